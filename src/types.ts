@@ -1,0 +1,110 @@
+// The contract between the data build (src/ingest, data/), the boundary build (geo/) and the app (src/).
+// The zod schema in src/ingest/schema.ts validates exactly these shapes; change both together.
+
+/** Administrative level of a place. The four municipalities are `province`; their districts are `district`. */
+export type Level = 'province' | 'city' | 'district';
+
+/** A place resolved against the gazetteer. */
+export interface Place {
+  adcode: number;
+  /** Official full name as in the gazetteer, e.g. 潍坊市. */
+  name: string;
+  level: Level;
+  /** adcode of the provincial unit that contains this place (itself for a province). */
+  province: number;
+  /** adcode of the prefecture-level unit that contains it, for districts under a prefecture city. */
+  city?: number;
+}
+
+export interface Figure {
+  value: number;
+  /** Unit as written: 亿元, 万元, 公顷, 平方米, %, 个, 年, … ('' for a ratio such as 7:3). */
+  unit: string;
+  /** The number as written in the text, e.g. 800亿元, 7:3, 6—7年. */
+  raw: string;
+  /** The clause around the figure, verbatim. */
+  phrase: string;
+}
+
+export interface Measure {
+  /** As written in the source, e.g. （一）. */
+  code: string;
+  /** 1-based position under its mechanism. */
+  index: number;
+  title: string;
+}
+
+export interface Mechanism {
+  /** As written in the source, e.g. 一. */
+  code: string;
+  /** 1-based. */
+  index: number;
+  title: string;
+  measures: Measure[];
+}
+
+export interface Batch {
+  /** 1, 2, … built-in batches; imported batches get ids ≥ 1000. */
+  id: number;
+  title: string;
+  issuer: string;
+  /** ISO date (YYYY-MM or YYYY-MM-DD). */
+  date: string;
+  /** Source file path relative to the repository (or the imported file's name). */
+  file: string;
+  taxonomy: Mechanism[];
+}
+
+export interface Practice {
+  /** `<batch>-<mechanism>-<measure>-<item>`, Arabic numbers, e.g. 1-1-1-2. */
+  id: string;
+  batch: number;
+  mechanism: { code: string; index: number; title: string };
+  measure: { code: string; index: number; title: string };
+  item: number;
+  /** First sentence, verbatim. */
+  headline: string;
+  /** Full text, whitespace normalised, otherwise verbatim. */
+  text: string;
+  source: { file: string; lines: [number, number] };
+  /** The places the practice belongs to (what counts on the map). */
+  actors: Place[];
+  /** Places named in the text (links only, never counted). */
+  mentions: Place[];
+  /** Named sites that are not administrative units (片区, 街区, 社区, parks): names only. */
+  sites: string[];
+  /** 《…》 titles, without the brackets. */
+  documents: string[];
+  figures: Figure[];
+  /** Theme keys from data/themes.json. */
+  themes: string[];
+  /** Most similar practices from other places (issue 10), best first. */
+  related?: { id: string; score: number }[];
+}
+
+export interface Theme {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+export interface Dataset {
+  /** Which script made the file. */
+  generatedBy?: string;
+  batches: Batch[];
+  themes: Theme[];
+  practices: Practice[];
+}
+
+/** One gazetteer entry (public/geo/gazetteer.json is `GazetteerEntry[]` sorted by adcode). */
+export interface GazetteerEntry {
+  adcode: number;
+  name: string;
+  /** Short form: 潍坊 for 潍坊市, 宁夏 for 宁夏回族自治区, 九龙坡 for 九龙坡区. */
+  short: string;
+  level: Level;
+  /** Parent adcode (100000 for provinces). */
+  parent: number;
+  /** Seat of government, [lng, lat] (DataV `center`). */
+  center: [number, number];
+}
