@@ -1,0 +1,251 @@
+// The filter state and its matching rules. Everything here is pure; the fast, indexed evaluation over a whole
+// dataset lives in selectors.ts and must agree with `practiceMatches` below (selectors.test.ts checks that).
+import type { Level, Practice } from '../types';
+
+/**
+ * The filter state.
+ * - Within a facet the options are ORed, across facets ANDed; an empty facet is no constraint.
+ * - `mechanisms` and `measures` form ONE facet, the taxonomy (see `matchesTaxonomy`).
+ * - `q` is free text; see `queryTerms`.
+ */
+export interface Filters {
+  batches: number[];
+  /** Mechanism keys `"<batch>-<mechIndex>"`, e.g. "1-3". */
+  mechanisms: string[];
+  /** Measure keys `"<batch>-<mechIndex>-<measureIndex>"`, e.g. "1-2-3". */
+  measures: string[];
+  /** Theme keys from data/themes.json. */
+  themes: string[];
+  levels: Level[];
+  q: string;
+}
+
+/** The facets that take a list of options (everything but `q`). */
+export type ListFacet = 'batches' | 'mechanisms' | 'measures' | 'themes' | 'levels';
+
+/** Levels in their canonical (display and URL) order. */
+export const LEVELS: readonly Level[] = Object.freeze(['province', 'city', 'district'] as const);
+
+export function isLevel(x: string): x is Level {
+  return x === 'province' || x === 'city' || x === 'district';
+}
+
+/** No filter at all. Frozen, including its arrays, because it is shared as a default everywhere. */
+export const EMPTY_FILTERS: Filters = Object.freeze({
+  batches: Object.freeze([]) as unknown as number[],
+  mechanisms: Object.freeze([]) as unknown as string[],
+  measures: Object.freeze([]) as unknown as string[],
+  themes: Object.freeze([]) as unknown as string[],
+  levels: Object.freeze([]) as unknown as Level[],
+  q: '',
+});
+
+/** True when the filters constrain nothing (a q of only whitespace constrains nothing). */
+export function isEmptyFilters(f: Filters): boolean {
+  return (
+    f.batches.length === 0 &&
+    f.mechanisms.length === 0 &&
+    f.measures.length === 0 &&
+    f.themes.length === 0 &&
+    f.levels.length === 0 &&
+    f.q.trim() === ''
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Taxonomy keys
+
+export function mechanismKeyOf(batch: number, mechIndex: number): string {
+  return `${batch}-${mechIndex}`;
+}
+
+export function measureKeyOf(batch: number, mechIndex: number, measureIndex: number): string {
+  return `${batch}-${mechIndex}-${measureIndex}`;
+}
+
+/** `"<batch>-<mechIndex>"` of a practice, e.g. "1-3". */
+export function mechanismKey(p: Practice): string {
+  return mechanismKeyOf(p.batch, p.mechanism.index);
+}
+
+/** `"<batch>-<mechIndex>-<measureIndex>"` of a practice, e.g. "1-2-3". */
+export function measureKey(p: Practice): string {
+  return measureKeyOf(p.batch, p.mechanism.index, p.measure.index);
+}
+
+/** The mechanism key a measure key belongs to: "1-2-3" → "1-2". */
+export function mechanismOfMeasureKey(key: string): string {
+  const i = key.lastIndexOf('-');
+  return i < 0 ? key : key.slice(0, i);
+}
+
+export const MECHANISM_KEY_RE = /^[1-9]\d*-[1-9]\d*$/;
+export const MEASURE_KEY_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
+
+/** Orders taxonomy keys numerically part by part ("1-10" after "1-9"); a shorter key first on a tie. */
+export function compareKeys(a: string, b: string): number {
+  const pa = a.split('-');
+  const pb = b.split('-');
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const d = Number(pa[i]) - Number(pb[i]);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+    if (Number.isNaN(d) && pa[i] !== pb[i]) return (pa[i] as string) < (pb[i] as string) ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normal form
+
+function uniqSorted<T>(xs: readonly T[], cmp: (a: T, b: T) => number): T[] {
+  const out = [...new Set(xs)];
+  out.sort(cmp);
+  return out;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The normal form the store keeps: every list deduplicated and sorted (batches numerically, taxonomy keys part by
+ * part, themes by code unit, levels province → city → district). So the same choice always gives the same URL.
+ * `q` is kept as typed (trimming it would fight the cursor in the search box).
+ */
+export function normalizeFilters(f: Filters): Filters {
+  return {
+    batches: uniqSorted(f.batches, (a, b) => a - b),
+    mechanisms: uniqSorted(f.mechanisms, compareKeys),
+    measures: uniqSorted(f.measures, compareKeys),
+    themes: uniqSorted(f.themes, compareStrings),
+    levels: LEVELS.filter((l) => f.levels.includes(l)),
+    q: f.q,
+  };
+}
+
+function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  if (sa.size !== sb.size) return false;
+  for (const x of sa) if (!sb.has(x)) return false;
+  return true;
+}
+
+/** Equal as choices: list facets compared as sets, q exactly. */
+export function filtersEqual(a: Filters, b: Filters): boolean {
+  return (
+    a === b ||
+    (sameSet(a.batches, b.batches) &&
+      sameSet(a.mechanisms, b.mechanisms) &&
+      sameSet(a.measures, b.measures) &&
+      sameSet(a.themes, b.themes) &&
+      sameSet(a.levels, b.levels) &&
+      a.q === b.q)
+  );
+}
+
+/** Adds the option if absent, removes it if present; returns a new array in normal order. */
+export function toggleIn<T>(xs: readonly T[], x: T, cmp: (a: T, b: T) => number): T[] {
+  return xs.includes(x) ? xs.filter((y) => y !== x) : uniqSorted([...xs, x], cmp);
+}
+
+/**
+ * A string that is equal for two filters exactly when they select the same practices (list facets as sets,
+ * q as its normalised terms). Used by the selectors' memo.
+ */
+export function filtersKey(f: Filters): string {
+  const n = normalizeFilters(f);
+  return JSON.stringify([n.batches, n.mechanisms, n.measures, n.themes, n.levels, queryTerms(f.q)]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching rules
+
+/**
+ * The search terms of a query: trimmed, lower-cased (for Latin letters), split on any whitespace (including the
+ * ideographic space U+3000). All terms must occur (AND); each is a plain substring, no syntax.
+ */
+export function queryTerms(q: string): string[] {
+  const t = q.trim().toLowerCase();
+  return t === '' ? [] : t.split(/\s+/u);
+}
+
+/**
+ * The taxonomy facet (mechanisms and measures together). A practice matches when
+ *   (no mechanism and no measure is selected)
+ *   OR its measure key is selected
+ *   OR (its mechanism key is selected AND no measure of that mechanism is selected).
+ * So a measure narrows its own mechanism (mechanism 1-1 + measure 1-1-2 → only 1-1-2), while a measure under an
+ * unselected mechanism simply adds its practices (mechanism 1-1 + measure 1-2-3 → all of 1-1 plus 1-2-3).
+ */
+export function matchesTaxonomy(
+  mechKey: string,
+  measKey: string,
+  mechanisms: ReadonlySet<string>,
+  measures: ReadonlySet<string>,
+  mechanismsWithSelectedMeasure: ReadonlySet<string> = mechanismsOf(measures),
+): boolean {
+  if (mechanisms.size === 0 && measures.size === 0) return true;
+  if (measures.has(measKey)) return true;
+  return mechanisms.has(mechKey) && !mechanismsWithSelectedMeasure.has(mechKey);
+}
+
+/** The mechanism keys that have at least one selected measure. */
+export function mechanismsOf(measures: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of measures) out.add(mechanismOfMeasureKey(m));
+  return out;
+}
+
+/** The levels of a practice's actors (what the level filter looks at). */
+export function actorLevels(p: Practice): Set<Level> {
+  return new Set(p.actors.map((a) => a.level));
+}
+
+/**
+ * The text the query searches, built once per practice: text (with the headline when the text does not start
+ * with it), each actor's name plus the names of the province and city it lies in (so 江苏 finds a 南京市
+ * practice even when the text says only 南京), mention names, sites and documents. Fields are joined by a newline
+ * so that a term (which never contains whitespace) cannot match across two fields. Lower-cased.
+ */
+export function searchTextOf(p: Practice, nameOf: (adcode: number) => string | undefined = () => undefined): string {
+  const parts: string[] = [];
+  if (!p.text.startsWith(p.headline)) parts.push(p.headline);
+  parts.push(p.text);
+  for (const a of p.actors) {
+    parts.push(a.name);
+    if (a.province !== a.adcode) {
+      const pn = nameOf(a.province);
+      if (pn) parts.push(pn);
+    }
+    if (a.city !== undefined && a.city !== a.adcode) {
+      const cn = nameOf(a.city);
+      if (cn) parts.push(cn);
+    }
+  }
+  for (const m of p.mentions) parts.push(m.name);
+  for (const s of p.sites) parts.push(s);
+  for (const d of p.documents) parts.push(d);
+  return parts.join('\n').toLowerCase();
+}
+
+/**
+ * The reference predicate: does one practice pass the filters? Slow (builds sets and the search text per call);
+ * the selectors use an index instead and are tested to agree with this.
+ */
+export function practiceMatches(
+  p: Practice,
+  f: Filters,
+  nameOf?: (adcode: number) => string | undefined,
+): boolean {
+  if (f.batches.length > 0 && !f.batches.includes(p.batch)) return false;
+  if (!matchesTaxonomy(mechanismKey(p), measureKey(p), new Set(f.mechanisms), new Set(f.measures))) return false;
+  if (f.themes.length > 0 && !p.themes.some((t) => f.themes.includes(t))) return false;
+  if (f.levels.length > 0 && !p.actors.some((a) => f.levels.includes(a.level))) return false;
+  const terms = queryTerms(f.q);
+  if (terms.length > 0) {
+    const s = searchTextOf(p, nameOf);
+    if (!terms.every((t) => s.includes(t))) return false;
+  }
+  return true;
+}

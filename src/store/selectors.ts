@@ -1,0 +1,629 @@
+// Memoised pure selectors over (dataset, filters). The dataset is immutable, so everything that depends on it
+// alone is computed once into an index (a WeakMap keyed by the dataset); everything that depends on the filters
+// is memoised on the last filters by content, and everything that depends on a practice list is memoised on
+// that list's reference (filterPractices returns the same array for equal filters, so the chain stays cached).
+//
+// Counting rules (docs DATA-MODEL): a practice counts for a region when one of its actors is that region or
+// lies inside it; once per region however many actors it has there; mentions and sites never count.
+import type { Batch, Dataset, Level, Measure, Mechanism, Practice, Theme } from '../types';
+import {
+  type Filters,
+  LEVELS,
+  compareKeys,
+  filtersKey,
+  mechanismKey,
+  mechanismOfMeasureKey,
+  mechanismsOf,
+  measureKey,
+  queryTerms,
+  searchTextOf,
+} from './filters';
+import { PROVINCE_NAMES } from './regions';
+
+export { classBreaks, classIndex, legendItems, type LegendItem } from './classes';
+
+const LEVEL_BIT: Record<Level, number> = { province: 1, city: 2, district: 4 };
+
+// Which facet a practice fails; a practice that fails exactly one facet still counts for that facet's options.
+const FAIL_BATCH = 1;
+const FAIL_TAXONOMY = 2;
+const FAIL_THEME = 4;
+const FAIL_LEVEL = 8;
+const FAIL_QUERY = 16;
+
+/** Everything about a dataset that does not depend on the filters. Built once per dataset. */
+export interface PracticeIndex {
+  readonly dataset: Dataset;
+  readonly size: number;
+  /** Position of each practice in dataset.practices. */
+  readonly position: ReadonlyMap<Practice, number>;
+  readonly byId: ReadonlyMap<string, Practice>;
+  /** Lower-cased search text per practice (see searchTextOf). */
+  readonly search: readonly string[];
+  /** Interned options, in option order (dataset/taxonomy order first, then any extra found in practices). */
+  readonly batchIds: readonly number[];
+  readonly mechanismKeys: readonly string[];
+  readonly measureKeys: readonly string[];
+  readonly themeKeys: readonly string[];
+  /** Per practice: index into batchIds / mechanismKeys / measureKeys. */
+  readonly batchOf: Int32Array;
+  readonly mechanismOf: Int32Array;
+  readonly measureOf: Int32Array;
+  /** Per measure option: index of its mechanism option. */
+  readonly measureMechanism: Int32Array;
+  /** Per practice: themes as a CSR slice themeList[themeStart[i] .. themeStart[i+1]). */
+  readonly themeStart: Int32Array;
+  readonly themeList: Int32Array;
+  /** Per practice: bit set of its actors' levels. */
+  readonly levelMask: Uint8Array;
+  /** Per practice: the regions it counts for, as a CSR slice of indices into regionAdcodes. */
+  readonly regionStart: Int32Array;
+  readonly regionList: Int32Array;
+  readonly regionAdcodes: readonly number[];
+  /** Region indices sorted by adcode (so count maps come out in adcode order). */
+  readonly regionOrder: Int32Array;
+  /** adcode → name, from every actor and mention of the dataset plus the province table. */
+  readonly names: ReadonlyMap<number, string>;
+}
+
+interface IndexCaches {
+  query: { key: string; bits: Uint8Array } | null;
+  fail: { key: string; bits: Uint8Array } | null;
+  filtered: { key: string; result: Practice[] } | null;
+  facets: { key: string; result: FacetCounts } | null;
+  counts: WeakMap<readonly Practice[], Map<number, number>>;
+  provinces: WeakMap<readonly Practice[], Map<number, number>>;
+  markers: WeakMap<readonly Practice[], MarkerPoint[]>;
+}
+
+const indexes = new WeakMap<Dataset, { index: PracticeIndex; caches: IndexCaches }>();
+
+/** The regions a practice counts for: each actor, its province and (for a district under a prefecture) its city. */
+export function regionsOf(p: Practice): Set<number> {
+  const out = new Set<number>();
+  for (const a of p.actors) {
+    out.add(a.adcode);
+    out.add(a.province);
+    if (a.city !== undefined) out.add(a.city);
+  }
+  return out;
+}
+
+function intern<K>(keys: K[], ids: Map<K, number>, k: K): number {
+  let i = ids.get(k);
+  if (i === undefined) {
+    i = keys.length;
+    keys.push(k);
+    ids.set(k, i);
+  }
+  return i;
+}
+
+function buildIndex(dataset: Dataset): PracticeIndex {
+  const practices = dataset.practices;
+  const n = practices.length;
+
+  const names = new Map<number, string>(PROVINCE_NAMES);
+  for (const p of practices) {
+    for (const a of p.actors) names.set(a.adcode, a.name);
+    for (const m of p.mentions) if (!names.has(m.adcode)) names.set(m.adcode, m.name);
+  }
+  const nameOf = (adcode: number) => names.get(adcode);
+
+  const batchIds: number[] = [];
+  const batchIdx = new Map<number, number>();
+  const mechanismKeys: string[] = [];
+  const mechIdx = new Map<string, number>();
+  const measureKeys: string[] = [];
+  const measIdx = new Map<string, number>();
+  const themeKeys: string[] = [];
+  const themeIdx = new Map<string, number>();
+  // Options of the taxonomy first, so that facet maps come out in taxonomy order and list zero-count options.
+  for (const b of dataset.batches) {
+    intern(batchIds, batchIdx, b.id);
+    for (const m of b.taxonomy) {
+      intern(mechanismKeys, mechIdx, `${b.id}-${m.index}`);
+      for (const s of m.measures) intern(measureKeys, measIdx, `${b.id}-${m.index}-${s.index}`);
+    }
+  }
+  for (const t of dataset.themes) intern(themeKeys, themeIdx, t.key);
+
+  const regionAdcodes: number[] = [];
+  const regionIdx = new Map<number, number>();
+
+  const position = new Map<Practice, number>();
+  const byId = new Map<string, Practice>();
+  const search: string[] = new Array(n);
+  const batchOf = new Int32Array(n);
+  const mechanismOf = new Int32Array(n);
+  const measureOf = new Int32Array(n);
+  const levelMask = new Uint8Array(n);
+  const themeStart = new Int32Array(n + 1);
+  const themeListA: number[] = [];
+  const regionStart = new Int32Array(n + 1);
+  const regionListA: number[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const p = practices[i] as Practice;
+    position.set(p, i);
+    byId.set(p.id, p);
+    search[i] = searchTextOf(p, nameOf);
+    batchOf[i] = intern(batchIds, batchIdx, p.batch);
+    mechanismOf[i] = intern(mechanismKeys, mechIdx, mechanismKey(p));
+    measureOf[i] = intern(measureKeys, measIdx, measureKey(p));
+    themeStart[i] = themeListA.length;
+    for (const t of new Set(p.themes)) themeListA.push(intern(themeKeys, themeIdx, t));
+    let mask = 0;
+    for (const a of p.actors) mask |= LEVEL_BIT[a.level];
+    levelMask[i] = mask;
+    regionStart[i] = regionListA.length;
+    for (const r of regionsOf(p)) regionListA.push(intern(regionAdcodes, regionIdx, r));
+  }
+  themeStart[n] = themeListA.length;
+  regionStart[n] = regionListA.length;
+
+  const measureMechanism = new Int32Array(measureKeys.length);
+  measureKeys.forEach((k, i) => {
+    measureMechanism[i] = intern(mechanismKeys, mechIdx, mechanismOfMeasureKey(k));
+  });
+  const regionOrder = Int32Array.from(regionAdcodes.keys()).sort(
+    (a, b) => (regionAdcodes[a] as number) - (regionAdcodes[b] as number),
+  );
+
+  return {
+    dataset,
+    size: n,
+    position,
+    byId,
+    search,
+    batchIds,
+    mechanismKeys,
+    measureKeys,
+    themeKeys,
+    batchOf,
+    mechanismOf,
+    measureOf,
+    measureMechanism,
+    themeStart,
+    themeList: Int32Array.from(themeListA),
+    levelMask,
+    regionStart,
+    regionList: Int32Array.from(regionListA),
+    regionAdcodes,
+    regionOrder,
+    names,
+  };
+}
+
+function entry(dataset: Dataset): { index: PracticeIndex; caches: IndexCaches } {
+  let e = indexes.get(dataset);
+  if (!e) {
+    e = {
+      index: buildIndex(dataset),
+      caches: {
+        query: null,
+        fail: null,
+        filtered: null,
+        facets: null,
+        counts: new WeakMap(),
+        provinces: new WeakMap(),
+        markers: new WeakMap(),
+      },
+    };
+    indexes.set(dataset, e);
+  }
+  return e;
+}
+
+/** The dataset's index, built on first use and kept as long as the dataset lives. */
+export function createIndex(dataset: Dataset): PracticeIndex {
+  return entry(dataset).index;
+}
+
+/** A practice by id (through the index). */
+export function practiceById(dataset: Dataset, id: string): Practice | undefined {
+  return createIndex(dataset).byId.get(id);
+}
+
+/** A region's name as the dataset (or the province table) knows it. */
+export function regionName(dataset: Dataset, adcode: number): string | undefined {
+  return createIndex(dataset).names.get(adcode);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filter evaluation
+
+/** Per practice: 1 when every query term occurs in its search text. Memoised on the query's terms. */
+function queryBits(index: PracticeIndex, caches: IndexCaches, q: string): Uint8Array | null {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return null;
+  const key = JSON.stringify(terms);
+  if (caches.query?.key === key) return caches.query.bits;
+  const bits = new Uint8Array(index.size);
+  const search = index.search;
+  outer: for (let i = 0; i < index.size; i++) {
+    const s = search[i] as string;
+    for (const t of terms) if (!s.includes(t)) continue outer;
+    bits[i] = 1;
+  }
+  caches.query = { key, bits };
+  return bits;
+}
+
+function selectionMask<K>(options: readonly K[], selected: readonly K[]): Uint8Array | null {
+  if (selected.length === 0) return null;
+  const set = new Set(selected);
+  const mask = new Uint8Array(options.length);
+  options.forEach((o, i) => {
+    if (set.has(o)) mask[i] = 1;
+  });
+  return mask;
+}
+
+/** Per measure option: does it pass the taxonomy facet (see filters.matchesTaxonomy)? null = no constraint. */
+function taxonomyMask(index: PracticeIndex, f: Filters): Uint8Array | null {
+  if (f.mechanisms.length === 0 && f.measures.length === 0) return null;
+  const mechs = new Set(f.mechanisms);
+  const meas = new Set(f.measures);
+  const narrowed = mechanismsOf(meas);
+  const mask = new Uint8Array(index.measureKeys.length);
+  index.measureKeys.forEach((k, i) => {
+    const mech = index.mechanismKeys[index.measureMechanism[i] as number] as string;
+    if (meas.has(k) || (mechs.has(mech) && !narrowed.has(mech))) mask[i] = 1;
+  });
+  return mask;
+}
+
+/** Per practice: the bit set of facets it fails (0 = passes all). Memoised on the filters' content. */
+function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: string): Uint8Array {
+  if (caches.fail?.key === key) return caches.fail.bits;
+  const n = index.size;
+  const batch = selectionMask(index.batchIds, f.batches);
+  const tax = taxonomyMask(index, f);
+  const theme = selectionMask(index.themeKeys, f.themes);
+  let levels = 0;
+  for (const l of f.levels) levels |= LEVEL_BIT[l] ?? 0;
+  const q = queryBits(index, caches, f.q);
+  const { batchOf, measureOf, themeStart, themeList, levelMask } = index;
+
+  const bits = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let fail = 0;
+    if (batch && !batch[batchOf[i] as number]) fail |= FAIL_BATCH;
+    if (tax && !tax[measureOf[i] as number]) fail |= FAIL_TAXONOMY;
+    if (theme) {
+      let hit = false;
+      for (let j = themeStart[i] as number, e = themeStart[i + 1] as number; j < e; j++) {
+        if (theme[themeList[j] as number]) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) fail |= FAIL_THEME;
+    }
+    if (levels && !((levelMask[i] as number) & levels)) fail |= FAIL_LEVEL;
+    if (q && !q[i]) fail |= FAIL_QUERY;
+    bits[i] = fail;
+  }
+  caches.fail = { key, bits };
+  return bits;
+}
+
+/**
+ * The practices that pass the filters, in dataset order. Memoised on the last filters by content: equal filters
+ * (even as new objects, or with lists in another order) return the same array.
+ */
+export function filterPractices(dataset: Dataset, filters: Filters): Practice[] {
+  const { index, caches } = entry(dataset);
+  const key = filtersKey(filters);
+  if (caches.filtered?.key === key) return caches.filtered.result;
+  const bits = failBits(index, caches, filters, key);
+  const out: Practice[] = [];
+  const ps = dataset.practices;
+  for (let i = 0; i < index.size; i++) if (bits[i] === 0) out.push(ps[i] as Practice);
+  caches.filtered = { key, result: out };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Facet counts
+
+export interface FacetCounts {
+  batches: Map<number, number>;
+  mechanisms: Map<string, number>;
+  measures: Map<string, number>;
+  themes: Map<string, number>;
+  levels: Map<Level, number>;
+}
+
+/**
+ * Live counts for every option of every facet, each computed with all OTHER facets applied (standard faceted
+ * search): the number next to an option is how many practices you would see with that option as the facet's
+ * only choice. Mechanisms and measures are one facet (the taxonomy), so their counts ignore both. Every option
+ * of the dataset is listed (zero counts included), in dataset/taxonomy order. One pass over the practices.
+ */
+export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
+  const { index, caches } = entry(dataset);
+  const key = filtersKey(filters);
+  if (caches.facets?.key === key) return caches.facets.result;
+  const bits = failBits(index, caches, filters, key);
+  const nb = new Int32Array(index.batchIds.length);
+  const nm = new Int32Array(index.mechanismKeys.length);
+  const ns = new Int32Array(index.measureKeys.length);
+  const nt = new Int32Array(index.themeKeys.length);
+  const nl = new Int32Array(8);
+  const { batchOf, mechanismOf, measureOf, themeStart, themeList, levelMask } = index;
+  for (let i = 0; i < index.size; i++) {
+    const fail = bits[i] as number;
+    // A practice failing two or more facets counts nowhere; failing one, only for that facet's options.
+    if (fail & (fail - 1)) continue;
+    if (fail === 0 || fail === FAIL_BATCH) nb[batchOf[i] as number]!++;
+    if (fail === 0 || fail === FAIL_TAXONOMY) {
+      nm[mechanismOf[i] as number]!++;
+      ns[measureOf[i] as number]!++;
+    }
+    if (fail === 0 || fail === FAIL_THEME) {
+      for (let j = themeStart[i] as number, e = themeStart[i + 1] as number; j < e; j++) nt[themeList[j] as number]!++;
+    }
+    if (fail === 0 || fail === FAIL_LEVEL) nl[levelMask[i] as number]!++;
+  }
+  const toMap = <K>(keys: readonly K[], counts: Int32Array) => new Map(keys.map((k, i) => [k, counts[i] as number]));
+  const levels = new Map<Level, number>();
+  for (const l of LEVELS) {
+    let c = 0;
+    for (let m = 0; m < 8; m++) if (m & LEVEL_BIT[l]) c += nl[m] as number;
+    levels.set(l, c);
+  }
+  const result: FacetCounts = {
+    batches: toMap(index.batchIds, nb),
+    mechanisms: toMap(index.mechanismKeys, nm),
+    measures: toMap(index.measureKeys, ns),
+    themes: toMap(index.themeKeys, nt),
+    levels,
+  };
+  caches.facets = { key, result };
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Counts per region and markers
+
+function forEachRegion(index: PracticeIndex, p: Practice, fn: (regionIdxOrAdcode: number, isAdcode: boolean) => void) {
+  const i = index.position.get(p);
+  if (i === undefined) {
+    // Not from this dataset (should not happen): fall back to the rule itself.
+    for (const r of regionsOf(p)) fn(r, true);
+    return;
+  }
+  for (let j = index.regionStart[i] as number, e = index.regionStart[i + 1] as number; j < e; j++) {
+    fn(index.regionList[j] as number, false);
+  }
+}
+
+/**
+ * Practices per region, for every province, city and district adcode with at least one practice among
+ * `practices` (usually filterPractices' result). Keys in ascending adcode order. Memoised on the array.
+ */
+export function countsByRegion(dataset: Dataset, practices: readonly Practice[]): Map<number, number> {
+  const { index, caches } = entry(dataset);
+  const hit = caches.counts.get(practices);
+  if (hit) return hit;
+  const counts = new Int32Array(index.regionAdcodes.length);
+  const extra = new Map<number, number>();
+  for (const p of practices) {
+    forEachRegion(index, p, (r, isAdcode) => {
+      if (isAdcode) extra.set(r, (extra.get(r) ?? 0) + 1);
+      else counts[r]!++;
+    });
+  }
+  const out = new Map<number, number>();
+  for (const r of index.regionOrder) {
+    const c = counts[r] as number;
+    if (c > 0) out.set(index.regionAdcodes[r] as number, c);
+  }
+  if (extra.size > 0) {
+    for (const [a, c] of extra) out.set(a, (out.get(a) ?? 0) + c);
+    const sorted = new Map([...out].sort((x, y) => x[0] - y[0]));
+    caches.counts.set(practices, sorted);
+    return sorted;
+  }
+  caches.counts.set(practices, out);
+  return out;
+}
+
+/** countsByRegion restricted to provincial units (adcode % 10000 === 0). Memoised on the array. */
+export function provinceCounts(dataset: Dataset, practices: readonly Practice[]): Map<number, number> {
+  const { caches } = entry(dataset);
+  const hit = caches.provinces.get(practices);
+  if (hit) return hit;
+  const out = new Map<number, number>();
+  for (const [a, c] of countsByRegion(dataset, practices)) if (a % 10000 === 0) out.set(a, c);
+  caches.provinces.set(practices, out);
+  return out;
+}
+
+export interface MarkerPoint {
+  adcode: number;
+  name: string;
+  level: 'city' | 'district';
+  /** Practices whose actor is exactly this city or district (not its districts). */
+  count: number;
+  practiceIds: string[];
+}
+
+/**
+ * One marker per city or district actor, aggregating the practices that have it as an actor (each once).
+ * Province-level practices are not markers (they show on the province itself). Sorted by adcode; memoised on
+ * the array. The map joins adcodes with the gazetteer's seats.
+ */
+export function markerPoints(dataset: Dataset, practices: readonly Practice[]): MarkerPoint[] {
+  const { caches } = entry(dataset);
+  const hit = caches.markers.get(practices);
+  if (hit) return hit;
+  const byAdcode = new Map<number, MarkerPoint>();
+  for (const p of practices) {
+    for (const a of p.actors) {
+      if (a.level === 'province') continue;
+      let m = byAdcode.get(a.adcode);
+      if (!m) {
+        m = { adcode: a.adcode, name: a.name, level: a.level, count: 0, practiceIds: [] };
+        byAdcode.set(a.adcode, m);
+      }
+      // Two actors of one practice at the same place count once.
+      if (m.practiceIds[m.practiceIds.length - 1] !== p.id) {
+        m.practiceIds.push(p.id);
+        m.count++;
+      }
+    }
+  }
+  const out = [...byAdcode.values()].sort((x, y) => x.adcode - y.adcode);
+  caches.markers.set(practices, out);
+  return out;
+}
+
+/** The practices (among `practices`, in their order) that count for a region. */
+export function practicesOfRegion(dataset: Dataset, practices: readonly Practice[], adcode: number): Practice[] {
+  const index = createIndex(dataset);
+  const out: Practice[] = [];
+  for (const p of practices) {
+    let counts = false;
+    forEachRegion(index, p, (r, isAdcode) => {
+      if ((isAdcode ? r : index.regionAdcodes[r]) === adcode) counts = true;
+    });
+    if (counts) out.push(p);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Grouping for the panels
+
+export interface MeasureGroup {
+  /** Measure key, e.g. "1-2-3". */
+  key: string;
+  measure: Measure;
+  practices: Practice[];
+}
+
+export interface TaxonomyGroup {
+  batch: Batch;
+  /** Mechanism key, e.g. "1-2". */
+  key: string;
+  mechanism: Mechanism;
+  /** Number of practices in all its measures. */
+  count: number;
+  measures: MeasureGroup[];
+}
+
+/**
+ * Practices nested as 批次 → 政策机制 → 主要举措, in taxonomy order (batches as in the dataset, mechanisms and
+ * measures by index), practices in their given order. Only groups with practices are listed. A practice whose
+ * mechanism or measure is missing from its batch's taxonomy still appears, after the known ones, under a group
+ * made from its own fields.
+ */
+export function groupByTaxonomy(dataset: Dataset, practices: readonly Practice[]): TaxonomyGroup[] {
+  const byMeasure = new Map<string, Practice[]>();
+  for (const p of practices) {
+    const k = measureKey(p);
+    const list = byMeasure.get(k);
+    if (list) list.push(p);
+    else byMeasure.set(k, [p]);
+  }
+  const out: TaxonomyGroup[] = [];
+  const used = new Set<string>();
+  const batches = new Map<number, Batch>();
+  for (const b of dataset.batches) {
+    batches.set(b.id, b);
+    for (const mech of [...b.taxonomy].sort((x, y) => x.index - y.index)) {
+      const measures: MeasureGroup[] = [];
+      for (const measure of [...mech.measures].sort((x, y) => x.index - y.index)) {
+        const key = `${b.id}-${mech.index}-${measure.index}`;
+        const ps = byMeasure.get(key);
+        if (!ps || used.has(key)) continue;
+        used.add(key);
+        measures.push({ key, measure, practices: ps });
+      }
+      if (measures.length > 0) out.push(taxonomyGroup(b, `${b.id}-${mech.index}`, mech, measures));
+    }
+  }
+  // Anything the taxonomy does not list, grouped by the practice's own mechanism and measure fields.
+  const leftovers = [...byMeasure.keys()].filter((k) => !used.has(k)).sort(compareKeys);
+  let current: TaxonomyGroup | null = null;
+  for (const key of leftovers) {
+    const ps = byMeasure.get(key) as Practice[];
+    const p = ps[0] as Practice;
+    const mechKey = mechanismKey(p);
+    if (!current || current.key !== mechKey) {
+      const batch = batches.get(p.batch) ?? {
+        id: p.batch,
+        title: '',
+        issuer: '',
+        date: '',
+        file: p.source.file,
+        taxonomy: [],
+      };
+      current = taxonomyGroup(batch, mechKey, { ...p.mechanism, measures: [] }, []);
+      out.push(current);
+    }
+    current.measures.push({ key, measure: { ...p.measure }, practices: ps });
+    current.count += ps.length;
+  }
+  return out;
+}
+
+function taxonomyGroup(batch: Batch, key: string, mechanism: Mechanism, measures: MeasureGroup[]): TaxonomyGroup {
+  return { batch, key, mechanism, count: measures.reduce((s, m) => s + m.practices.length, 0), measures };
+}
+
+export interface CityGroup {
+  /** The city (or, in a municipality or for a province-administered county, the district); null = the province itself. */
+  adcode: number | null;
+  name: string;
+  practices: Practice[];
+}
+
+/**
+ * The practices of a province, grouped by the city they count for: the province's own practices first
+ * (adcode null), then cities by number of practices (descending), then adcode. A district's practice goes to its
+ * prefecture city; in a municipality (or for a county-level unit directly under the province, with no `city`)
+ * the district is its own group. A practice with actors in two cities appears in both. Names come from
+ * `nameOf` when given (the gazetteer), else from the dataset, else the adcode.
+ */
+export function groupByCity(
+  dataset: Dataset,
+  practices: readonly Practice[],
+  provinceAdcode: number,
+  nameOf?: (adcode: number) => string | undefined,
+): CityGroup[] {
+  const names = createIndex(dataset).names;
+  const groups = new Map<number | null, CityGroup>();
+  for (const p of practices) {
+    const keys = new Set<number | null>();
+    for (const a of p.actors) {
+      if (a.province !== provinceAdcode) continue;
+      keys.add(a.level === 'province' ? null : a.level === 'city' ? a.adcode : (a.city ?? a.adcode));
+    }
+    for (const k of keys) {
+      let g = groups.get(k);
+      if (!g) {
+        const name =
+          k === null
+            ? (nameOf?.(provinceAdcode) ?? names.get(provinceAdcode) ?? String(provinceAdcode))
+            : (nameOf?.(k) ?? names.get(k) ?? String(k));
+        g = { adcode: k, name, practices: [] };
+        groups.set(k, g);
+      }
+      g.practices.push(p);
+    }
+  }
+  return [...groups.values()].sort((x, y) => {
+    if (x.adcode === null) return -1;
+    if (y.adcode === null) return 1;
+    return y.practices.length - x.practices.length || x.adcode - y.adcode;
+  });
+}
+
+/** Themes of the dataset by key (for labels). */
+export function themeByKey(dataset: Dataset, key: string): Theme | undefined {
+  return dataset.themes.find((t) => t.key === key);
+}

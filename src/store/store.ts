@@ -1,0 +1,216 @@
+// The app state: filters, selection and view, as zustand slices (ARCHITECTURE example 6). The dataset is not
+// here: it is immutable, loaded once and handed out by src/data/dataset-context; derived data comes from the
+// memoised selectors in ./selectors. Hover is map-local and not here either.
+import { useStore } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { type StateCreator, createStore } from 'zustand/vanilla';
+import type { Level } from '../types';
+import {
+  EMPTY_FILTERS,
+  type Filters,
+  LEVELS,
+  compareKeys,
+  normalizeFilters,
+  toggleIn,
+} from './filters';
+import { NONE, type Selection, selectionEquals } from './selection';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Slices
+
+export interface FiltersSlice {
+  /** Always in normal form (see normalizeFilters): same choice → same arrays order → same URL. */
+  filters: Filters;
+  toggleBatch: (id: number) => void;
+  toggleMechanism: (key: string) => void;
+  toggleMeasure: (key: string) => void;
+  toggleTheme: (key: string) => void;
+  toggleLevel: (level: Level) => void;
+  setQuery: (q: string) => void;
+  clearFilters: () => void;
+  /** Merges the given facets into the current filters (pass a whole Filters to replace them). */
+  setFilters: (f: Partial<Filters>) => void;
+}
+
+export interface SelectionSlice {
+  selection: Selection;
+  select: (sel: Selection) => void;
+  clearSelection: () => void;
+}
+
+export type Mode = 'explore' | 'compare' | 'briefing';
+export type Lang = 'zh' | 'en';
+export type ColorTheme = 'light' | 'dark';
+export type Panel = 'filters' | 'list' | 'overview';
+
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+/** Compare mode shows at most this many provinces side by side. */
+export const MAX_COMPARE = 4;
+
+export interface ViewSlice {
+  mode: Mode;
+  /** Province adcodes being compared, in the order they were added; at most MAX_COMPARE. */
+  compare: number[];
+  lang: Lang;
+  /** Last settled camera (the map reports it on moveend); null = the map's default view. */
+  camera: Camera | null;
+  /** Briefing slide, 0-based. */
+  slide: number;
+  theme: ColorTheme;
+  /** Which side panel is open. */
+  panel: Panel;
+  setMode: (mode: Mode) => void;
+  /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
+  toggleCompare: (adcode: number) => void;
+  /** Replaces the list (deduplicated, first MAX_COMPARE kept). */
+  setCompare: (adcodes: number[]) => void;
+  setLang: (lang: Lang) => void;
+  setCamera: (camera: Camera | null) => void;
+  setSlide: (slide: number) => void;
+  setTheme: (theme: ColorTheme) => void;
+  setPanel: (panel: Panel) => void;
+}
+
+export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
+
+/** The data part of the state (no actions), with its defaults. */
+export interface AtlasData {
+  filters: Filters;
+  selection: Selection;
+  mode: Mode;
+  compare: number[];
+  lang: Lang;
+  camera: Camera | null;
+  slide: number;
+  theme: ColorTheme;
+  panel: Panel;
+}
+
+export const DEFAULT_STATE: Readonly<AtlasData> = Object.freeze({
+  filters: EMPTY_FILTERS,
+  selection: NONE,
+  mode: 'explore',
+  compare: Object.freeze([]) as unknown as number[],
+  lang: 'zh',
+  camera: null,
+  slide: 0,
+  theme: 'light',
+  panel: 'filters',
+});
+
+type Middlewares = [['zustand/subscribeWithSelector', never]];
+type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
+
+const byNumber = (a: number, b: number) => a - b;
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byLevel = (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b);
+
+export const createFiltersSlice: Slice<FiltersSlice> = (set) => {
+  const update = (fn: (f: Filters) => Partial<Filters>) =>
+    set((s) => ({ filters: { ...s.filters, ...fn(s.filters) } }));
+  return {
+    filters: EMPTY_FILTERS,
+    toggleBatch: (id) => update((f) => ({ batches: toggleIn(f.batches, id, byNumber) })),
+    toggleMechanism: (key) => update((f) => ({ mechanisms: toggleIn(f.mechanisms, key, compareKeys) })),
+    toggleMeasure: (key) => update((f) => ({ measures: toggleIn(f.measures, key, compareKeys) })),
+    toggleTheme: (key) => update((f) => ({ themes: toggleIn(f.themes, key, byString) })),
+    toggleLevel: (level) => update((f) => ({ levels: toggleIn(f.levels, level, byLevel) })),
+    setQuery: (q) => set((s) => (s.filters.q === q ? s : { filters: { ...s.filters, q } })),
+    clearFilters: () => set({ filters: EMPTY_FILTERS }),
+    setFilters: (patch) => set((s) => ({ filters: normalizeFilters({ ...s.filters, ...patch }) })),
+  };
+};
+
+export const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
+  selection: NONE,
+  // Keeps the old object when equal, so subscribers comparing by reference do not fire.
+  select: (sel) => set((s) => (selectionEquals(s.selection, sel) ? s : { selection: sel })),
+  clearSelection: () => set((s) => (s.selection.kind === 'none' ? s : { selection: NONE })),
+});
+
+export function normalizeCompare(adcodes: readonly number[]): number[] {
+  return [...new Set(adcodes)].slice(0, MAX_COMPARE);
+}
+
+export const createViewSlice: Slice<ViewSlice> = (set) => ({
+  mode: DEFAULT_STATE.mode,
+  compare: DEFAULT_STATE.compare,
+  lang: DEFAULT_STATE.lang,
+  camera: DEFAULT_STATE.camera,
+  slide: DEFAULT_STATE.slide,
+  theme: DEFAULT_STATE.theme,
+  panel: DEFAULT_STATE.panel,
+  setMode: (mode) => set({ mode }),
+  toggleCompare: (adcode) =>
+    set((s) => ({
+      compare: s.compare.includes(adcode)
+        ? s.compare.filter((a) => a !== adcode)
+        : [...s.compare, adcode].slice(-MAX_COMPARE),
+    })),
+  setCompare: (adcodes) => set({ compare: normalizeCompare(adcodes) }),
+  setLang: (lang) => set({ lang }),
+  setCamera: (camera) =>
+    set((s) =>
+      s.camera === camera ||
+      (s.camera && camera && s.camera.lng === camera.lng && s.camera.lat === camera.lat && s.camera.zoom === camera.zoom)
+        ? s
+        : { camera },
+    ),
+  setSlide: (slide) => set({ slide: Math.max(0, Math.floor(slide)) }),
+  setTheme: (theme) => set({ theme }),
+  setPanel: (panel) => set({ panel }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Store
+
+/**
+ * A new store. `initial` overrides defaults (typically the state decoded from the URL); filters and compare are
+ * normalised. Middleware (subscribeWithSelector, so the map controller can subscribe to one slice) sits on the
+ * root only.
+ */
+export function createAtlasStore(initial?: Partial<AtlasState>) {
+  return createStore<AtlasState>()(
+    subscribeWithSelector((...a) => {
+      const state: AtlasState = {
+        ...createFiltersSlice(...a),
+        ...createSelectionSlice(...a),
+        ...createViewSlice(...a),
+        ...initial,
+      };
+      if (initial?.filters) state.filters = normalizeFilters(initial.filters);
+      if (initial?.compare) state.compare = normalizeCompare(initial.compare);
+      return state;
+    }),
+  );
+}
+
+export type AtlasStore = ReturnType<typeof createAtlasStore>;
+
+/** The app's one store. Tests create their own with createAtlasStore. */
+export const atlasStore: AtlasStore = createAtlasStore();
+
+/** React hook on atlasStore. Select narrowly; wrap array or object results in `useShallow` (zustand/shallow). */
+export function useAtlas<T>(selector: (s: AtlasState) => T): T {
+  return useStore(atlasStore, selector);
+}
+
+/** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
+export function dataOf(s: AtlasState): AtlasData {
+  return {
+    filters: s.filters,
+    selection: s.selection,
+    mode: s.mode,
+    compare: s.compare,
+    lang: s.lang,
+    camera: s.camera,
+    slide: s.slide,
+    theme: s.theme,
+    panel: s.panel,
+  };
+}
