@@ -1,0 +1,44 @@
+// Node-side I/O for the data CLIs: reads the project's inputs. The ingest itself (src/ingest) does no I/O.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GazetteerEntry } from '../src/types';
+import type { BatchMeta, Correction } from '../src/ingest/dataset';
+import type { ThemeDef } from '../src/ingest/extract';
+import type { AliasFile } from '../src/ingest/geocode';
+import { buildGazetteer, type DataVLocation } from '../src/ingest/gazetteer';
+import { formatIssue, type IngestIssue } from '../src/ingest/issues';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function fromRoot(path: string): string {
+  return resolve(ROOT, path);
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(fromRoot(path), 'utf8')) as T;
+}
+
+export function loadGazetteer(): GazetteerEntry[] {
+  return buildGazetteer(readJson<Record<string, DataVLocation>>('geo/sources/datav/location.json'));
+}
+
+export function loadAliases(): AliasFile {
+  return readJson<AliasFile>('data/aliases.json');
+}
+
+export function loadThemes(): ThemeDef[] {
+  return readJson<{ themes: ThemeDef[] }>('data/themes.json').themes;
+}
+
+export function loadCorrections(): Correction[] {
+  return readJson<{ corrections: Correction[] }>('data/corrections.json').corrections;
+}
+
+export function loadBatches(): BatchMeta[] {
+  return readJson<BatchMeta[]>('data/batches.json');
+}
+
+export function printIssues(kind: 'error' | 'warning', issues: readonly IngestIssue[], file: string): void {
+  for (const i of issues) process.stderr.write(`${kind}: ${formatIssue(i, file)}\n`);
+}

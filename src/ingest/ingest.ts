@@ -1,0 +1,100 @@
+// The single entry of the ingest: text of one official list → taxonomy, practice records, errors, warnings.
+// Pure and synchronous, so the data build (Node) and the in-app import (Web Worker) call the same code.
+import type { GazetteerEntry, Mechanism, Place, Practice } from '../types';
+import { documentSpans, extractDocuments, extractFigures, extractSites, headlineOf, assignThemes, type ThemeDef } from './extract';
+import { createGeocoder, findMentions, resolveActors, type AliasFile, type Geocoder } from './geocode';
+import { issue, type IngestIssue } from './issues';
+import { parseList } from './parse';
+
+export interface IngestOptions {
+  batchId: number;
+  /** Source path recorded in every practice (`source.file`). */
+  file: string;
+  gazetteer: readonly GazetteerEntry[];
+  aliases: AliasFile;
+  themes: readonly ThemeDef[];
+}
+
+export interface IngestResult {
+  /** True when there are no errors; records are then complete. */
+  ok: boolean;
+  taxonomy: Mechanism[];
+  practices: Practice[];
+  errors: IngestIssue[];
+  warnings: IngestIssue[];
+}
+
+// Building the name index costs ~10 ms; a Worker importing several files reuses it.
+const geocoders = new WeakMap<readonly GazetteerEntry[], WeakMap<AliasFile, Geocoder>>();
+
+export function geocoderFor(gazetteer: readonly GazetteerEntry[], aliases: AliasFile): Geocoder {
+  let inner = geocoders.get(gazetteer);
+  if (!inner) geocoders.set(gazetteer, (inner = new WeakMap()));
+  let g = inner.get(aliases);
+  if (!g) inner.set(aliases, (g = createGeocoder(gazetteer, aliases)));
+  return g;
+}
+
+export function ingestText(text: string, options: IngestOptions): IngestResult {
+  const g = geocoderFor(options.gazetteer, options.aliases);
+  const parsed = parseList(text);
+  const errors = [...parsed.errors];
+  const warnings = [...parsed.warnings];
+  const practices: Practice[] = [];
+
+  for (const raw of parsed.items) {
+    const mech = parsed.taxonomy.find((m) => m.index === raw.mechanismIndex);
+    const measure = mech?.measures.find((m) => m.index === raw.measureIndex);
+    if (!mech || !measure) continue; // reported by the parser
+    const headline = headlineOf(raw.text);
+    const actor = resolveActors(g, headline);
+    const line = raw.lines[0];
+    let actors: Place[] = [];
+    let actorEnd = 0;
+    if (!actor.ok) {
+      const start = headline.slice(0, 12);
+      if (actor.reason === 'ambiguous') {
+        const names = (actor.candidates ?? []).map((c) => `${g.byCode.get(c)?.name}(${c})`).join(', ');
+        errors.push(
+          issue(line, 'actor-unresolved', `item ${mech.code}${measure.code}${raw.item}: "${actor.name}" names several places (${names}); expected the province or city before it, e.g. 浙江省宁波市江北区`, `${mech.code}${measure.code}第${raw.item}条：“${actor.name}”对应多个地方（${names}），应写明所属省市，如“浙江省宁波市江北区”`),
+        );
+      } else {
+        errors.push(
+          issue(line, 'actor-unresolved', `item ${mech.code}${measure.code}${raw.item}: the headline "${start}…" does not open with a known place; expected a province, city or district name such as 山东省潍坊市 (or add an alias to data/aliases.json)`, `${mech.code}${measure.code}第${raw.item}条：首句“${start}…”未以可识别的地名开头，应为省、市或区县名称，如“山东省潍坊市”`),
+        );
+      }
+    } else {
+      actors = actor.actors;
+      actorEnd = actor.end;
+    }
+
+    const docs = documentSpans(raw.text);
+    const skip: [number, number][] = [[0, actorEnd], ...docs];
+    const found = findMentions(g, raw.text, actors, skip);
+    for (const u of found.unresolved) {
+      const names = u.candidates.map((c) => `${g.byCode.get(c)?.name}(${c})`).join(', ');
+      warnings.push(
+        issue(line, 'mention-ambiguous', `item ${mech.code}${measure.code}${raw.item}: "${u.name}" could be ${names}; not recorded as a mention`, `${mech.code}${measure.code}第${raw.item}条：“${u.name}”可能指${names}，未记为提及地点`),
+      );
+    }
+    practices.push({
+      id: `${options.batchId}-${mech.index}-${measure.index}-${raw.item}`,
+      batch: options.batchId,
+      mechanism: { code: mech.code, index: mech.index, title: mech.title },
+      measure: { code: measure.code, index: measure.index, title: measure.title },
+      item: raw.item,
+      headline,
+      text: raw.text,
+      source: { file: options.file, lines: raw.lines },
+      actors,
+      mentions: found.mentions,
+      sites: extractSites(g, raw.text, docs),
+      documents: extractDocuments(raw.text),
+      figures: extractFigures(raw.text),
+      themes: assignThemes(raw.text, options.themes),
+    });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  warnings.sort((a, b) => a.line - b.line);
+  return { ok: errors.length === 0, taxonomy: parsed.taxonomy, practices, errors, warnings };
+}

@@ -1,0 +1,82 @@
+// The dataset file's schema (public/data/practices.json), shared by the data build, the tests and the app's loader.
+// It mirrors src/types.ts; the assignability check at the bottom fails to compile if the two drift apart.
+import { z } from 'zod';
+import type { Dataset } from '../types';
+
+const level = z.enum(['province', 'city', 'district']);
+const adcode = z.number().int().min(100000).max(999999);
+
+export const placeSchema = z.object({
+  adcode,
+  name: z.string().min(1),
+  level,
+  province: adcode,
+  city: adcode.optional(),
+});
+
+export const figureSchema = z.object({
+  value: z.number().finite(),
+  unit: z.string(),
+  raw: z.string().min(1),
+  phrase: z.string().min(1),
+});
+
+const ref = z.object({ code: z.string().min(1), index: z.number().int().positive(), title: z.string().min(1) });
+
+export const measureSchema = ref;
+export const mechanismSchema = ref.extend({ measures: z.array(measureSchema).min(1) });
+
+export const batchSchema = z.object({
+  id: z.number().int().positive(),
+  title: z.string().min(1),
+  issuer: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
+  file: z.string().min(1),
+  taxonomy: z.array(mechanismSchema).min(1),
+});
+
+export const practiceSchema = z.object({
+  id: z.string().regex(/^\d+-\d+-\d+-\d+$/, 'expected <batch>-<mechanism>-<measure>-<item>'),
+  batch: z.number().int().positive(),
+  mechanism: ref,
+  measure: ref,
+  item: z.number().int().positive(),
+  headline: z.string().min(1),
+  text: z.string().min(1),
+  source: z.object({ file: z.string().min(1), lines: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]) }),
+  actors: z.array(placeSchema).min(1),
+  mentions: z.array(placeSchema),
+  sites: z.array(z.string().min(1)),
+  documents: z.array(z.string().min(1)),
+  figures: z.array(figureSchema),
+  themes: z.array(z.string().min(1)),
+  related: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
+});
+
+export const themeSchema = z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) });
+
+export const datasetSchema = z.object({
+  generatedBy: z.string().optional(),
+  batches: z.array(batchSchema),
+  themes: z.array(themeSchema),
+  practices: z.array(practiceSchema),
+});
+
+/** Formats a zod issue path the way people write it: practices[3].actors[0].adcode. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)';
+}
+
+/** Validates a parsed JSON value as a Dataset; throws naming the path of the first bad fields. */
+export function parseDataset(json: unknown): Dataset {
+  const r = datasetSchema.safeParse(json);
+  if (!r.success) {
+    const lines = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    throw new Error(`invalid dataset: ${lines.join('; ')}`);
+  }
+  return r.data;
+}
+
+// Compile-time check: what the schema accepts is a Dataset.
+type Assignable<T extends U, U> = T;
+export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
