@@ -14,6 +14,18 @@ import {
   toggleIn,
 } from './filters';
 import { NONE, type Selection, selectionEquals } from './selection';
+import {
+  type AtlasData,
+  type Camera,
+  type ColorTheme,
+  DEFAULT_STATE,
+  type Lang,
+  MAX_COMPARE,
+  type Mode,
+  type Panel,
+} from './state';
+
+export { type AtlasData, type Camera, type ColorTheme, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Slices
@@ -37,20 +49,6 @@ export interface SelectionSlice {
   select: (sel: Selection) => void;
   clearSelection: () => void;
 }
-
-export type Mode = 'explore' | 'compare' | 'briefing';
-export type Lang = 'zh' | 'en';
-export type ColorTheme = 'light' | 'dark';
-export type Panel = 'filters' | 'list' | 'overview';
-
-export interface Camera {
-  lng: number;
-  lat: number;
-  zoom: number;
-}
-
-/** Compare mode shows at most this many provinces side by side. */
-export const MAX_COMPARE = 4;
 
 export interface ViewSlice {
   mode: Mode;
@@ -77,31 +75,6 @@ export interface ViewSlice {
 }
 
 export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
-
-/** The data part of the state (no actions), with its defaults. */
-export interface AtlasData {
-  filters: Filters;
-  selection: Selection;
-  mode: Mode;
-  compare: number[];
-  lang: Lang;
-  camera: Camera | null;
-  slide: number;
-  theme: ColorTheme;
-  panel: Panel;
-}
-
-export const DEFAULT_STATE: Readonly<AtlasData> = Object.freeze({
-  filters: EMPTY_FILTERS,
-  selection: NONE,
-  mode: 'explore',
-  compare: Object.freeze([]) as unknown as number[],
-  lang: 'zh',
-  camera: null,
-  slide: 0,
-  theme: 'light',
-  panel: 'filters',
-});
 
 type Middlewares = [['zustand/subscribeWithSelector', never]];
 type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
