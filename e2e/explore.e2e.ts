@@ -1,0 +1,214 @@
+// The explore screen in a real browser: choropleth, markers, panels, filters, search, URL and offline promise.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Dataset, GazetteerEntry } from '../src/types';
+
+const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
+const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
+const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
+
+/** Provinces whose `count` feature-state is above zero, from the live map. */
+async function colouredProvinces(page: Page): Promise<Record<number, number>> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __atlas: { map: any } };
+    const map = w.__atlas.map;
+    const src = map.getSource('provinces');
+    const feats = src._data?.geojson?.features ?? src._data?.features ?? map.querySourceFeatures('provinces');
+    const out: Record<number, number> = {};
+    for (const f of feats) {
+      const id = Number(f.properties.adcode);
+      const st = map.getFeatureState({ source: 'provinces', id });
+      if ((st.count ?? 0) > 0) out[id] = st.count;
+    }
+    return out;
+  });
+}
+
+/**
+ * The colour drawn inside a province, read back from the canvas at a spot of its fill that no label, marker or
+ * border covers.
+ */
+async function fillColourOf(page: Page, adcode: number): Promise<string> {
+  return page.evaluate((adcode) => {
+    const w = window as unknown as { __atlas: { map: any } };
+    const map = w.__atlas.map;
+    const canvas: HTMLCanvasElement = map.getCanvas();
+    const ratio = canvas.width / canvas.clientWidth;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.canvas.width = canvas.width;
+    ctx.canvas.height = canvas.height;
+    ctx.drawImage(canvas, 0, 0);
+    const others = ['province-labels', 'markers', 'marker-labels', 'province-outline', 'city-outline'];
+    for (let y = 0; y < canvas.clientHeight; y += 3) {
+      for (let x = 0; x < canvas.clientWidth; x += 3) {
+        const hit = map.queryRenderedFeatures([x, y], { layers: ['province-fill'] });
+        if (!hit.length || Number(hit[0].properties.adcode) !== adcode) continue;
+        const near = map.queryRenderedFeatures(
+          [
+            [x - 6, y - 6],
+            [x + 6, y + 6],
+          ],
+          { layers: others },
+        );
+        if (near.length) continue;
+        const [r, g, b] = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        return `rgb(${r},${g},${b})`;
+      }
+    }
+    throw new Error(`no clear pixel inside ${adcode}`);
+  }, adcode);
+}
+
+async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await page.evaluate((ll) => (window as any).__atlas.controller.project(ll), lngLat);
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+describe('explore map', () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function fresh(query = '', opts?: { width?: number; height?: number }): Promise<Session> {
+    s = await openSession(browser, opts);
+    await gotoApp(s, query);
+    return s;
+  }
+
+  it('colours exactly the 13 provinces of batch 1, with counts from the dataset, and saves the national view', async () => {
+    const { page } = await fresh();
+    const coloured = await colouredProvinces(page);
+    const expected = new Map<number, number>();
+    for (const p of dataset.practices) for (const prov of new Set(p.actors.map((a) => a.province))) expected.set(prov, (expected.get(prov) ?? 0) + 1);
+    expect(Object.keys(coloured).length).toBe(13);
+    expect(new Map(Object.entries(coloured).map(([k, v]) => [Number(k), v]))).toEqual(expected);
+    expect(coloured[500000]).toBe(5);
+    await expect(page.locator('[data-testid="legend"] li').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('[data-testid="scs-inset"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="provenance"]').textContent()).resolves.toContain('DataV');
+    await page.screenshot({ path: artifactPath('national.png') });
+    expect(s.foreign()).toEqual([]);
+    await s.context.close();
+  });
+
+  it('opens 潍坊 with its two practices when its marker is clicked on the map', async () => {
+    const { page } = await fresh();
+    await clickAt(page, seat(370700));
+    const panel = page.locator('[data-testid="detail-panel"]');
+    await expect(panel.getAttribute('data-region')).resolves.toBe('370700');
+    const ids = await panel.locator('article.practice-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-practice')));
+    const expected = dataset.practices.filter((p) => p.actors.some((a) => a.adcode === 370700)).map((p) => p.id);
+    expect(expected.length).toBe(2);
+    expect(ids.sort()).toEqual(expected.sort());
+    await mapIdle(page);
+    await page.screenshot({ path: artifactPath('detail-weifang.png') });
+    await s.context.close();
+  });
+
+  it('filtering to mechanism 三 recounts and recolours (北京 3 → 1)', async () => {
+    const { page } = await fresh();
+    expect((await colouredProvinces(page))[110000]).toBe(3);
+    const before = await fillColourOf(page, 110000);
+    await page.locator('[data-testid="mechanism-1-3"] input').check();
+    await mapIdle(page);
+    const after = await colouredProvinces(page);
+    expect(after[110000]).toBe(1);
+    const expected = new Set(dataset.practices.filter((p) => p.mechanism.index === 3).flatMap((p) => p.actors.map((a) => a.province)));
+    expect(new Set(Object.keys(after).map(Number))).toEqual(expected);
+    expect(await fillColourOf(page, 110000)).not.toBe(before);
+    expect(new URL(page.url()).searchParams.get('m')).toBe('1-3');
+    await s.context.close();
+  });
+
+  it('searching 老菜场 leaves the one practice from 苏州', async () => {
+    const { page } = await fresh();
+    await page.locator('[data-testid="search"]').fill('老菜场');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="practice-list"] [role="option"]').length === 1);
+    const place = await page.locator('[data-testid="practice-list"] [role="option"]').first().textContent();
+    expect(place).toContain('苏州市');
+    await mapIdle(page);
+    expect(Object.keys(await colouredProvinces(page))).toEqual(['320000']);
+    await s.context.close();
+  });
+
+  it('restores filters, selection and camera after a reload', async () => {
+    const { page } = await fresh();
+    await page.locator('[data-testid="level-city"] input').check();
+    await clickAt(page, seat(370700));
+    await page.waitForSelector('[data-testid="detail-panel"][data-region="370700"]');
+    await mapIdle(page);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('cam'));
+    const url = page.url();
+    const cam = new URL(url).searchParams.get('cam');
+    await page.reload();
+    await mapIdle(page);
+    expect(page.url()).toBe(url);
+    await expect(page.locator('[data-testid="detail-panel"]').getAttribute('data-region')).resolves.toBe('370700');
+    await expect(page.locator('[data-testid="level-city"] input').isChecked()).resolves.toBe(true);
+    const zoom = await page.evaluate(() => (window as any).__atlas.map.getZoom());
+    expect(zoom).toBeCloseTo(Number(cam!.split(',')[2]), 1);
+    await s.context.close();
+  });
+
+  it('goes back to the previous selection with the browser back button', async () => {
+    const { page } = await fresh();
+    await clickAt(page, seat(370700));
+    await page.waitForSelector('[data-testid="detail-panel"][data-region="370700"]');
+    await mapIdle(page);
+    await page.locator('[data-testid="detail-panel"] article').first().locator('.practice-headline button').click();
+    await page.waitForSelector('[data-testid="detail-panel"][data-practice]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid="detail-panel"][data-region="370700"]');
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('r:370700');
+    await s.context.close();
+  });
+
+  it('opens a practice from the list by keyboard', async () => {
+    const { page } = await fresh();
+    await page.locator('[data-testid="practice-list"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const second = dataset.practices[1]!;
+    await page.waitForSelector(`[data-testid="detail-panel"][data-practice="${second.id}"]`);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(`p:${second.id}`);
+    await s.context.close();
+  });
+
+  it('ignores invalid link parameters with a visible notice and still shows the map', async () => {
+    const { page } = await fresh('sel=r:abc&lv=planet&m=1-3');
+    await expect(page.locator('[data-testid="url-notice"]').textContent()).resolves.toContain('lv=planet');
+    expect((await colouredProvinces(page))[110000]).toBe(1);
+    await s.context.close();
+  });
+
+  it('uses a bottom sheet on a phone', async () => {
+    const { page } = await fresh('sel=r:370700', { width: 390, height: 844 });
+    const side = (await page.locator('.side-column').boundingBox())!;
+    expect(side.y).toBeGreaterThan(844 / 3);
+    expect(side.y + side.height).toBeCloseTo(844, -1);
+    expect(side.width).toBeCloseTo(390, -1);
+    await page.screenshot({ path: artifactPath('phone.png') });
+    await s.context.close();
+  });
+
+  it('never asks another origin for anything and declares a same-origin CSP', async () => {
+    const { page } = await fresh('sel=r:320000');
+    await mapIdle(page);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(s.requests.some((u) => u.includes('/geo/districts/320000'))).toBe(true);
+    expect(s.foreign()).toEqual([]);
+    expect(s.consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+    await s.context.close();
+  });
+});

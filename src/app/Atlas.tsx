@@ -1,0 +1,163 @@
+// The explore screen: header, filters, map with legend and inset, and the side panel (list or detail).
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { atlasStore, useAtlas } from '../store/store';
+import { useAtlasData } from '../data/context';
+import { countsByRegion } from '../store/selectors';
+import type { InvalidParam } from '../store/url';
+import { MapView } from './MapView';
+import { FilterPanel } from '../panels/FilterPanel';
+import { ListPanel } from '../panels/ListPanel';
+import { DetailPanel } from '../panels/DetailPanel';
+import { Legend } from '../panels/Legend';
+import { Inset } from '../panels/Inset';
+import { useFiltered, useT } from './derived';
+
+function SearchBox() {
+  const t = useT();
+  const q = useAtlas((s) => s.filters.q);
+  const [text, setText] = useState(q);
+  // Follow the store when it changes from elsewhere (clear all, back button).
+  useEffect(() => setText(q), [q]);
+  // Typing updates the store after a short pause so that each keystroke does not recount the map.
+  useEffect(() => {
+    if (text === q) return;
+    const id = window.setTimeout(() => atlasStore.getState().setQuery(text), 200);
+    return () => window.clearTimeout(id);
+  }, [text, q]);
+  return (
+    <form
+      role="search"
+      className="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        atlasStore.getState().setQuery(text);
+      }}
+    >
+      <label htmlFor="search-input" className="visually-hidden">
+        {t('search')}
+      </label>
+      <input
+        id="search-input"
+        type="search"
+        value={text}
+        placeholder={t('searchPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="search"
+      />
+    </form>
+  );
+}
+
+/** Announces the size of the result set to screen readers after each filter change. */
+function ResultsAnnouncer() {
+  const t = useT();
+  const { dataset } = useAtlasData();
+  const practices = useFiltered();
+  let provinces = 0;
+  for (const [adcode] of countsByRegion(dataset, practices)) if (adcode % 10000 === 0) provinces++;
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="results-announce">
+      {t('resultsAnnounce', { n: practices.length, p: provinces })}
+    </p>
+  );
+}
+
+function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDismiss: () => void }) {
+  const t = useT();
+  if (invalid.length === 0) return null;
+  const list = invalid.map((p) => `${p.key}=${p.value}`).join('，');
+  return (
+    <div className="notice" role="alert" data-testid="url-notice">
+      <span>{t('invalidParams', { list })}</span>
+      <button type="button" className="text-button" onClick={onDismiss}>
+        {t('dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
+  const t = useT();
+  const { geo } = useAtlasData();
+  const [mapFailed, setMapFailed] = useState<string | null>(null);
+  const { selection, lang, theme } = useAtlas(useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme })));
+  const sideRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  // A new selection scrolls the side panel back to its top.
+  useEffect(() => {
+    sideRef.current?.scrollTo({ top: 0 });
+  }, [selection]);
+
+  // Esc closes the detail panel.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && atlasStore.getState().selection.kind !== 'none') atlasStore.getState().clearSelection();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="atlas">
+      <a className="skip-link" href="#practice-list">
+        {t('skipToList')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t('appTitle')}</h1>
+          <p className="subtitle">{t('appSubtitle')}</p>
+        </div>
+        <SearchBox />
+        <nav className="top-actions">
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => {
+              atlasStore.setState({ selection: { kind: 'none' }, camera: null });
+            }}
+          >
+            {t('nationalView')}
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            aria-label={t('languageLabel')}
+            onClick={() => atlasStore.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          >
+            {t('language')}
+          </button>
+        </nav>
+      </header>
+      <InvalidNotice invalid={invalid} onDismiss={onDismissInvalid} />
+      <ResultsAnnouncer />
+      <main className="workspace">
+        <aside className="filters-column" aria-label={t('filters')}>
+          <FilterPanel />
+        </aside>
+        <section className="map-column" aria-label={t('mapLabel')}>
+          {mapFailed ? (
+            <div className="map-fallback" role="status">
+              {t('webglMissing')}
+            </div>
+          ) : (
+            <MapView onFailure={(e) => setMapFailed(e instanceof Error ? e.message : String(e))} />
+          )}
+          <Legend />
+          <Inset />
+          <p className="provenance" data-testid="provenance">
+            {t('boundarySource')}：{geo.meta.attribution[lang]}
+          </p>
+        </section>
+        <aside className="side-column" ref={sideRef} aria-label={selection.kind === 'none' ? t('list') : t('practicesHere')}>
+          {selection.kind === 'none' ? <ListPanel /> : <DetailPanel />}
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// Glue between the store and the one MapController: created once in an effect, fed with store.subscribe.
+import { useEffect, useRef, useState } from 'react';
+import { MapController, type SelectionTarget } from '../map/MapController';
+import { useAtlasData, type AtlasData } from '../data/context';
+import { loadDistricts } from '../data/load';
+import { atlasStore, type AtlasState } from '../store/store';
+import { classBreaks, countsByRegion, filterPractices, markerPoints, practiceById } from '../store/selectors';
+import { regionSelection, type Selection } from '../store/selection';
+import { provinceOf } from '../ingest/gazetteer';
+import { tFor } from '../i18n';
+import { useT } from './derived';
+
+declare global {
+  interface Window {
+    __atlas?: { map: unknown; controller: MapController; store: typeof atlasStore };
+  }
+}
+
+export function selectionTarget(sel: Selection, data: AtlasData): SelectionTarget {
+  if (sel.kind === 'region') return { adcode: sel.adcode, province: provinceOf(sel.adcode) };
+  if (sel.kind === 'practice') {
+    const p = practiceById(data.dataset, sel.id);
+    const a = p?.actors[0];
+    return a ? { adcode: a.adcode, province: a.province } : null;
+  }
+  return null;
+}
+
+function provinceValues(counts: Map<number, number>, provinces: number[]): number[] {
+  return provinces.map((a) => counts.get(a) ?? 0);
+}
+
+export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
+  const data = useAtlasData();
+  const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const { geo, dataset } = data;
+    const initial = atlasStore.getState();
+    let ctl: MapController;
+    try {
+      ctl = new MapController(
+        el,
+        {
+          provinces: geo.provinces,
+          cities: geo.cities,
+          dash: geo.dash,
+          nationalBounds: geo.meta.nationalBounds,
+          loadDistricts: (p) => loadDistricts(geo, p),
+        },
+        geo.gazetteer,
+        {
+          onPick: (adcode) => {
+            if (adcode !== null) atlasStore.getState().select(regionSelection(adcode));
+          },
+          onCamera: (camera) => atlasStore.getState().setCamera(roundCamera(camera)),
+          tooltip: (name, n) => tFor(atlasStore.getState().lang)('countTooltip', { name, n }),
+        },
+        { theme: initial.theme, camera: initial.camera },
+      );
+    } catch (err) {
+      onFailure(err);
+      return;
+    }
+    ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost')));
+    window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
+    const provinceIds = geo.provinces.features.map((f) => f.properties.adcode);
+
+    const applyFilters = (s: AtlasState) => {
+      const practices = filterPractices(dataset, s.filters);
+      const counts = countsByRegion(dataset, practices);
+      void ctl.setCounts(counts, classBreaks(provinceValues(counts, provinceIds)));
+      void ctl.setMarkers(markerPoints(dataset, practices));
+    };
+    applyFilters(initial);
+    void ctl.setSelection(selectionTarget(initial.selection, data), { fly: initial.camera === null });
+    void ctl.whenReady().then(() => setReady(true));
+
+    const unsub = atlasStore.subscribe((s, prev) => {
+      if (s.filters !== prev.filters) applyFilters(s);
+      if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
+      const cameraRestored = s.camera !== prev.camera && s.camera !== null;
+      if (s.selection !== prev.selection) {
+        // A selection that arrives together with a camera (URL restore, back/forward) keeps that camera.
+        void ctl.setSelection(selectionTarget(s.selection, data), {
+          fly: s.selection.kind !== 'none' && !cameraRestored,
+        });
+      }
+      if (cameraRestored && s.camera) ctl.jumpTo(s.camera);
+      if (s.camera === null && prev.camera !== null && s.selection.kind === 'none') ctl.fitNational();
+    });
+    const onResize = () => ctl.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      unsub();
+      window.removeEventListener('resize', onResize);
+      ctl.destroy();
+      delete window.__atlas;
+    };
+    // The controller lives as long as the data; everything else reaches it through the store.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  return (
+    <div
+      ref={ref}
+      className="map"
+      data-testid="map"
+      data-state="loading"
+      data-ready={ready ? 'true' : 'false'}
+      role="application"
+      aria-label={t('mapLabel')}
+    />
+  );
+}
+
+/** 4 decimals ≈ 10 m, 2 for zoom: enough for a shared link, short in the URL. */
+function roundCamera(c: { lng: number; lat: number; zoom: number }) {
+  return { lng: Math.round(c.lng * 1e4) / 1e4, lat: Math.round(c.lat * 1e4) / 1e4, zoom: Math.round(c.zoom * 100) / 100 };
+}

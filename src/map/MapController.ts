@@ -1,0 +1,356 @@
+// The one owner of MapLibre (the only module that imports maplibre-gl). React creates it once and feeds it from
+// the store; every public method is idempotent and skips work when its input has not changed.
+import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { MapGeoJSONFeature, MapMouseEvent, GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { buildStyle, choroplethColor, paletteOf, type ThemeName } from './style';
+import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
+import {
+  markerCollection,
+  provinceLabelCollection,
+  type MarkerInput,
+  type RegionCollection,
+  type RegionFeature,
+} from './features';
+import type { GazetteerEntry } from '../types';
+
+// Production builds must point MapLibre at its worker file, served from our own origin.
+setWorkerUrl(workerUrl);
+
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface MapGeo {
+  provinces: RegionCollection;
+  cities: RegionCollection;
+  dash: FeatureCollection;
+  /** [w, s, e, n] that frames the mainland with Hainan. */
+  nationalBounds: [number, number, number, number];
+  /** Loads one province's districts (null when the province has none, e.g. municipalities). */
+  loadDistricts: (province: number) => Promise<RegionCollection | null>;
+}
+
+export interface MapCallbacks {
+  /** A click on a region or marker (adcode), or on empty map (null). */
+  onPick: (adcode: number | null) => void;
+  onCamera: (camera: Camera) => void;
+  tooltip: (name: string, count: number) => string;
+}
+
+export type SelectionTarget = { adcode: number; province: number } | null;
+
+/** Padding (px) around a region when the map zooms to it. */
+const FIT_PADDING = 40;
+const FIT_MAX_ZOOM = 8.5;
+
+export class MapController {
+  readonly map: MlMap;
+  private readonly container: HTMLElement;
+  private readonly tooltipEl: HTMLDivElement;
+  private readonly regions = new Map<number, RegionFeature>();
+  private readonly cityIds = new Set<number>();
+  private readonly loadedProvinces = new Set<number>();
+  private readonly districtFeatures: RegionFeature[] = [];
+  private counts: ReadonlyMap<number, number> = new Map();
+  private breaksKey = '';
+  private markersKey = '';
+  private selected: SelectionTarget = null;
+  private hovered: { source: string; id: number } | null = null;
+  private selectedStates: { source: string; id: number }[] = [];
+  private theme: ThemeName;
+  private breaks: number[] = [];
+  private ready: Promise<void>;
+  private destroyed = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly geo: MapGeo,
+    private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
+    private readonly callbacks: MapCallbacks,
+    options: { theme: ThemeName; camera: Camera | null },
+  ) {
+    this.container = container;
+    this.theme = options.theme;
+    this.setBusy();
+    const cam = options.camera;
+    this.map = new MlMap({
+      container,
+      style: buildStyle(this.theme, []),
+      ...(cam
+        ? { center: [cam.lng, cam.lat] as [number, number], zoom: cam.zoom }
+        : { bounds: geo.nationalBounds as LngLatBoundsLike, fitBoundsOptions: { padding: 10 } }),
+      // Provenance is shown by the app itself (language-aware, and drawn into exports).
+      attributionControl: false,
+      // Chinese labels come from the system's CJK font; there is no glyph server.
+      localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      dragRotate: false,
+      pitchWithRotate: false,
+      minZoom: 2,
+      maxZoom: 11,
+      // Needed so that image export can read the canvas back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+
+    this.tooltipEl = document.createElement('div');
+    this.tooltipEl.className = 'map-tooltip';
+    this.tooltipEl.setAttribute('role', 'status');
+    this.tooltipEl.hidden = true;
+    container.appendChild(this.tooltipEl);
+
+    for (const f of geo.provinces.features) this.regions.set(f.properties.adcode, f);
+    for (const f of geo.cities.features) {
+      this.regions.set(f.properties.adcode, f);
+      this.cityIds.add(f.properties.adcode);
+    }
+
+    this.map.on('idle', () => {
+      if (!this.destroyed) this.container.dataset.state = 'idle';
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.callbacks.onCamera({ lng: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+    });
+    this.map.on('mousemove', (e) => this.onHover(e));
+    this.map.on('mouseout', () => this.clearHover());
+    this.map.on('click', (e) => this.onClick(e));
+
+    this.ready = new Promise((resolve) => {
+      this.map.once('load', () => {
+        this.source(SRC.provinces).setData(geo.provinces);
+        this.source(SRC.cities).setData(geo.cities);
+        this.source(SRC.dash).setData(geo.dash);
+        this.source(SRC.provinceLabels).setData(provinceLabelCollection(geo.provinces));
+        resolve();
+      });
+    });
+  }
+
+  /** Resolves once sources exist; callers may call setters before that, they are queued behind it. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private setBusy(): void {
+    this.container.dataset.state = 'busy';
+  }
+
+  private source(id: string): GeoJSONSource {
+    return this.map.getSource(id) as GeoJSONSource;
+  }
+
+  private sourceOf(adcode: number): string {
+    if (adcode % 10000 === 0) return SRC.provinces;
+    // Municipality districts live in the cities layer (the build puts every unit of province/*.json there).
+    return this.cityIds.has(adcode) ? SRC.cities : SRC.districts;
+  }
+
+  /** Counts per region (province, city and district adcodes) and the class breaks that colour provinces. */
+  async setCounts(counts: ReadonlyMap<number, number>, breaks: number[]): Promise<void> {
+    await this.ready;
+    if (this.destroyed) return;
+    const old = this.counts;
+    this.counts = counts;
+    let changed = false;
+    for (const f of this.geo.provinces.features) {
+      const id = f.properties.adcode;
+      const next = counts.get(id) ?? 0;
+      if ((old.get(id) ?? 0) !== next || old.size === 0) {
+        this.map.setFeatureState({ source: SRC.provinces, id }, { count: next });
+        changed = true;
+      }
+    }
+    const key = breaks.join(',');
+    if (key !== this.breaksKey) {
+      this.breaksKey = key;
+      this.breaks = breaks;
+      this.map.setPaintProperty(LAYER.provinceFill, 'fill-color', choroplethColor(breaks, paletteOf(this.theme)));
+      changed = true;
+    }
+    if (changed) this.setBusy();
+  }
+
+  async setMarkers(points: readonly MarkerInput[]): Promise<number[]> {
+    await this.ready;
+    if (this.destroyed) return [];
+    const key = points.map((p) => `${p.adcode}:${p.count}`).join(',');
+    if (key === this.markersKey) return [];
+    this.markersKey = key;
+    const { collection, missing } = markerCollection(points, this.gazetteer);
+    this.source(SRC.markers).setData(collection);
+    this.setBusy();
+    // setData drops feature-state on the new features: restore the selection ring.
+    this.applySelectionState();
+    return missing;
+  }
+
+  async setTheme(theme: ThemeName): Promise<void> {
+    await this.ready;
+    if (this.destroyed || theme === this.theme) return;
+    this.theme = theme;
+    const p = paletteOf(theme);
+    // Repaint in place: a setStyle would throw away sources, feature-state and loaded districts.
+    const fresh = buildStyle(theme, this.breaks).layers;
+    for (const layer of fresh) {
+      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
+    }
+    this.map.setPaintProperty(LAYER.provinceFill, 'fill-color', choroplethColor(this.breaks, p));
+    this.setBusy();
+  }
+
+  /** Highlights the selected region and zooms to it (loading its province's districts first when needed). */
+  async setSelection(target: SelectionTarget, options: { fly: boolean }): Promise<void> {
+    await this.ready;
+    if (this.destroyed) return;
+    const same = target?.adcode === this.selected?.adcode;
+    this.selected = target;
+    if (target) await this.ensureDistricts(target.province);
+    if (!same) this.applySelectionState();
+    if (target && options.fly) this.fitRegion(target.adcode);
+    if (!same) this.setBusy();
+  }
+
+  private applySelectionState(): void {
+    for (const s of this.selectedStates) this.map.setFeatureState(s, { selected: false });
+    this.selectedStates = [];
+    const t = this.selected;
+    if (!t) return;
+    const targets = [{ source: this.sourceOf(t.adcode), id: t.adcode }];
+    if (t.adcode % 10000 !== 0) targets.push({ source: SRC.markers, id: t.adcode });
+    for (const s of targets) {
+      this.map.setFeatureState(s, { selected: true });
+      this.selectedStates.push(s);
+    }
+  }
+
+  /** Loads a province's districts into the districts source once; returns when they are on the map. */
+  async ensureDistricts(province: number): Promise<void> {
+    if (this.loadedProvinces.has(province)) return;
+    this.loadedProvinces.add(province);
+    const fc = await this.geo.loadDistricts(province);
+    if (!fc || this.destroyed) return;
+    for (const f of fc.features) {
+      this.regions.set(f.properties.adcode, f);
+      this.districtFeatures.push(f);
+    }
+    this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+    this.setBusy();
+  }
+
+  fitRegion(adcode: number): void {
+    const f = this.regions.get(adcode);
+    if (!f) {
+      const g = this.gazetteer.get(adcode);
+      if (g) this.map.flyTo({ center: g.center, zoom: 8 });
+      return;
+    }
+    const [w, s, e, n] = bbox(f);
+    this.setBusy();
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 800 },
+    );
+  }
+
+  fitNational(): void {
+    const [w, s, e, n] = this.geo.nationalBounds;
+    this.setBusy();
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 10, duration: 800 },
+    );
+  }
+
+  /** Moves the camera without animation (URL restore); skips when already there. */
+  jumpTo(camera: Camera): void {
+    const c = this.map.getCenter();
+    const near =
+      Math.abs(c.lng - camera.lng) < 1e-4 && Math.abs(c.lat - camera.lat) < 1e-4 && Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
+    if (near) return;
+    this.setBusy();
+    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+  }
+
+  /** Screen position of a place, for tests and for the tour. */
+  project(lngLat: [number, number]): { x: number; y: number } {
+    const p = this.map.project(lngLat);
+    return { x: p.x, y: p.y };
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.map.remove();
+    this.tooltipEl.remove();
+  }
+
+  // ——— pointer ———
+
+  /**
+   * Which region a pointer means. Outside the focused province a click means the province; inside it, the
+   * deepest unit drawn at this zoom (district once their borders show, else city). Markers always win.
+   */
+  private pick(e: MapMouseEvent): { source: string; adcode: number; name: string } | null {
+    const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayer(l));
+    const hits: MapGeoJSONFeature[] = this.map.queryRenderedFeatures(e.point, { layers: [...layers] });
+    const marker = hits.find((h) => h.layer.id === LAYER.markers);
+    if (marker) return { source: SRC.markers, adcode: Number(marker.properties.adcode), name: String(marker.properties.name) };
+    const province = hits.find((h) => h.layer.id === LAYER.provinceFill);
+    if (!province) return null;
+    const pAdcode = Number(province.properties.adcode);
+    const focus = this.selected?.province ?? null;
+    if (focus === pAdcode) {
+      const district = hits.find((h) => h.layer.id === LAYER.districtFill);
+      if (district) return { source: SRC.districts, adcode: Number(district.properties.adcode), name: String(district.properties.name) };
+      const city = hits.find((h) => h.layer.id === LAYER.cityFill);
+      if (city) return { source: SRC.cities, adcode: Number(city.properties.adcode), name: String(city.properties.name) };
+    }
+    return { source: SRC.provinces, adcode: pAdcode, name: String(province.properties.name) };
+  }
+
+  private onHover(e: MapMouseEvent): void {
+    const hit = this.pick(e);
+    if (!hit) {
+      this.clearHover();
+      return;
+    }
+    if (this.hovered?.id !== hit.adcode || this.hovered.source !== hit.source) {
+      this.clearHover();
+      this.hovered = { source: hit.source, id: hit.adcode };
+      this.map.setFeatureState(this.hovered, { hover: true });
+    }
+    this.map.getCanvas().style.cursor = 'pointer';
+    this.tooltipEl.hidden = false;
+    this.tooltipEl.textContent = this.callbacks.tooltip(hit.name, this.counts.get(hit.adcode) ?? 0);
+    this.tooltipEl.style.transform = `translate(${Math.round(e.point.x + 14)}px, ${Math.round(e.point.y + 14)}px)`;
+  }
+
+  private clearHover(): void {
+    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    this.hovered = null;
+    this.tooltipEl.hidden = true;
+    this.map.getCanvas().style.cursor = '';
+  }
+
+  private onClick(e: MapMouseEvent): void {
+    const hit = this.pick(e);
+    this.callbacks.onPick(hit ? hit.adcode : null);
+  }
+}

@@ -1,0 +1,71 @@
+// Pure builders of the small GeoJSON collections the controller feeds to its sources.
+import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import type { GazetteerEntry, Level } from '../types';
+
+export interface RegionProps {
+  adcode: number;
+  name: string;
+  short: string;
+  level: Level;
+  province: number;
+  city?: number;
+  labelPoint?: [number, number];
+}
+
+export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
+export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+export interface MarkerInput {
+  adcode: number;
+  count: number;
+}
+
+export interface MarkerProps {
+  adcode: number;
+  name: string;
+  short: string;
+  level: Level;
+  count: number;
+}
+
+/**
+ * Markers stand on the seat (`center`) of each city or district actor. A marker whose adcode is not in the
+ * gazetteer is reported, not dropped silently: the caller shows the list.
+ */
+export function markerCollection(
+  points: readonly MarkerInput[],
+  gazetteer: ReadonlyMap<number, GazetteerEntry>,
+): { collection: FeatureCollection<Point, MarkerProps>; missing: number[] } {
+  const missing: number[] = [];
+  const features: Feature<Point, MarkerProps>[] = [];
+  for (const p of points) {
+    const g = gazetteer.get(p.adcode);
+    if (!g) {
+      missing.push(p.adcode);
+      continue;
+    }
+    features.push({
+      type: 'Feature',
+      id: p.adcode,
+      geometry: { type: 'Point', coordinates: g.center },
+      properties: { adcode: p.adcode, name: g.name, short: g.short, level: g.level, count: p.count },
+    });
+  }
+  // Big circles first so that small ones are drawn on top and stay clickable.
+  features.sort((a, b) => b.properties.count - a.properties.count || a.properties.adcode - b.properties.adcode);
+  return { collection: { type: 'FeatureCollection', features }, missing };
+}
+
+/** Label points for the provinces (the build puts `labelPoint` inside each polygon). */
+export function provinceLabelCollection(provinces: RegionCollection): FeatureCollection<Point, { adcode: number; short: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: provinces.features
+      .filter((f) => Array.isArray(f.properties.labelPoint))
+      .map((f) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: f.properties.labelPoint as [number, number] },
+        properties: { adcode: f.properties.adcode, short: f.properties.short },
+      })),
+  };
+}

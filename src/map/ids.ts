@@ -1,0 +1,29 @@
+// Every MapLibre source and layer id in one place: the controller, the styles and the tests share them.
+export const SRC = {
+  provinces: 'provinces',
+  cities: 'cities',
+  districts: 'districts',
+  dash: 'dash',
+  provinceLabels: 'province-labels',
+  markers: 'markers',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  provinceFill: 'province-fill',
+  provinceOutline: 'province-outline',
+  provinceHighlight: 'province-highlight',
+  cityFill: 'city-fill',
+  cityOutline: 'city-outline',
+  cityHighlight: 'city-highlight',
+  districtFill: 'district-fill',
+  districtOutline: 'district-outline',
+  districtHighlight: 'district-highlight',
+  dash: 'dash-line',
+  provinceLabels: 'province-labels',
+  markers: 'markers',
+  markerLabels: 'marker-labels',
+} as const;
+
+/** Layers a pointer can hit, topmost first (markers win over areas). */
+export const INTERACTIVE_LAYERS = [LAYER.markers, LAYER.districtFill, LAYER.cityFill, LAYER.provinceFill] as const;

@@ -1,0 +1,266 @@
+// Styles are data: pure functions from (theme, class breaks) to MapLibre style JSON. No maplibre import here,
+// so the tests validate them with the style-spec validator without a browser.
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import { LAYER, SRC } from './ids';
+
+export type ThemeName = 'light' | 'dark';
+
+export interface Palette {
+  background: string;
+  noData: string;
+  /** Sequential classes, light → dark. ColorBrewer GnBu: single-hue-ish ramp, safe for the common colour-vision deficiencies. */
+  classes: string[];
+  outline: string;
+  cityOutline: string;
+  districtOutline: string;
+  dash: string;
+  marker: string;
+  markerStroke: string;
+  label: string;
+  labelHalo: string;
+  hover: string;
+  selected: string;
+}
+
+const LIGHT: Palette = {
+  background: '#dfe9f0',
+  noData: '#f4f2ec',
+  classes: ['#ccebc5', '#a8ddb5', '#7bccc4', '#43a2ca', '#0868ac'],
+  outline: '#6b7280',
+  cityOutline: '#9ca3af',
+  districtOutline: '#b8bec8',
+  dash: '#4b5563',
+  marker: '#d95f02',
+  markerStroke: '#ffffff',
+  label: '#1f2937',
+  labelHalo: '#ffffff',
+  hover: '#111827',
+  selected: '#b45309',
+};
+
+const DARK: Palette = {
+  background: '#0f172a',
+  noData: '#1e293b',
+  classes: ['#1d3b4f', '#1f5f7a', '#2b8ca3', '#5bbfc4', '#a7e3d6'],
+  outline: '#94a3b8',
+  cityOutline: '#475569',
+  districtOutline: '#3b4a5e',
+  dash: '#cbd5e1',
+  marker: '#fb923c',
+  markerStroke: '#0f172a',
+  label: '#e2e8f0',
+  labelHalo: '#0f172a',
+  hover: '#f8fafc',
+  selected: '#fbbf24',
+};
+
+export function paletteOf(theme: ThemeName): Palette {
+  return theme === 'dark' ? DARK : LIGHT;
+}
+
+/**
+ * The colours for `n` classes, taken evenly from the ramp so that 2 classes still span light → dark.
+ * The legend calls this too, so map and legend can never disagree.
+ */
+export function classColors(palette: Palette, n: number): string[] {
+  const ramp = palette.classes;
+  if (n <= 0) return [];
+  if (n >= ramp.length) return ramp.slice();
+  if (n === 1) return [ramp[Math.floor(ramp.length / 2)]!];
+  return Array.from({ length: n }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (n - 1))]!);
+}
+
+const COUNT: ExpressionSpecification = ['coalesce', ['feature-state', 'count'], 0];
+
+/**
+ * Fill colour from the feature-state `count` (set by the controller, so a filter change never rebuilds geometry).
+ * `breaks` are the lower bounds of each class (ascending, ≥ 1); 0 is always the separate "no practice" class.
+ */
+export function choroplethColor(breaks: number[], palette: Palette): ExpressionSpecification {
+  const colors = classColors(palette, breaks.length);
+  if (breaks.length === 0) return ['literal', palette.noData] as unknown as ExpressionSpecification;
+  // A step expression needs at least one stop, so a single class is just its colour.
+  let classes: unknown = colors[0];
+  if (breaks.length > 1) {
+    const step: unknown[] = ['step', COUNT, colors[0]];
+    for (let i = 1; i < breaks.length; i++) step.push(breaks[i], colors[i]);
+    classes = step;
+  }
+  return ['case', ['<', COUNT, 1], palette.noData, classes] as unknown as ExpressionSpecification;
+}
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+/** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
+export const CITY_ZOOM = 5;
+/** Zoom from which district borders show (districts are loaded per province on demand). */
+export const DISTRICT_ZOOM = 6.5;
+
+function highlightWidth(base: number): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false], base + 2,
+    ['boolean', ['feature-state', 'hover'], false], base + 1,
+    0,
+  ];
+}
+
+function highlightColor(p: Palette): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', 'selected'], false], p.selected, p.hover];
+}
+
+export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecification[] {
+  const p = paletteOf(theme);
+  return [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': p.background } },
+    {
+      id: LAYER.provinceFill,
+      type: 'fill',
+      source: SRC.provinces,
+      paint: { 'fill-color': choroplethColor(breaks, p), 'fill-opacity': 1 },
+    },
+    {
+      // Transparent fills only catch the pointer; the count colour stays with the province.
+      id: LAYER.cityFill,
+      type: 'fill',
+      source: SRC.cities,
+      paint: {
+        'fill-color': p.hover,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
+      },
+    },
+    {
+      id: LAYER.districtFill,
+      type: 'fill',
+      source: SRC.districts,
+      minzoom: DISTRICT_ZOOM - 0.5,
+      paint: {
+        'fill-color': p.hover,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
+      },
+    },
+    {
+      id: LAYER.districtOutline,
+      type: 'line',
+      source: SRC.districts,
+      minzoom: DISTRICT_ZOOM - 0.5,
+      paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
+    },
+    {
+      id: LAYER.cityOutline,
+      type: 'line',
+      source: SRC.cities,
+      paint: {
+        'line-color': p.cityOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.2, CITY_ZOOM, 0.6, 8, 1.2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 3, 0.35, CITY_ZOOM, 1],
+      },
+    },
+    {
+      id: LAYER.provinceOutline,
+      type: 'line',
+      source: SRC.provinces,
+      paint: { 'line-color': p.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 7, 1.6] },
+    },
+    {
+      id: LAYER.districtHighlight,
+      type: 'line',
+      source: SRC.districts,
+      paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      id: LAYER.cityHighlight,
+      type: 'line',
+      source: SRC.cities,
+      paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      id: LAYER.provinceHighlight,
+      type: 'line',
+      source: SRC.provinces,
+      paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      // The ten dash segments are polygons in the source: filled, they read as the usual bold dashes.
+      id: LAYER.dash,
+      type: 'fill',
+      source: SRC.dash,
+      paint: { 'fill-color': p.dash },
+    },
+    {
+      id: LAYER.markers,
+      type: 'circle',
+      source: SRC.markers,
+      paint: {
+        // Area-true sizing: radius grows with the square root of the count.
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 6, 2, 9, 4, 14],
+        'circle-color': p.marker,
+        'circle-opacity': 0.9,
+        'circle-stroke-color': [
+          'case', ['boolean', ['feature-state', 'selected'], false], p.selected,
+          ['boolean', ['feature-state', 'hover'], false], p.hover, p.markerStroke,
+        ],
+        'circle-stroke-width': [
+          'case', ['boolean', ['feature-state', 'selected'], false], 3,
+          ['boolean', ['feature-state', 'hover'], false], 2.5, 1.5,
+        ],
+      },
+    },
+    {
+      id: LAYER.provinceLabels,
+      type: 'symbol',
+      source: SRC.provinceLabels,
+      layout: {
+        'text-field': ['get', 'short'],
+        'text-font': ['Noto Sans CJK SC Regular'],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 6, 15],
+        'text-allow-overlap': false,
+        'text-padding': 1,
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
+    },
+    {
+      id: LAYER.markerLabels,
+      type: 'symbol',
+      source: SRC.markers,
+      minzoom: CITY_ZOOM,
+      layout: {
+        'text-field': ['get', 'short'],
+        'text-font': ['Noto Sans CJK SC Regular'],
+        'text-size': 12,
+        'text-offset': [0, 1.3],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
+    },
+  ] as LayerSpecification[];
+}
+
+/**
+ * The whole offline style: no tiles, no sprite, and no `glyphs` — MapLibre then draws every label locally
+ * from system fonts (Noto CJK on the deployment machines), so the app never calls a glyph server.
+ */
+export function buildStyle(theme: ThemeName, breaks: number[]): StyleSpecification {
+  const geojson = (promoteId: string | null) =>
+    promoteId
+      ? ({ type: 'geojson', data: EMPTY, promoteId } as const)
+      : ({ type: 'geojson', data: EMPTY } as const);
+  return {
+    version: 8,
+    name: `renewal-atlas-${theme}`,
+    sources: {
+      [SRC.provinces]: geojson('adcode'),
+      [SRC.cities]: geojson('adcode'),
+      [SRC.districts]: geojson('adcode'),
+      [SRC.dash]: geojson(null),
+      [SRC.provinceLabels]: geojson(null),
+      [SRC.markers]: geojson('adcode'),
+    },
+    layers: buildLayers(theme, breaks),
+  } as unknown as StyleSpecification;
+}

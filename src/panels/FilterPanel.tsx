@@ -1,0 +1,135 @@
+// Facets with live counts (each counted with the other facets applied), and "clear all".
+import { useMemo } from 'react';
+import { useAtlasData } from '../data/context';
+import { atlasStore, useAtlas } from '../store/store';
+import { facetCounts } from '../store/selectors';
+import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
+import { levelKey, useT } from '../app/derived';
+
+function Option({
+  checked,
+  label,
+  count,
+  onChange,
+  testid,
+}: {
+  checked: boolean;
+  label: string;
+  count: number;
+  onChange: () => void;
+  testid?: string;
+}) {
+  return (
+    <label className={`facet-option${count === 0 && !checked ? ' zero' : ''}`} data-testid={testid}>
+      <input type="checkbox" checked={checked} onChange={onChange} />
+      <span className="facet-label">{label}</span>
+      <span className="facet-count" aria-hidden="false">
+        {count}
+      </span>
+    </label>
+  );
+}
+
+export function FilterPanel() {
+  const { dataset } = useAtlasData();
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const filters = useAtlas((s) => s.filters);
+  const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
+  const st = atlasStore.getState;
+
+  return (
+    <section className="filter-panel" aria-labelledby="filters-heading">
+      <div className="filter-head">
+        <h2 id="filters-heading" className="panel-title small">
+          {t('filters')}
+        </h2>
+        <button type="button" className="text-button" disabled={isEmptyFilters(filters)} onClick={() => st().clearFilters()}>
+          {t('clearAll')}
+        </button>
+      </div>
+
+      {dataset.batches.length > 0 && (
+        <fieldset className="facet">
+          <legend>{t('batch')}</legend>
+          {dataset.batches.map((b) => (
+            <Option
+              key={b.id}
+              checked={filters.batches.includes(b.id)}
+              label={b.title}
+              count={counts.batches.get(b.id) ?? 0}
+              onChange={() => st().toggleBatch(b.id)}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      <fieldset className="facet">
+        <legend>
+          {t('mechanism')} › {t('measure')}
+        </legend>
+        {dataset.batches.map((b) =>
+          b.taxonomy.map((m) => {
+            const mk = mechanismKeyOf(b.id, m.index);
+            return (
+              <div key={mk} className="facet-tree">
+                <Option
+                  testid={`mechanism-${mk}`}
+                  checked={filters.mechanisms.includes(mk)}
+                  label={`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}、${m.title}`}
+                  count={counts.mechanisms.get(mk) ?? 0}
+                  onChange={() => st().toggleMechanism(mk)}
+                />
+                <div className="facet-children">
+                  {m.measures.map((ms) => {
+                    const key = measureKeyOf(b.id, m.index, ms.index);
+                    return (
+                      <Option
+                        key={key}
+                        testid={`measure-${key}`}
+                        checked={filters.measures.includes(key)}
+                        label={`${ms.code}${ms.title}`}
+                        count={counts.measures.get(key) ?? 0}
+                        onChange={() => st().toggleMeasure(key)}
+                      />
+                    );
+                  })}
+                </div>
+              </div>
+            );
+          }),
+        )}
+      </fieldset>
+
+      <fieldset className="facet">
+        <legend>{t('theme')}</legend>
+        <div className="facet-grid">
+          {dataset.themes.map((th) => (
+            <Option
+              key={th.key}
+              testid={`theme-${th.key}`}
+              checked={filters.themes.includes(th.key)}
+              label={lang === 'en' ? th.en : th.zh}
+              count={counts.themes.get(th.key) ?? 0}
+              onChange={() => st().toggleTheme(th.key)}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="facet">
+        <legend>{t('level')}</legend>
+        {LEVELS.map((lv) => (
+          <Option
+            key={lv}
+            testid={`level-${lv}`}
+            checked={filters.levels.includes(lv)}
+            label={t(levelKey(lv))}
+            count={counts.levels.get(lv) ?? 0}
+            onChange={() => st().toggleLevel(lv)}
+          />
+        ))}
+      </fieldset>
+    </section>
+  );
+}

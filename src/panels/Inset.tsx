@@ -1,0 +1,31 @@
+// 南海诸岛附图: a small, non-interactive SVG map of the South China Sea islands and the ten dash segments.
+import { useMemo } from 'react';
+import { useAtlasData } from '../data/context';
+import { insetPaths } from '../map/inset';
+import { useAtlas } from '../store/store';
+import { paletteOf } from '../map/style';
+import { useT } from '../app/derived';
+
+export const INSET_SIZE = { width: 120, height: 170 };
+
+export function Inset() {
+  const { geo } = useAtlasData();
+  const t = useT();
+  const theme = useAtlas((s) => s.theme);
+  const p = paletteOf(theme);
+  const paths = useMemo(() => insetPaths(geo.inset, INSET_SIZE.width, INSET_SIZE.height), [geo]);
+  return (
+    <figure className="scs-inset" data-testid="scs-inset" aria-label={t('inset')}>
+      <svg viewBox={paths.viewBox} width={INSET_SIZE.width} height={INSET_SIZE.height} role="img" aria-label={t('inset')}>
+        <rect x="0" y="0" width="100%" height="100%" fill={p.background} />
+        {paths.land.map((d, i) => (
+          <path key={`l${i}`} d={d} fill={p.noData} stroke={p.outline} strokeWidth={0.4} />
+        ))}
+        {paths.dash.map((d, i) => (
+          <path key={`d${i}`} d={d} fill={p.dash} stroke={p.dash} strokeWidth={0.8} />
+        ))}
+      </svg>
+      <figcaption>南海诸岛</figcaption>
+    </figure>
+  );
+}

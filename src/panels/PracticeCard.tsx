@@ -1,0 +1,141 @@
+// One practice in full: headline, text with figures and documents marked, themes, places, citation, copy-link.
+import { useState } from 'react';
+import { useAtlasData } from '../data/context';
+import { atlasStore } from '../store/store';
+import { practiceSelection, regionSelection } from '../store/selection';
+import { encodeState, urlStateOf } from '../store/url';
+import { themeByKey } from '../store/selectors';
+import { formatDate } from '../i18n';
+import { itemNumber, useT } from '../app/derived';
+import { useAtlas } from '../store/store';
+import { segmentText } from './segments';
+import type { Practice } from '../types';
+
+/** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
+export function practiceLink(id: string): string {
+  const s = atlasStore.getState();
+  const params = encodeState({ ...urlStateOf(s), selection: practiceSelection(id), camera: null });
+  const url = new URL(window.location.href);
+  url.search = params.toString();
+  url.hash = '';
+  return url.toString();
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Old intranet browsers, or a page not allowed the clipboard: fall back to a selected textarea.
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    return ok;
+  }
+}
+
+export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practice; headingLevel?: 3 | 4 }) {
+  const { dataset } = useAtlasData();
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const [copied, setCopied] = useState(false);
+  const batch = dataset.batches.find((b) => b.id === practice.batch);
+  const H = headingLevel === 3 ? 'h3' : 'h4';
+  const segments = segmentText(practice.text, practice.figures, practice.documents);
+
+  return (
+    <article className="practice-card" data-practice={practice.id} aria-labelledby={`h-${practice.id}`}>
+      <H id={`h-${practice.id}`} className="practice-headline">
+        <button type="button" className="linklike" onClick={() => atlasStore.getState().select(practiceSelection(practice.id))}>
+          {practice.headline}
+        </button>
+      </H>
+      <p className="practice-actors">
+        {practice.actors.map((a) => (
+          <button
+            key={a.adcode}
+            type="button"
+            className="chip place"
+            onClick={() => atlasStore.getState().select(regionSelection(a.adcode))}
+            title={`${t('adcode')} ${a.adcode}`}
+          >
+            {a.name}
+          </button>
+        ))}
+      </p>
+      <p className="practice-text">
+        {segments.map((s, i) =>
+          s.kind === 'figure' ? (
+            <mark key={i} className="figure">
+              {s.value}
+            </mark>
+          ) : s.kind === 'document' ? (
+            <cite key={i} className="document">
+              {s.value}
+            </cite>
+          ) : (
+            <span key={i}>{s.value}</span>
+          ),
+        )}
+      </p>
+      {practice.themes.length > 0 && (
+        <p className="practice-themes" aria-label={t('themes')}>
+          {practice.themes.map((k) => {
+            const th = themeByKey(dataset, k);
+            return (
+              <span key={k} className="chip theme">
+                {th ? (lang === 'en' ? th.en : th.zh) : k}
+              </span>
+            );
+          })}
+        </p>
+      )}
+      {practice.mentions.length > 0 && (
+        <p className="practice-mentions">
+          <span className="label">{t('mentions')}：</span>
+          {practice.mentions.map((m) => (
+            <button
+              key={m.adcode}
+              type="button"
+              className="chip place"
+              onClick={() => atlasStore.getState().select(regionSelection(m.adcode))}
+              title={`${t('adcode')} ${m.adcode}`}
+            >
+              {m.name}
+            </button>
+          ))}
+        </p>
+      )}
+      {practice.sites.length > 0 && (
+        <p className="practice-sites">
+          <span className="label">{t('sites')}：</span>
+          {practice.sites.join('、')}
+        </p>
+      )}
+      <footer className="practice-citation">
+        <span>
+          {t('citation')}：{batch ? `${batch.title}（${batch.issuer}，${formatDate(batch.date, lang)}）` : `#${practice.batch}`}，
+          {t('citationItem')} {itemNumber(practice)}
+          {' · '}
+          {t('sourceLines', { a: practice.source.lines[0], b: practice.source.lines[1] })}
+        </span>
+        <button
+          type="button"
+          className="copy-link"
+          onClick={async () => {
+            setCopied(await copyText(practiceLink(practice.id)));
+            window.setTimeout(() => setCopied(false), 2500);
+          }}
+        >
+          {copied ? t('linkCopied') : t('copyLink')}
+        </button>
+        <span className="visually-hidden" aria-live="polite">
+          {copied ? t('linkCopied') : ''}
+        </span>
+      </footer>
+    </article>
+  );
+}
