@@ -31,12 +31,18 @@ export function classBreaks(values: readonly number[], classes = 5): number[] {
     .range(Array.from({ length: k }, (_, i) => i))
     .quantiles();
   const breaks = [1];
+  // The first class runs from 1 but is compared as if it started at the (rounded) minimum, so that a second
+  // break at or below the minimum (all counts ≥ 100, say) cannot leave the class 1…break−1 empty.
+  let last = roundDown2(distinct[0] as number);
   for (const t of thresholds) {
-    // The smallest actual value ≥ t: a class then always contains at least its own lower bound.
+    // The smallest actual value ≥ t: a class then always contains at least one value.
     const v = distinct.find((d) => d >= t);
     if (v === undefined) continue;
     const b = roundDown2(v);
-    if (b > (breaks[breaks.length - 1] as number)) breaks.push(b);
+    if (b > last) {
+      breaks.push(b);
+      last = b;
+    }
   }
   return breaks;
 }
