@@ -12,6 +12,10 @@ import { DetailPanel } from '../panels/DetailPanel';
 import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from './derived';
+import { ComparePanel } from '../compare/ComparePanel';
+import { OverviewPanel } from '../compare/OverviewPanel';
+import { BriefingOverlay } from '../briefing/BriefingOverlay';
+import { ExportMenu } from '../export/ExportMenu';
 
 function SearchBox() {
   const t = useT();
@@ -81,7 +85,9 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   const t = useT();
   const { geo } = useAtlasData();
   const [mapFailed, setMapFailed] = useState<string | null>(null);
-  const { selection, lang, theme } = useAtlas(useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme })));
+  const { selection, lang, theme, mode, panel } = useAtlas(
+    useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme, mode: s.mode, panel: s.panel })),
+  );
   const sideRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -116,6 +122,27 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
         <nav className="top-actions">
           <button
             type="button"
+            className={`text-button${mode === 'compare' ? ' active' : ''}`}
+            aria-pressed={mode === 'compare'}
+            data-testid="mode-compare"
+            onClick={() => atlasStore.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
+          >
+            {t('compare')}
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            data-testid="mode-briefing"
+            onClick={() => {
+              atlasStore.getState().setSlide(0);
+              atlasStore.getState().setMode('briefing');
+            }}
+          >
+            {t('briefing')}
+          </button>
+          <ExportMenu />
+          <button
+            type="button"
             className="text-button"
             onClick={() => {
               atlasStore.setState({ selection: { kind: 'none' }, camera: null });
@@ -136,7 +163,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
       </header>
       <InvalidNotice invalid={invalid} onDismiss={onDismissInvalid} />
       <ResultsAnnouncer />
-      <main className="workspace">
+      <main className={`workspace mode-${mode}`}>
         <aside className="filters-column" aria-label={t('filters')}>
           <FilterPanel />
         </aside>
@@ -154,8 +181,38 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             {t('boundarySource')}：{geo.meta.attribution[lang]}
           </p>
         </section>
-        <aside className="side-column" ref={sideRef} aria-label={selection.kind === 'none' ? t('list') : t('practicesHere')}>
-          {selection.kind === 'none' ? <ListPanel /> : <DetailPanel />}
+        {mode === 'briefing' && <BriefingOverlay />}
+        <aside className="side-column" ref={sideRef} aria-label={mode === 'compare' ? t('compare') : selection.kind === 'none' ? t('list') : t('practicesHere')}>
+          {mode === 'compare' ? (
+            <ComparePanel />
+          ) : selection.kind !== 'none' ? (
+            <DetailPanel />
+          ) : (
+            <>
+              <div className="tabs" role="tablist" aria-label={t('list')}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={panel !== 'overview'}
+                  className="tab"
+                  onClick={() => atlasStore.getState().setPanel('list')}
+                >
+                  {t('list')}
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={panel === 'overview'}
+                  className="tab"
+                  data-testid="tab-overview"
+                  onClick={() => atlasStore.getState().setPanel('overview')}
+                >
+                  {t('overview')}
+                </button>
+              </div>
+              {panel === 'overview' ? <OverviewPanel /> : <ListPanel />}
+            </>
+          )}
         </aside>
       </main>
     </div>

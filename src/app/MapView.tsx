@@ -8,6 +8,8 @@ import { classBreaks, countsByRegion, filterPractices, markerPoints, practiceByI
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { tFor } from '../i18n';
+import { setMapHandle } from '../map/handle';
+import { buildSlides, slideTarget } from '../briefing/slides';
 import { useT } from './derived';
 
 declare global {
@@ -35,11 +37,16 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
   const [ready, setReady] = useState(false);
+  // The dataset grows when a batch is imported; the map must not be rebuilt for that, only recounted.
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const applyRef = useRef<(() => void) | null>(null);
+  useEffect(() => applyRef.current?.(), [data.dataset]);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const { geo, dataset } = data;
+    const { geo } = data;
     const initial = atlasStore.getState();
     let ctl: MapController;
     try {
@@ -54,8 +61,16 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
         },
         geo.gazetteer,
         {
-          onPick: (adcode) => {
-            if (adcode !== null) atlasStore.getState().select(regionSelection(adcode));
+          onPick: (adcode, additive) => {
+            if (adcode === null) return;
+            const st = atlasStore.getState();
+            // In compare mode (or with a modifier key) a click adds or removes the province from the comparison.
+            if (st.mode === 'compare' || additive) {
+              st.toggleCompare(provinceOf(adcode));
+              if (st.mode !== 'compare') st.setMode('compare');
+              return;
+            }
+            st.select(regionSelection(adcode));
           },
           onCamera: (camera) => atlasStore.getState().setCamera(roundCamera(camera)),
           tooltip: (name, n) => tFor(atlasStore.getState().lang)('countTooltip', { name, n }),
@@ -68,25 +83,55 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
     }
     ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost')));
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
+    setMapHandle(ctl);
     const provinceIds = geo.provinces.features.map((f) => f.properties.adcode);
 
     const applyFilters = (s: AtlasState) => {
+      const { dataset } = dataRef.current;
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
       void ctl.setCounts(counts, classBreaks(provinceValues(counts, provinceIds)));
       void ctl.setMarkers(markerPoints(dataset, practices));
     };
     applyFilters(initial);
+    applyRef.current = () => applyFilters(atlasStore.getState());
     void ctl.setSelection(selectionTarget(initial.selection, data), { fly: initial.camera === null });
     void ctl.whenReady().then(() => setReady(true));
 
+    // Briefing: the map follows the slides (each slide names a place), not the selection.
+    const showSlide = (s: AtlasState) => {
+      const slides = buildSlides(dataRef.current.dataset, s.filters);
+      const adcode = slideTarget(slides[Math.min(s.slide, slides.length - 1)]);
+      if (adcode === null) {
+        void ctl.setSelection(null, { fly: false });
+        ctl.fitNational();
+      } else void ctl.setSelection({ adcode, province: provinceOf(adcode) }, { fly: true });
+    };
+    if (initial.mode === 'briefing') showSlide(initial);
+
     const unsub = atlasStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters) applyFilters(s);
+      if (s.mode === 'briefing') {
+        if (prev.mode !== 'briefing') {
+          // Entering changes the layout: fit the slide once React has resized the map's box.
+          requestAnimationFrame(() => {
+            ctl.resize();
+            showSlide(atlasStore.getState());
+          });
+        } else if (s.slide !== prev.slide || s.filters !== prev.filters) showSlide(s);
+        return;
+      }
+      if (prev.mode === 'briefing') {
+        requestAnimationFrame(() => {
+          ctl.resize();
+          void ctl.setSelection(selectionTarget(atlasStore.getState().selection, dataRef.current), { fly: true });
+        });
+      } else if (s.mode !== prev.mode) requestAnimationFrame(() => ctl.resize());
       if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
       const cameraRestored = s.camera !== prev.camera && s.camera !== null;
       if (s.selection !== prev.selection) {
         // A selection that arrives together with a camera (URL restore, back/forward) keeps that camera.
-        void ctl.setSelection(selectionTarget(s.selection, data), {
+        void ctl.setSelection(selectionTarget(s.selection, dataRef.current), {
           fly: s.selection.kind !== 'none' && !cameraRestored,
         });
       }
@@ -98,12 +143,14 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
     return () => {
       unsub();
       window.removeEventListener('resize', onResize);
+      applyRef.current = null;
+      setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
     };
     // The controller lives as long as the data; everything else reaches it through the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  }, [data.geo]);
 
   return (
     <div

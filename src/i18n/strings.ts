@@ -60,6 +60,10 @@ export const zh = {
   inProvince: '所在省份',
   mapLabel: '城市更新做法分布地图',
   skipToList: '跳到做法列表',
+  compare: '省际比较',
+  briefing: '汇报模式',
+  overview: '概览',
+  exportMenu: '导出',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -124,4 +128,8 @@ export const en: Record<StringKey, string> = {
   inProvince: 'Province',
   mapLabel: 'Map of urban-renewal practices',
   skipToList: 'Skip to the list of practices',
+  compare: 'Compare provinces',
+  briefing: 'Briefing',
+  overview: 'Overview',
+  exportMenu: 'Export',
 };

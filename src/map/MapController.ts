@@ -37,8 +37,8 @@ export interface MapGeo {
 }
 
 export interface MapCallbacks {
-  /** A click on a region or marker (adcode), or on empty map (null). */
-  onPick: (adcode: number | null) => void;
+  /** A click on a region or marker (adcode), or on empty map (null); `additive` when Shift/Ctrl/⌘ was held. */
+  onPick: (adcode: number | null, additive: boolean) => void;
   onCamera: (camera: Camera) => void;
   tooltip: (name: string, count: number) => string;
 }
@@ -295,6 +295,41 @@ export class MapController {
     this.map.resize();
   }
 
+  /**
+   * The current view redrawn at `pixelRatio` (2 for slides), copied into a fresh canvas; the on-screen ratio is
+   * restored afterwards. Waits for the map to be idle so tiles and labels are complete.
+   */
+  async snapshot(pixelRatio: number): Promise<HTMLCanvasElement> {
+    const before = this.map.getPixelRatio();
+    const idle = () => new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+    try {
+      if (before !== pixelRatio) {
+        const done = idle();
+        this.map.setPixelRatio(pixelRatio);
+        this.map.triggerRepaint();
+        await done;
+      } else if (!this.map.loaded()) {
+        await idle();
+      }
+      const src = this.map.getCanvas();
+      const out = document.createElement('canvas');
+      out.width = src.width;
+      out.height = src.height;
+      out.getContext('2d')!.drawImage(src, 0, 0);
+      return out;
+    } finally {
+      if (this.map.getPixelRatio() !== before) {
+        this.map.setPixelRatio(before);
+        this.setBusy();
+      }
+    }
+  }
+
+  size(): { width: number; height: number } {
+    const c = this.map.getContainer();
+    return { width: c.clientWidth, height: c.clientHeight };
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.map.remove();
@@ -351,6 +386,7 @@ export class MapController {
 
   private onClick(e: MapMouseEvent): void {
     const hit = this.pick(e);
-    this.callbacks.onPick(hit ? hit.adcode : null);
+    const ev = e.originalEvent;
+    this.callbacks.onPick(hit ? hit.adcode : null, ev.shiftKey || ev.ctrlKey || ev.metaKey);
   }
 }
