@@ -8,6 +8,7 @@ import {
   filterPractices,
   groupByCity,
   groupByTaxonomy,
+  knownOptionsOf,
   markerPoints,
   practicesOfRegion,
   provinceCounts,
@@ -391,5 +392,18 @@ describe('groupByCity', () => {
     const ds = createDataset({ practices: [p] });
     expect(groupByCity(ds, ds.practices, 320000)[0]!.name).toBe('320100');
     expect(groupByCity(ds, ds.practices, 320000, (a) => (a === 320100 ? '南京市' : undefined))[0]!.name).toBe('南京市');
+  });
+});
+
+describe('knownOptionsOf', () => {
+  it("lists the dataset's batches, taxonomy keys, themes and practice ids", () => {
+    const p = createPractice({ batch: 1, mech: 2, meas: 3, themes: ['资金保障'] });
+    const ds = createDataset({ practices: [p], batches: [createBatch(1, [1, 3])] });
+    const known = knownOptionsOf(ds);
+    expect(known.batches).toEqual(new Set([1]));
+    expect(known.mechanisms).toEqual(new Set(['1-1', '1-2']));
+    expect(known.measures).toEqual(new Set(['1-1-1', '1-2-1', '1-2-2', '1-2-3']));
+    expect(known.themes).toEqual(new Set(['资金保障']));
+    expect(known.practices).toEqual(new Set([p.id]));
   });
 });

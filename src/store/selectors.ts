@@ -627,3 +627,25 @@ export function groupByCity(
 export function themeByKey(dataset: Dataset, key: string): Theme | undefined {
   return dataset.themes.find((t) => t.key === key);
 }
+
+/**
+ * The options the dataset offers, for decodeState's `known` (so stale links report unknown batches, keys,
+ * themes or practice ids). Regions are left out: selecting a region without practices is legitimate; pass the
+ * gazetteer's adcodes as `regions` if they should be checked.
+ */
+export function knownOptionsOf(dataset: Dataset): {
+  batches: Set<number>;
+  mechanisms: Set<string>;
+  measures: Set<string>;
+  themes: Set<string>;
+  practices: Set<string>;
+} {
+  const index = createIndex(dataset);
+  return {
+    batches: new Set(index.batchIds),
+    mechanisms: new Set(index.mechanismKeys),
+    measures: new Set(index.measureKeys),
+    themes: new Set(index.themeKeys),
+    practices: new Set(index.byId.keys()),
+  };
+}
