@@ -64,6 +64,9 @@ export function extractFigures(text: string): Figure[] {
     const start = m.index;
     const end = start + m[0].length;
     if (/[A-Za-z]/.test(text[start - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? '')) continue;
+    // List numbers (1． 2、 3)) and 第N are positions, not quantities.
+    if (m[1] === undefined && m[4] === undefined && m[5] === undefined && /^[．、)）]/.test(text.slice(end))) continue;
+    if (text[start - 1] === '第') continue;
     let value: number;
     let unit: string;
     if (m[1] !== undefined) {

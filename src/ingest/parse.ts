@@ -227,13 +227,13 @@ export function parseList(text: string): ParsedList {
       closeMeasureTitle();
       closeMechanismTitle();
       const n = Number(asciiDigits(it[1]!));
+      if (measure?.orphan) continue; // already reported at the measure line
       if (!measure || !mech) {
         errors.push(
           issue(lineNo, 'item-without-measure', `item ${n} is not under a measure; expected a measure heading such as （一）… before it`, `第${n}条不在任何主要举措之下，其前应有“（一）…”`),
         );
         continue;
       }
-      if (measure.orphan) continue; // already reported at the measure line
       const expected = lastItemNumber + 1;
       if (n !== expected) {
         const kind = n <= lastItemNumber ? 'repeats' : 'skips';

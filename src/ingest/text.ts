@@ -1,5 +1,6 @@
 // Character-level helpers shared by the parser and the extractors. Pure, no I/O.
 
+const LATIN = /^[A-Za-z0-9]$/;
 const CJK_OR_WIDE = /[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
 /** True for Chinese characters and full-width or typographic punctuation (。，“”—…）, where no space belongs. */
@@ -10,14 +11,15 @@ export function isWide(ch: string | undefined): boolean {
 /**
  * Whitespace normalisation used for every title and text: tabs, full-width and no-break spaces count as
  * spaces, runs collapse to one, and a space next to a Chinese character or full-width punctuation is dropped
- * (PDF copies insert such spaces; the Word original has none). Between Latin words one space stays.
+ * (PDF copies insert such spaces; the Word original has none). One space stays only between two Latin letters or
+ * digits (a PDF wraps Latin text at its spaces), so a wrap inside 46.18 or 7:3 joins back without one.
  */
 export function normaliseSpace(s: string): string {
   const collapsed = s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
   let out = '';
   for (let i = 0; i < collapsed.length; i++) {
     const ch = collapsed[i]!;
-    if (ch === ' ' && (isWide(collapsed[i - 1]) || isWide(collapsed[i + 1]))) continue;
+    if (ch === ' ' && !(LATIN.test(collapsed[i - 1] ?? '') && LATIN.test(collapsed[i + 1] ?? ''))) continue;
     out += ch;
   }
   return out;

@@ -1,0 +1,103 @@
+// npm run ingest -- <file> [--out <file>] [--batch <id>] [--title <t>] [--issuer <i>] [--date <YYYY-MM>]
+// Ingests one list and writes the dataset JSON ({ batches, themes, practices }) to stdout or --out; a short report
+// (counts per mechanism, measure and level; unresolved places) goes to stderr. Any error → exit code 1, no output.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { assembleDataset, ingestBatch, serialiseDataset, summarise, type BatchMeta } from '../src/ingest/dataset';
+import { parseDataset } from '../src/ingest/schema';
+import { loadAliases, loadBatches, loadCorrections, loadGazetteer, loadThemes, printIssues, ROOT } from './lib';
+
+const USAGE = 'usage: npm run ingest -- <file> [--out <file>] [--batch <id>] [--title <t>] [--issuer <i>] [--date <YYYY-MM>]';
+
+export interface CliArgs {
+  file: string;
+  out?: string;
+  batch?: number;
+  title?: string;
+  issuer?: string;
+  date?: string;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs | string {
+  const args: Partial<CliArgs> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--out') args.out = value();
+      else if (a === '--batch') {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n <= 0) return `--batch must be a positive integer`;
+        args.batch = n;
+      } else if (a === '--title') args.title = value();
+      else if (a === '--issuer') args.issuer = value();
+      else if (a === '--date') args.date = value();
+      else if (a.startsWith('--')) return `unknown option ${a}`;
+      else if (args.file === undefined) args.file = a;
+      else return `unexpected argument ${a}`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!args.file) return 'missing <file>';
+  return args as CliArgs;
+}
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`error: ${args}\n${USAGE}\n`);
+    return 1;
+  }
+  const path = resolve(args.file); // relative to where the command runs (npm run: the repository root)
+  const rel = relative(ROOT, path).split('\\').join('/');
+  const known = loadBatches().find((b) => b.file === rel);
+  // A list that is not one of data/batches.json is an import: ids from 1000 up, as the app numbers them.
+  const meta: BatchMeta = {
+    id: args.batch ?? known?.id ?? 1000,
+    title: args.title ?? known?.title ?? rel,
+    issuer: args.issuer ?? known?.issuer ?? 'unknown',
+    date: args.date ?? known?.date ?? '1970-01',
+    file: known?.file ?? rel,
+  };
+  const text = readFileSync(path, 'utf8');
+  const themes = loadThemes();
+  const ingest = ingestBatch(meta, text, { gazetteer: loadGazetteer(), aliases: loadAliases(), themes }, known ? loadCorrections() : []);
+  const { result } = ingest;
+  printIssues('warning', result.warnings, rel);
+  printIssues('error', result.errors, rel);
+  if (!result.ok) {
+    process.stderr.write(`${result.errors.length} error(s); nothing written.\n`);
+    return 1;
+  }
+  const dataset = { ...assembleDataset([ingest], themes), generatedBy: 'data/ingest-cli.ts' };
+  const json = serialiseDataset(dataset);
+  parseDataset(JSON.parse(json));
+  if (args.out) writeFileSync(resolve(args.out), json);
+  else process.stdout.write(json);
+
+  const s = summarise(result.practices);
+  const lines = [`${rel}: batch ${meta.id}, ${result.taxonomy.length} mechanisms, ${result.taxonomy.reduce((n, m) => n + m.measures.length, 0)} measures, ${result.practices.length} practices, ${s.provinces.size} provinces`];
+  lines.push('per mechanism:', ...[...s.mechanisms].map(([k, n]) => `  ${k}: ${n}`));
+  lines.push('per measure:', ...[...s.measures].map(([k, n]) => `  ${k}: ${n}`));
+  lines.push('actors per level:', ...['province', 'city', 'district'].map((l) => `  ${l}: ${s.levels.get(l) ?? 0}`));
+  const unresolved = result.warnings.filter((w) => w.code === 'mention-ambiguous' || w.code === 'mention-unresolved');
+  lines.push(`unresolved places: ${unresolved.length === 0 ? 'none' : ''}`, ...unresolved.map((w) => `  line ${w.line}: ${w.message}`));
+  if (args.out) lines.push(`wrote ${args.out}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+// Run only as a script (the tests import parseArgs).
+if (process.argv[1] && /ingest-cli\.ts$/.test(process.argv[1])) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

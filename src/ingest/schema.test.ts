@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { assembleDataset, ingestBatch, serialiseDataset } from './dataset';
+import { parseDataset } from './schema';
+import { createAliases, createBatch1Text, createGazetteer, createThemes } from './test-helpers';
+
+function createDatasetJson(): Record<string, unknown> {
+  const themes = createThemes();
+  const meta = { id: 1, title: '清单', issuer: '住房和城乡建设部办公厅', date: '2022-11', file: 'batch1.txt' };
+  const ingest = ingestBatch(meta, createBatch1Text(), { gazetteer: createGazetteer(), aliases: createAliases(), themes });
+  return JSON.parse(serialiseDataset(assembleDataset([ingest], themes))) as Record<string, unknown>;
+}
+
+describe('parseDataset', () => {
+  it('accepts a built dataset', () => {
+    const d = parseDataset(createDatasetJson());
+    expect(d.practices).toHaveLength(30);
+    expect(d.batches[0]!.taxonomy).toHaveLength(3);
+  });
+
+  it('names the path of a bad field', () => {
+    const json = createDatasetJson() as { practices: { actors: { adcode: unknown }[] }[] };
+    json.practices[3]!.actors[0]!.adcode = '110000';
+    expect(() => parseDataset(json)).toThrow(/practices\[3\]\.actors\[0\]\.adcode/);
+  });
+
+  it('rejects a practice without actors', () => {
+    const json = createDatasetJson() as { practices: { actors: unknown[] }[] };
+    json.practices[0]!.actors = [];
+    expect(() => parseDataset(json)).toThrow(/practices\[0\]\.actors/);
+  });
+
+  it('rejects an unknown level', () => {
+    const json = createDatasetJson() as { practices: { actors: { level: string }[] }[] };
+    json.practices[0]!.actors[0]!.level = 'county';
+    expect(() => parseDataset(json)).toThrow(/practices\[0\]\.actors\[0\]\.level/);
+  });
+
+  it('rejects a missing batch list', () => {
+    const json = createDatasetJson();
+    delete json.batches;
+    expect(() => parseDataset(json)).toThrow(/batches/);
+  });
+});
