@@ -67,6 +67,8 @@ export interface PracticeIndex {
 }
 
 interface IndexCaches {
+  /** The last filters object seen and its content key: the same object skips even building the key. */
+  lastKey: { filters: Filters; key: string } | null;
   query: { key: string; bits: Uint8Array } | null;
   fail: { key: string; bits: Uint8Array } | null;
   filtered: { key: string; result: Practice[] } | null;
@@ -201,6 +203,7 @@ function entry(dataset: Dataset): { index: PracticeIndex; caches: IndexCaches } 
     e = {
       index: buildIndex(dataset),
       caches: {
+        lastKey: null,
         query: null,
         fail: null,
         filtered: null,
@@ -232,6 +235,13 @@ export function regionName(dataset: Dataset, adcode: number): string | undefined
 
 // ---------------------------------------------------------------------------------------------------------------
 // Filter evaluation
+
+function keyOf(caches: IndexCaches, f: Filters): string {
+  if (caches.lastKey?.filters === f) return caches.lastKey.key;
+  const key = filtersKey(f);
+  caches.lastKey = { filters: f, key };
+  return key;
+}
 
 /** Per practice: 1 when every query term occurs in its search text. Memoised on the query's terms. */
 function queryBits(index: PracticeIndex, caches: IndexCaches, q: string): Uint8Array | null {
@@ -315,7 +325,7 @@ function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: st
  */
 export function filterPractices(dataset: Dataset, filters: Filters): Practice[] {
   const { index, caches } = entry(dataset);
-  const key = filtersKey(filters);
+  const key = keyOf(caches, filters);
   if (caches.filtered?.key === key) return caches.filtered.result;
   const bits = failBits(index, caches, filters, key);
   const out: Practice[] = [];
@@ -344,7 +354,7 @@ export interface FacetCounts {
  */
 export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
   const { index, caches } = entry(dataset);
-  const key = filtersKey(filters);
+  const key = keyOf(caches, filters);
   if (caches.facets?.key === key) return caches.facets.result;
   const bits = failBits(index, caches, filters, key);
   const nb = new Int32Array(index.batchIds.length);

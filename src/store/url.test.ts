@@ -61,10 +61,11 @@ describe('round trip decode(encode(s)) == s', () => {
     ['batches', state({ filters: filters({ batches: [1, 2, 1000] }) })],
     ['taxonomy', state({ filters: filters({ mechanisms: ['1-1', '1-3'], measures: ['1-2-3', '2-10-1'] }) })],
     ['themes', state({ filters: filters({ themes: ['组织机制', '资金保障'] }) })],
+    ['batch 1000 and mechanism 10 in numeric order', state({ filters: filters({ batches: [2, 1000], mechanisms: ['1-9', '1-10'] }) })],
     ['levels', state({ filters: filters({ levels: ['province', 'district'] }) })],
     ['Chinese query with spaces', state({ filters: filters({ q: '江苏 老旧小区\u3000改造' }) })],
     ['query with commas, ampersands and plus', state({ filters: filters({ q: '资金,土地 a&b=c+d %2C' }) })],
-    ['theme key with a comma and a percent', state({ filters: filters({ themes: ['a,b', '50%', '%2C'] }) })],
+    ['theme key with a comma and a percent', state({ filters: filters({ themes: ['%2C', '50%', 'a,b'] }) })],
     ['region selection', state({ selection: { kind: 'region', adcode: 500107 } })],
     ['practice selection', state({ selection: { kind: 'practice', id: '1-1-1-2' } })],
     ['compare mode', state({ mode: 'compare', compare: [320000, 500000, 110000, 440000] })],
@@ -102,7 +103,7 @@ describe('round trip decode(encode(s)) == s', () => {
           batches: some([1, 2, 3, 1000]),
           mechanisms: some(['1-1', '1-2', '2-9', '3-10']),
           measures: some(['1-1-1', '2-3-4']),
-          themes: some(['组织机制', 'a,b', '资金 保障']),
+          themes: some(['a,b', '组织机制', '资金 保障']),
           levels: some(['province', 'city', 'district'] as const),
           q,
         },
@@ -200,6 +201,12 @@ describe('decodeState: invalid params are reported and ignored', () => {
 
   it('treats empty values as missing', () => {
     expect(decode('b=&q=&sel=&cam=')).toEqual({ state: {}, invalid: [] });
+  });
+
+  it('returns lists in the store\'s normal order', () => {
+    expect(decode('b=2,1&m=1-10,1-2&lv=district,city').state.filters).toEqual(
+      filters({ batches: [1, 2], mechanisms: ['1-2', '1-10'], levels: ['city', 'district'] }),
+    );
   });
 
   it('merges repeated list keys and drops duplicates', () => {

@@ -27,6 +27,7 @@ import {
   MEASURE_KEY_RE,
   MECHANISM_KEY_RE,
   isLevel,
+  normalizeFilters,
 } from './filters';
 import { isAdcode, isProvinceAdcode } from './regions';
 import { NONE, type Selection } from './selection';
@@ -182,7 +183,9 @@ const MAX_ZOOM = 24;
  * - List keys (b, m, ms, t, lv, cmp) are checked item by item: valid items are kept, each invalid or unknown item
  *   is reported; if none is valid the key is treated as missing. Duplicates are dropped silently; repeated keys
  *   (b=1&b=2) are merged.
- * - Any filter key present and valid yields a whole `filters` (the other facets empty).
+ * - Any filter key present and valid yields a whole `filters` (the other facets empty), in normal form (lists
+ *   sorted as the store keeps them, see normalizeFilters), so decode(encode(s)) == s holds for every state the
+ *   store can hold. `compare` keeps the URL's order (it is the order provinces were added).
  * - Unknown keys (utm_source, a host page's own params) are ignored and NOT reported: the app may live inside
  *   pages that add their own parameters, and warning about those would be noise.
  * - Empty values (b=, q=) count as missing.
@@ -236,19 +239,19 @@ export function decodeState(params: URLSearchParams, known?: KnownOptions): Deco
     known?.measures && ((x) => known.measures!.has(x)),
   );
   const themes = list<string>('t', ok, known?.themes && ((x) => known.themes!.has(x)));
-  const levelsRaw = list<Level>('lv', (s) => (isLevel(s) ? ok(s) : bad(`not one of ${LEVELS.join(', ')}`)));
-  const levels = levelsRaw && LEVELS.filter((l) => levelsRaw.includes(l));
+  const levels = list<Level>('lv', (s) => (isLevel(s) ? ok(s) : bad(`not one of ${LEVELS.join(', ')}`)));
   const qRaw = params.get('q');
   const q = qRaw !== null && qRaw.trim() !== '' ? qRaw.trim() : null;
   if (batches || mechanisms || measures || themes || levels || q !== null) {
-    state.filters = {
+    // In the store's normal form, so that a URL applied with a plain setState keeps the store's invariant.
+    state.filters = normalizeFilters({
       batches: batches ?? [],
       mechanisms: mechanisms ?? [],
       measures: measures ?? [],
       themes: themes ?? [],
       levels: levels ?? [],
       q: q ?? '',
-    };
+    });
   }
 
   const sel = params.get('sel');
