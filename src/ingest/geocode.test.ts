@@ -8,6 +8,11 @@ function actorsOf(headline: string) {
   return r.ok ? r.actors : r;
 }
 
+function actorCodes(headline: string): number[] {
+  const r = resolveActors(createGeocoderForTest(), headline);
+  return r.ok ? r.actors.map((a) => a.adcode) : [];
+}
+
 /** Mentions in `text` of a practice whose headline opens with `actorText`. */
 function mentionsOf(actorText: string, body: string) {
   const g = createGeocoderForTest();
@@ -44,7 +49,7 @@ describe('actors', () => {
   });
 
   it('several places joined by 、 are all actors', () => {
-    expect(actorsOf('黑龙江省、河南省、四川省推进老旧小区改造。').map((a) => (a as { adcode: number }).adcode)).toEqual([230000, 410000, 510000]);
+    expect(actorCodes('黑龙江省、河南省、四川省推进老旧小区改造。')).toEqual([230000, 410000, 510000]);
   });
 
   it('an ambiguous district name alone is not resolved', () => {
