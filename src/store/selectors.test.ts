@@ -155,6 +155,14 @@ describe('filterPractices', () => {
     expect(b).toBe(a);
   });
 
+  it('keeps recent results when two views alternate between filters', () => {
+    const ds = sample();
+    const a = filterPractices(ds, filters({ batches: [1] }));
+    const b = filterPractices(ds, filters({ batches: [2] }));
+    expect(filterPractices(ds, filters({ batches: [1] }))).toBe(a);
+    expect(filterPractices(ds, filters({ batches: [2] }))).toBe(b);
+  });
+
   it('returns a new array when the filters change', () => {
     const ds = sample();
     const a = filterPractices(ds, filters({ batches: [1] }));

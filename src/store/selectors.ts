@@ -1,6 +1,6 @@
 // Memoised pure selectors over (dataset, filters). The dataset is immutable, so everything that depends on it
 // alone is computed once into an index (a WeakMap keyed by the dataset); everything that depends on the filters
-// is memoised on the last filters by content, and everything that depends on a practice list is memoised on
+// is memoised on the last few filters by content, and everything that depends on a practice list is memoised on
 // that list's reference (filterPractices returns the same array for equal filters, so the chain stays cached).
 //
 // Counting rules (docs DATA-MODEL): a practice counts for a region when one of its actors is that region or
@@ -66,13 +66,40 @@ export interface PracticeIndex {
   readonly names: ReadonlyMap<number, string>;
 }
 
+/**
+ * How many recent filter states each filter-dependent memo keeps. More than one because several views ask at
+ * once with different filters (the map with the current ones, compare or briefing slides with their own);
+ * a single slot would make them evict each other on every render. Each entry of the biggest memo is one byte
+ * per practice (100 KB at 100,000 practices).
+ */
+const MEMO_SIZE = 8;
+
+/** A tiny least-recently-used map (Map keeps insertion order; a hit is moved to the end). */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly size: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
 interface IndexCaches {
   /** The last filters object seen and its content key: the same object skips even building the key. */
   lastKey: { filters: Filters; key: string } | null;
-  query: { key: string; bits: Uint8Array } | null;
-  fail: { key: string; bits: Uint8Array } | null;
-  filtered: { key: string; result: Practice[] } | null;
-  facets: { key: string; result: FacetCounts } | null;
+  query: Lru<Uint8Array>;
+  fail: Lru<Uint8Array>;
+  filtered: Lru<Practice[]>;
+  facets: Lru<FacetCounts>;
   counts: WeakMap<readonly Practice[], Map<number, number>>;
   provinces: WeakMap<readonly Practice[], Map<number, number>>;
   markers: WeakMap<readonly Practice[], MarkerPoint[]>;
@@ -204,10 +231,10 @@ function entry(dataset: Dataset): { index: PracticeIndex; caches: IndexCaches } 
       index: buildIndex(dataset),
       caches: {
         lastKey: null,
-        query: null,
-        fail: null,
-        filtered: null,
-        facets: null,
+        query: new Lru(MEMO_SIZE),
+        fail: new Lru(MEMO_SIZE),
+        filtered: new Lru(MEMO_SIZE),
+        facets: new Lru(MEMO_SIZE),
         counts: new WeakMap(),
         provinces: new WeakMap(),
         markers: new WeakMap(),
@@ -248,7 +275,8 @@ function queryBits(index: PracticeIndex, caches: IndexCaches, q: string): Uint8A
   const terms = queryTerms(q);
   if (terms.length === 0) return null;
   const key = JSON.stringify(terms);
-  if (caches.query?.key === key) return caches.query.bits;
+  const hit = caches.query.get(key);
+  if (hit) return hit;
   const bits = new Uint8Array(index.size);
   const search = index.search;
   outer: for (let i = 0; i < index.size; i++) {
@@ -256,7 +284,7 @@ function queryBits(index: PracticeIndex, caches: IndexCaches, q: string): Uint8A
     for (const t of terms) if (!s.includes(t)) continue outer;
     bits[i] = 1;
   }
-  caches.query = { key, bits };
+  caches.query.set(key, bits);
   return bits;
 }
 
@@ -286,7 +314,8 @@ function taxonomyMask(index: PracticeIndex, f: Filters): Uint8Array | null {
 
 /** Per practice: the bit set of facets it fails (0 = passes all). Memoised on the filters' content. */
 function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: string): Uint8Array {
-  if (caches.fail?.key === key) return caches.fail.bits;
+  const hit = caches.fail.get(key);
+  if (hit) return hit;
   const n = index.size;
   const batch = selectionMask(index.batchIds, f.batches);
   const tax = taxonomyMask(index, f);
@@ -315,23 +344,24 @@ function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: st
     if (q && !q[i]) fail |= FAIL_QUERY;
     bits[i] = fail;
   }
-  caches.fail = { key, bits };
+  caches.fail.set(key, bits);
   return bits;
 }
 
 /**
- * The practices that pass the filters, in dataset order. Memoised on the last filters by content: equal filters
- * (even as new objects, or with lists in another order) return the same array.
+ * The practices that pass the filters, in dataset order. Memoised on the last filters (a few, see MEMO_SIZE) by
+ * content: equal filters (even as new objects, or with lists in another order) return the same array.
  */
 export function filterPractices(dataset: Dataset, filters: Filters): Practice[] {
   const { index, caches } = entry(dataset);
   const key = keyOf(caches, filters);
-  if (caches.filtered?.key === key) return caches.filtered.result;
+  const hit = caches.filtered.get(key);
+  if (hit) return hit;
   const bits = failBits(index, caches, filters, key);
   const out: Practice[] = [];
   const ps = dataset.practices;
   for (let i = 0; i < index.size; i++) if (bits[i] === 0) out.push(ps[i] as Practice);
-  caches.filtered = { key, result: out };
+  caches.filtered.set(key, out);
   return out;
 }
 
@@ -355,7 +385,8 @@ export interface FacetCounts {
 export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
   const { index, caches } = entry(dataset);
   const key = keyOf(caches, filters);
-  if (caches.facets?.key === key) return caches.facets.result;
+  const hit = caches.facets.get(key);
+  if (hit) return hit;
   const bits = failBits(index, caches, filters, key);
   const nb = new Int32Array(index.batchIds.length);
   const nm = new Int32Array(index.mechanismKeys.length);
@@ -391,7 +422,7 @@ export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
     themes: toMap(index.themeKeys, nt),
     levels,
   };
-  caches.facets = { key, result };
+  caches.facets.set(key, result);
   return result;
 }
 
