@@ -16,6 +16,17 @@ import { ComparePanel } from '../compare/ComparePanel';
 import { OverviewPanel } from '../compare/OverviewPanel';
 import { BriefingOverlay } from '../briefing/BriefingOverlay';
 import { ExportMenu } from '../export/ExportMenu';
+import { SvgMap } from '../fallback/SvgMap';
+
+/** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
+function hasWebGL(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return Boolean(c.getContext('webgl2'));
+  } catch {
+    return false;
+  }
+}
 
 function SearchBox() {
   const t = useT();
@@ -84,7 +95,10 @@ function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDism
 export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
   const t = useT();
   const { geo } = useAtlasData();
-  const [mapFailed, setMapFailed] = useState<string | null>(null);
+  // 'none': no WebGL at all (fallback only); 'lost': the context was lost, the WebGL map waits hidden for its return.
+  const [glState, setGlState] = useState<{ kind: 'ok' } | { kind: 'none' | 'lost'; reason: string }>(() =>
+    hasWebGL() ? { kind: 'ok' } : { kind: 'none', reason: 'no WebGL' },
+  );
   const { selection, lang, theme, mode, panel } = useAtlas(
     useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme, mode: s.mode, panel: s.panel })),
   );
@@ -168,13 +182,16 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <FilterPanel />
         </aside>
         <section className="map-column" aria-label={t('mapLabel')}>
-          {mapFailed ? (
-            <div className="map-fallback" role="status">
-              {t('webglMissing')}
-            </div>
-          ) : (
-            <MapView onFailure={(e) => setMapFailed(e instanceof Error ? e.message : String(e))} />
+          {glState.kind !== 'none' && (
+            <MapView
+              hidden={glState.kind === 'lost'}
+              onFailure={(e, lost) =>
+                setGlState({ kind: lost ? 'lost' : 'none', reason: e instanceof Error ? e.message : String(e) })
+              }
+              onRestored={() => setGlState({ kind: 'ok' })}
+            />
           )}
+          {glState.kind !== 'ok' && <SvgMap reason={glState.reason} />}
           <Legend />
           <Inset />
           <p className="provenance" data-testid="provenance">

@@ -32,7 +32,15 @@ function provinceValues(counts: Map<number, number>, provinces: number[]): numbe
   return provinces.map((a) => counts.get(a) ?? 0);
 }
 
-export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
+export function MapView({
+  onFailure,
+  onRestored,
+  hidden = false,
+}: {
+  onFailure: (err: unknown, lost: boolean) => void;
+  onRestored: () => void;
+  hidden?: boolean;
+}) {
   const data = useAtlasData();
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
@@ -78,10 +86,11 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
         { theme: initial.theme, camera: initial.camera },
       );
     } catch (err) {
-      onFailure(err);
+      onFailure(err, false);
       return;
     }
-    ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost')));
+    ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost'), true));
+    ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     setMapHandle(ctl);
     const provinceIds = geo.provinces.features.map((f) => f.properties.adcode);
@@ -156,6 +165,7 @@ export function MapView({ onFailure }: { onFailure: (err: unknown) => void }) {
     <div
       ref={ref}
       className="map"
+      hidden={hidden}
       data-testid="map"
       data-state="loading"
       data-ready={ready ? 'true' : 'false'}
