@@ -62,6 +62,11 @@ export interface PracticeIndex {
   readonly regionAdcodes: readonly number[];
   /** Region indices sorted by adcode (so count maps come out in adcode order). */
   readonly regionOrder: Int32Array;
+  /** Per practice: its own city and district actors (marker places), deduplicated, as a CSR slice of indices into regionAdcodes. */
+  readonly markerStart: Int32Array;
+  readonly markerList: Int32Array;
+  /** Per region index: the level it has as an actor (marker places only; undefined for regions only counted into). */
+  readonly markerLevel: readonly ('city' | 'district' | undefined)[];
   /** adcode → name, from every actor and mention of the dataset plus the province table. */
   readonly names: ReadonlyMap<number, string>;
 }
@@ -171,6 +176,9 @@ function buildIndex(dataset: Dataset): PracticeIndex {
   const themeListA: number[] = [];
   const regionStart = new Int32Array(n + 1);
   const regionListA: number[] = [];
+  const markerStart = new Int32Array(n + 1);
+  const markerListA: number[] = [];
+  const markerLevel: ('city' | 'district' | undefined)[] = [];
 
   for (let i = 0; i < n; i++) {
     const p = practices[i] as Practice;
@@ -187,9 +195,18 @@ function buildIndex(dataset: Dataset): PracticeIndex {
     levelMask[i] = mask;
     regionStart[i] = regionListA.length;
     for (const r of regionsOf(p)) regionListA.push(intern(regionAdcodes, regionIdx, r));
+    markerStart[i] = markerListA.length;
+    for (const a of p.actors) {
+      if (a.level === 'province') continue;
+      const r = intern(regionAdcodes, regionIdx, a.adcode);
+      markerLevel[r] ??= a.level;
+      // Two actors of one practice at the same place count once.
+      if (!markerListA.includes(r, markerStart[i])) markerListA.push(r);
+    }
   }
   themeStart[n] = themeListA.length;
   regionStart[n] = regionListA.length;
+  markerStart[n] = markerListA.length;
 
   const measureMechanism = new Int32Array(measureKeys.length);
   measureKeys.forEach((k, i) => {
@@ -220,6 +237,9 @@ function buildIndex(dataset: Dataset): PracticeIndex {
     regionList: Int32Array.from(regionListA),
     regionAdcodes,
     regionOrder,
+    markerStart,
+    markerList: Int32Array.from(markerListA),
+    markerLevel,
     names,
   };
 }
@@ -498,26 +518,45 @@ export interface MarkerPoint {
  * the array. The map joins adcodes with the gazetteer's seats.
  */
 export function markerPoints(dataset: Dataset, practices: readonly Practice[]): MarkerPoint[] {
-  const { caches } = entry(dataset);
+  const { index, caches } = entry(dataset);
   const hit = caches.markers.get(practices);
   if (hit) return hit;
-  const byAdcode = new Map<number, MarkerPoint>();
+  const groups: (MarkerPoint | undefined)[] = new Array(index.regionAdcodes.length);
+  const extra = new Map<number, MarkerPoint>();
+  const add = (adcode: number, name: string, level: 'city' | 'district', p: Practice, slot: number | null) => {
+    let m = slot === null ? extra.get(adcode) : groups[slot];
+    if (!m) {
+      m = { adcode, name, level, count: 0, practiceIds: [] };
+      if (slot === null) extra.set(adcode, m);
+      else groups[slot] = m;
+    }
+    if (m.practiceIds[m.practiceIds.length - 1] !== p.id) {
+      m.practiceIds.push(p.id);
+      m.count++;
+    }
+  };
   for (const p of practices) {
-    for (const a of p.actors) {
-      if (a.level === 'province') continue;
-      let m = byAdcode.get(a.adcode);
-      if (!m) {
-        m = { adcode: a.adcode, name: a.name, level: a.level, count: 0, practiceIds: [] };
-        byAdcode.set(a.adcode, m);
-      }
-      // Two actors of one practice at the same place count once.
-      if (m.practiceIds[m.practiceIds.length - 1] !== p.id) {
-        m.practiceIds.push(p.id);
-        m.count++;
-      }
+    const i = index.position.get(p);
+    if (i === undefined) {
+      // Not from this dataset (should not happen): straight from its actors.
+      for (const a of p.actors) if (a.level !== 'province') add(a.adcode, a.name, a.level, p, null);
+      continue;
+    }
+    for (let j = index.markerStart[i] as number, e = index.markerStart[i + 1] as number; j < e; j++) {
+      const r = index.markerList[j] as number;
+      const adcode = index.regionAdcodes[r] as number;
+      add(adcode, index.names.get(adcode) ?? String(adcode), index.markerLevel[r] as 'city' | 'district', p, r);
     }
   }
-  const out = [...byAdcode.values()].sort((x, y) => x.adcode - y.adcode);
+  const out: MarkerPoint[] = [];
+  for (const r of index.regionOrder) {
+    const m = groups[r];
+    if (m) out.push(m);
+  }
+  if (extra.size > 0) {
+    out.push(...extra.values());
+    out.sort((x, y) => x.adcode - y.adcode);
+  }
   caches.markers.set(practices, out);
   return out;
 }
