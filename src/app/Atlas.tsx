@@ -17,6 +17,7 @@ import { OverviewPanel } from '../compare/OverviewPanel';
 import { BriefingOverlay } from '../briefing/BriefingOverlay';
 import { ExportMenu } from '../export/ExportMenu';
 import { SvgMap } from '../fallback/SvgMap';
+import { ImportButton } from '../import/ImportButton';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
 function hasWebGL(): boolean {
@@ -154,6 +155,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           >
             {t('briefing')}
           </button>
+          <ImportButton />
           <ExportMenu />
           <button
             type="button"
