@@ -1,33 +1,28 @@
-// Builders for the ingest tests (Node only: reads the project's inputs from disk, never the network).
+// Builders for the ingest tests (no network).
 // Each create…() returns fresh objects so no test can leak state into another.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Inputs come in through Vite's ?raw and JSON imports, so src/ingest stays free of node: modules even in tests.
+import locationText from '../../geo/sources/datav/location.json?raw';
+import batch1Text from '../../data/sources/urban-renewal-practices-batch1.txt?raw';
+import aliasesJson from '../../data/aliases.json';
+import themesJson from '../../data/themes.json';
 import type { GazetteerEntry } from '../types';
 import type { ThemeDef } from './extract';
 import { buildGazetteer, type DataVLocation } from './gazetteer';
 import { createGeocoder, type AliasFile, type Geocoder } from './geocode';
 import { ingestText, type IngestOptions, type IngestResult } from './ingest';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BATCH1_FILE = 'data/sources/urban-renewal-practices-batch1.txt';
 
-let locationText: string | undefined; // the raw file is immutable; parsing it per call keeps results fresh
-function readRoot(path: string): string {
-  return readFileSync(resolve(ROOT, path), 'utf8');
-}
-
 export function createGazetteer(): GazetteerEntry[] {
-  locationText ??= readRoot('geo/sources/datav/location.json');
   return buildGazetteer(JSON.parse(locationText) as Record<string, DataVLocation>);
 }
 
 export function createAliases(): AliasFile {
-  return JSON.parse(readRoot('data/aliases.json')) as AliasFile;
+  return structuredClone(aliasesJson) as AliasFile;
 }
 
 export function createThemes(): ThemeDef[] {
-  return (JSON.parse(readRoot('data/themes.json')) as { themes: ThemeDef[] }).themes;
+  return structuredClone(themesJson.themes) as ThemeDef[];
 }
 
 export function createGeocoderForTest(): Geocoder {
@@ -35,7 +30,7 @@ export function createGeocoderForTest(): Geocoder {
 }
 
 export function createBatch1Text(): string {
-  return readRoot(BATCH1_FILE);
+  return batch1Text;
 }
 
 export function createOptions(overrides: Partial<IngestOptions> = {}): IngestOptions {
