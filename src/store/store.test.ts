@@ -1,7 +1,9 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS } from './filters';
 import { NONE, practiceSelection, regionSelection } from './selection';
-import { DEFAULT_STATE, MAX_COMPARE, atlasStore, createAtlasStore, dataOf } from './store';
+import { DEFAULT_STATE, MAX_COMPARE, atlasStore, createAtlasStore, dataOf, useAtlas, useAtlasShallow } from './store';
 
 describe('createAtlasStore', () => {
   it('starts from the defaults', () => {
@@ -17,6 +19,10 @@ describe('createAtlasStore', () => {
     expect(s.getState().mode).toBe('compare');
     expect(s.getState().filters.batches).toEqual([1, 2]);
     expect(s.getState().compare).toEqual([320000, 500000]);
+  });
+
+  it('ignores explicitly undefined initial values', () => {
+    expect(createAtlasStore({ camera: undefined, mode: undefined }).getState().mode).toBe('explore');
   });
 
   it('gives every store its own state', () => {
@@ -150,5 +156,16 @@ describe('subscribeWithSelector', () => {
     expect(listener).not.toHaveBeenCalled();
     s.getState().toggleBatch(1);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('useAtlas / useAtlasShallow', () => {
+  it('read the module store from a component', () => {
+    function View() {
+      const lang = useAtlas((s) => s.lang);
+      const [mode, n] = useAtlasShallow((s) => [s.mode, s.compare.length]);
+      return createElement('p', null, `${lang} ${mode} ${n}`);
+    }
+    expect(renderToString(createElement(View))).toBe('<p>zh explore 0</p>');
   });
 });

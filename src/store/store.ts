@@ -2,6 +2,7 @@
 // here: it is immutable, loaded once and handed out by src/data/dataset-context; derived data comes from the
 // memoised selectors in ./selectors. Hover is map-local and not here either.
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/shallow';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { type StateCreator, createStore } from 'zustand/vanilla';
 import type { Level } from '../types';
@@ -150,11 +151,13 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
 export function createAtlasStore(initial?: Partial<AtlasState>) {
   return createStore<AtlasState>()(
     subscribeWithSelector((...a) => {
+      // Explicitly undefined entries ({camera: undefined}) must not wipe a default.
+      const given = Object.fromEntries(Object.entries(initial ?? {}).filter(([, v]) => v !== undefined));
       const state: AtlasState = {
         ...createFiltersSlice(...a),
         ...createSelectionSlice(...a),
         ...createViewSlice(...a),
-        ...initial,
+        ...given,
       };
       if (initial?.filters) state.filters = normalizeFilters(initial.filters);
       if (initial?.compare) state.compare = normalizeCompare(initial.compare);
@@ -171,6 +174,14 @@ export const atlasStore: AtlasStore = createAtlasStore();
 /** React hook on atlasStore. Select narrowly; wrap array or object results in `useShallow` (zustand/shallow). */
 export function useAtlas<T>(selector: (s: AtlasState) => T): T {
   return useStore(atlasStore, selector);
+}
+
+/**
+ * React hook on atlasStore for a selector that builds an array or object (e.g. `s => [s.mode, s.lang]`):
+ * compared shallowly, so the component re-renders only when an element changes, not on every new array.
+ */
+export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
+  return useStore(atlasStore, useShallow(selector));
 }
 
 /** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
