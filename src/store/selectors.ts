@@ -371,6 +371,7 @@ function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: st
 /**
  * The practices that pass the filters, in dataset order. Memoised on the last filters (a few, see MEMO_SIZE) by
  * content: equal filters (even as new objects, or with lists in another order) return the same array.
+ * The array is shared by every caller: never sort or mutate it (copy first).
  */
 export function filterPractices(dataset: Dataset, filters: Filters): Practice[] {
   const { index, caches } = entry(dataset);
