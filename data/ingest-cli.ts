@@ -85,7 +85,7 @@ function main(argv: readonly string[]): number {
   lines.push('per mechanism:', ...[...s.mechanisms].map(([k, n]) => `  ${k}: ${n}`));
   lines.push('per measure:', ...[...s.measures].map(([k, n]) => `  ${k}: ${n}`));
   lines.push('actors per level:', ...['province', 'city', 'district'].map((l) => `  ${l}: ${s.levels.get(l) ?? 0}`));
-  const unresolved = result.warnings.filter((w) => w.code === 'mention-ambiguous' || w.code === 'mention-unresolved');
+  const unresolved = result.warnings.filter((w) => w.code === 'mention-ambiguous');
   lines.push(`unresolved places: ${unresolved.length === 0 ? 'none' : ''}`, ...unresolved.map((w) => `  line ${w.line}: ${w.message}`));
   if (args.out) lines.push(`wrote ${args.out}`);
   process.stderr.write(`${lines.join('\n')}\n`);

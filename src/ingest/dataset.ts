@@ -23,19 +23,22 @@ export interface Correction {
   reason: string;
 }
 
+const CORRECTABLE: readonly Correction['field'][] = ['actors', 'mentions', 'sites', 'documents', 'figures', 'themes', 'headline'];
+
+/** Applies the corrections whose id is a practice of this list (others belong to other batches). */
 export function applyCorrections(practices: Practice[], corrections: readonly Correction[]): IngestIssue[] {
   const errors: IngestIssue[] = [];
   for (const c of corrections) {
     const p = practices.find((x) => x.id === c.id);
-    if (!p) {
-      // Corrections for other batches are simply not for this list.
-      continue;
+    if (!p) continue;
+    const line = p.source.lines[0];
+    if (!CORRECTABLE.includes(c.field)) {
+      errors.push(issue(line, 'correction-invalid', `correction for ${c.id}: field "${c.field}" cannot be corrected; expected one of ${CORRECTABLE.join(', ')}`, `对${c.id}的修正：字段“${c.field}”不可修正`));
+    } else if (typeof c.reason !== 'string' || c.reason.trim() === '') {
+      errors.push(issue(line, 'correction-invalid', `correction for ${c.id}.${c.field} has no reason; every correction must say why`, `对${c.id}.${c.field}的修正缺少理由`));
+    } else {
+      (p as unknown as Record<string, unknown>)[c.field] = c.value;
     }
-    if (!c.reason || c.reason.trim() === '') {
-      errors.push(issue(p.source.lines[0], 'correction-unknown-id', `correction for ${c.id}.${c.field} has no reason`, `对${c.id}.${c.field}的修正缺少理由`));
-      continue;
-    }
-    (p as unknown as Record<string, unknown>)[c.field] = c.value;
   }
   return errors;
 }

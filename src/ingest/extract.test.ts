@@ -56,6 +56,14 @@ describe('figures', () => {
     expect(figure('容积率由2.94降为2.82', '2.94')).toMatchObject({ value: 2.94, unit: '' });
   });
 
+  it('a number with thousands separators', () => {
+    expect(figure('扩建约1,300平方米，', '1,300平方米')).toMatchObject({ value: 1300, unit: '平方米' });
+  });
+
+  it('a year span is not a figure', () => {
+    expect(extractFigures('2019—2021年完成改造。')).toEqual([]);
+  });
+
   it('years, list numbers, ordinals and codes glued to letters are not figures', () => {
     expect(extractFigures('自2019年起，1．第3批，5G网络和TOD2项目。')).toEqual([]);
   });

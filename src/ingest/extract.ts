@@ -36,7 +36,8 @@ const UNITS = [
   '年', '天', '日', '小时',
 ].sort((a, b) => b.length - a.length);
 
-const NUM = '\\d+(?:\\.\\d+)?';
+// 1300, 46.18, 1,300 (thousands separators).
+const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|');
 // 7:3 / 7：3 ratios; 6—7年, 70%—80% ranges; plain numbers with an optional unit.
 const FIGURE = new RegExp(
@@ -70,16 +71,25 @@ export function extractFigures(text: string): Figure[] {
     let value: number;
     let unit: string;
     if (m[1] !== undefined) {
-      value = Number(m[1]);
+      value = toNumber(m[1]);
       unit = '';
     } else {
-      value = Number(m[3]);
+      value = toNumber(m[3]!);
       unit = m[4] ?? m[6] ?? '';
-      if (unit === '年' && /^\d{4}$/.test(m[3]!) && value >= 1900 && value <= 2100 && m[5] === undefined) continue;
+      // Years and year spans (2019年, 2019—2021年) are dates, not quantities.
+      if (unit === '年' && isYear(m[3]!) && (m[5] === undefined || isYear(m[5]))) continue;
     }
     out.push({ value, unit, raw: raw.replace(/\s+/g, ''), phrase: clauseAround(text, start, end) });
   }
   return out;
+}
+
+function toNumber(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}
+
+function isYear(s: string): boolean {
+  return /^\d{4}$/.test(s) && Number(s) >= 1900 && Number(s) <= 2100;
 }
 
 function clauseAround(text: string, start: number, end: number): string {

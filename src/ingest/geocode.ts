@@ -66,8 +66,9 @@ export function createGeocoder(gazetteer: readonly GazetteerEntry[], aliases: Al
     aliasNames,
     notPlaces: new Set(aliases.notPlaces),
     jurisdictionOnly: new Set(aliases.jurisdictionOnly),
-    // An organisation suffix within the next few characters of the same phrase: 安徽省分行, 上海地产集团.
-    organisation: new RegExp(`^[^，。；、：,;:（）()《》“”\\s与和及]{0,4}(?:${suffixes.join('|')})`),
+    // An organisation suffix within the next few characters of the same phrase: 安徽省分行, 上海地产集团,
+    // 南京市城市更新公司. Six characters: longer gaps are rarely still one name.
+    organisation: new RegExp(`^[^，。；、：,;:（）()《》“”\\s与和及]{0,6}(?:${suffixes.join('|')})`),
   };
 }
 

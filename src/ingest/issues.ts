@@ -16,9 +16,8 @@ export type IssueCode =
   | 'actor-unresolved'
   | 'no-practices'
   | 'text-before-first-mechanism'
-  | 'mention-unresolved'
   | 'mention-ambiguous'
-  | 'correction-unknown-id';
+  | 'correction-invalid';
 
 export interface IngestIssue {
   /** 1-based line in the ingested text (0 when the issue concerns the whole text). */
