@@ -80,6 +80,14 @@ describe('sites', () => {
     expect(sitesOf('如，将和平区太原街地区划定为核心板块。')).toEqual(['太原街地区']);
   });
 
+  it('a name that contains a generic word is still a site', () => {
+    expect(sitesOf('推进平江历史街区保护。')).toEqual(['平江历史街区']);
+  });
+
+  it('policy concepts are not sites', () => {
+    expect(sitesOf('开展“完整社区”建设和智慧社区试点，各片区推进。')).toEqual([]);
+  });
+
   it('generic areas are not sites', () => {
     expect(sitesOf('增加了更新片区人口密度，划定特色更新片区，31个口袋公园，125公顷历史文化街区保护，开展规划师进社区行动。')).toEqual([]);
   });

@@ -109,9 +109,23 @@ const LEFT_BREAKERS = [
   '实现', '作为', '成为', '形成', '纳入', '聚焦', '结合', '涉及', '覆盖', '选取', '带动', '保留', '整治',
   '在', '将', '如', '对', '由', '把', '与', '及', '的', '等', '个', '为', '进', '了', '从', '向', '于', '是', '内',
 ];
-// Generic words: a candidate containing one of them is a kind of area, not a named site.
-const GENERIC = ['城市', '更新', '特色', '功能', '历史文化', '口袋', '老旧', '周边', '相关', '重点', '试点', '示范', '各', '全', '该', '本', '部分', '公顷', '平方', '片区', '街区', '社区',
-  '底层', '基层', '其他', '沿海', '东部', '西部', '中部', '农村', '城镇', '居住', '商业', '工业', '产业', '新建', '既有'];
+// Generic phrases, not names: a candidate containing one of GENERIC_PARTS, equal to one of GENERIC_WHOLE or
+// starting with one of GENERIC_START is a kind of area (城市更新片区, 完整社区, 各片区), not a named site.
+const GENERIC_PARTS = [
+  '城市', '更新', '功能', '历史文化', '口袋', '老旧', '周边', '相关', '公顷', '平方', '片区', '街区', '社区',
+  '底层', '基层', '其他', '沿海', '农村', '城镇', '居住', '商业', '工业', '产业', '既有', '部分',
+];
+const GENERIC_WHOLE = [
+  '特色', '重点', '试点', '示范', '历史', '完整', '智慧', '绿色', '未来', '低效', '现代', '美丽', '宜居', '韧性',
+  '安全', '活力', '共享', '友好', '儿童友好', '东部', '西部', '中部', '中西部', '中心', '核心', '重要', '新', '老',
+];
+const GENERIC_START = ['各', '全', '该', '本', '每个', '多个', '一个', '其'];
+
+function isGeneric(run: string): boolean {
+  // 和 may open a name (和坪山社区) or join two phrases (建设和智慧社区): generic either way → not a site.
+  if (/^[和或并]/.test(run) && run.length > 2 && isGeneric(run.slice(1))) return true;
+  return GENERIC_PARTS.some((w) => run.includes(w)) || GENERIC_WHOLE.includes(run) || GENERIC_START.some((w) => run.startsWith(w));
+}
 
 /**
  * Named sites (猛追湾片区, 戴家巷老街区, 小西湖历史风貌区, 天府文化公园): a run of Chinese characters ending in a
@@ -141,8 +155,7 @@ export function extractSites(g: Geocoder, text: string, skip: readonly [number, 
       if (!chain || chain.end >= run.length) break;
       run = run.slice(chain.end);
     }
-    if (run.length < 2) continue;
-    if (GENERIC.some((w) => run.includes(w))) continue;
+    if (run.length < 2 || isGeneric(run)) continue;
     const name = run + m[0];
     if (!out.includes(name)) out.push(name);
     suffixRe.lastIndex = end;
