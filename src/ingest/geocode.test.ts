@@ -52,6 +52,14 @@ describe('actors', () => {
     expect(actorCodes('黑龙江省、河南省、四川省推进老旧小区改造。')).toEqual([230000, 410000, 510000]);
   });
 
+  it('a later ambiguous name is read inside the province of the earlier actors', () => {
+    expect(actorCodes('重庆市渝中区、江北区推进改造。')).toEqual([500103, 500105]);
+  });
+
+  it('a city under another province is not a second actor', () => {
+    expect(actorsOf('山东省银川市强化考核。')).toMatchObject({ ok: false, reason: 'outside', name: '银川市', container: '山东省' });
+  });
+
   it('an ambiguous district name alone is not resolved', () => {
     expect(actorsOf('江北区推进改造。')).toMatchObject({ ok: false, reason: 'ambiguous', candidates: [330205, 500105] });
   });
@@ -118,6 +126,12 @@ describe('actor errors', () => {
     expect(r.ok).toBe(false);
     expect(r.errors.map((e) => [e.line, e.code])).toEqual([[5, 'actor-unresolved']]);
     expect(r.errors[0]!.message).toContain('does not open with a known place');
+  });
+
+  it('a place outside the place before it is an error naming both', () => {
+    const r = ingest(createList(['山东省银川市强化考核。']));
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[4, 'actor-unresolved']]);
+    expect(r.errors[0]!.message).toContain('"银川市" is not inside 山东省');
   });
 
   it('an ambiguous actor asks for its province or city', () => {

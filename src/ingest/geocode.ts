@@ -148,27 +148,40 @@ export function chainAt(g: Geocoder, text: string, pos: number, acceptFirst: (na
 
 export type ActorResult =
   | { ok: true; actors: Place[]; end: number }
-  | { ok: false; reason: 'none' | 'ambiguous'; name?: string; candidates?: number[] };
+  | { ok: false; reason: 'none' }
+  /** A name shared by several units (江北区 alone). */
+  | { ok: false; reason: 'ambiguous'; name: string; candidates: number[] }
+  /** A place right after another that does not lie inside it (山东省银川市). */
+  | { ok: false; reason: 'outside'; name: string; container: string };
 
 const ACTOR_JOINERS = ['以及', '、', '和', '及', '与'];
 
 /** The places a headline opens with. Full names and aliases only: precision matters more than recall here. */
 export function resolveActors(g: Geocoder, headline: string): ActorResult {
   const actors: Place[] = [];
+  const acceptFirst = (n: string) => !g.notPlaces.has(n);
   let pos = 0;
   let end = 0;
   for (;;) {
-    const chain = chainAt(g, headline, pos, (n) => !g.notPlaces.has(n));
+    const chain = chainAt(g, headline, pos, acceptFirst);
     if (!chain) break;
-    if (chain.candidates.length !== 1) {
-      if (actors.length === 0) return { ok: false, reason: 'ambiguous', name: chain.names.join(''), candidates: chain.candidates };
-      break;
+    let codes = chain.candidates;
+    if (codes.length > 1 && actors.length > 0) {
+      // 重庆市渝中区、江北区: a later name is read inside the province of the earlier ones.
+      const near = codes.filter((c) => actors.some((a) => provinceOf(c) === a.province));
+      if (near.length > 0) codes = near;
     }
-    const code = chain.candidates[0]!;
+    if (codes.length !== 1) return { ok: false, reason: 'ambiguous', name: chain.names.join(''), candidates: codes };
+    const code = codes[0]!;
     if (!actors.some((a) => a.adcode === code)) actors.push(toPlace(g, code));
     end = chain.end;
     const joiner = ACTOR_JOINERS.find((j) => headline.startsWith(j, chain.end));
-    if (!joiner) break;
+    if (!joiner) {
+      // 山东省银川市: a second full name that is not inside the first is a mistake, not a second actor.
+      const next = chainAt(g, headline, chain.end, (n) => acceptFirst(n) && (n.length >= 3 || g.aliasNames.has(n)));
+      if (next) return { ok: false, reason: 'outside', name: next.names.join(''), container: chain.names.join('') };
+      break;
+    }
     pos = chain.end + joiner.length;
   }
   return actors.length > 0 ? { ok: true, actors, end } : { ok: false, reason: 'none' };

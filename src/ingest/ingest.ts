@@ -53,14 +53,20 @@ export function ingestText(text: string, options: IngestOptions): IngestResult {
     let actorEnd = 0;
     if (!actor.ok) {
       const start = headline.slice(0, 12);
+      const where = `item ${mech.code}${measure.code}${raw.item}`;
+      const whereZh = `${mech.code}${measure.code}第${raw.item}条`;
       if (actor.reason === 'ambiguous') {
-        const names = (actor.candidates ?? []).map((c) => `${g.byCode.get(c)?.name}(${c})`).join(', ');
+        const names = actor.candidates.map((c) => `${g.byCode.get(c)?.name}(${c})`).join(', ');
         errors.push(
-          issue(line, 'actor-unresolved', `item ${mech.code}${measure.code}${raw.item}: "${actor.name}" names several places (${names}); expected the province or city before it, e.g. 浙江省宁波市江北区`, `${mech.code}${measure.code}第${raw.item}条：“${actor.name}”对应多个地方（${names}），应写明所属省市，如“浙江省宁波市江北区”`),
+          issue(line, 'actor-unresolved', `${where}: "${actor.name}" names several places (${names}); expected the province or city before it, e.g. 浙江省宁波市江北区`, `${whereZh}：“${actor.name}”对应多个地方（${names}），应写明所属省市，如“浙江省宁波市江北区”`),
+        );
+      } else if (actor.reason === 'outside') {
+        errors.push(
+          issue(line, 'actor-unresolved', `${where}: "${actor.name}" is not inside ${actor.container}; expected a place within it, or 、 between two places`, `${whereZh}：“${actor.name}”不在${actor.container}辖区内，应为其下辖地方，或用“、”分隔两个地方`),
         );
       } else {
         errors.push(
-          issue(line, 'actor-unresolved', `item ${mech.code}${measure.code}${raw.item}: the headline "${start}…" does not open with a known place; expected a province, city or district name such as 山东省潍坊市 (or add an alias to data/aliases.json)`, `${mech.code}${measure.code}第${raw.item}条：首句“${start}…”未以可识别的地名开头，应为省、市或区县名称，如“山东省潍坊市”`),
+          issue(line, 'actor-unresolved', `${where}: the headline "${start}…" does not open with a known place; expected a province, city or district name such as 山东省潍坊市 (or add an alias to data/aliases.json)`, `${whereZh}：首句“${start}…”未以可识别的地名开头，应为省、市或区县名称，如“山东省潍坊市”`),
         );
       }
     } else {
