@@ -77,12 +77,14 @@ describe('mentions', () => {
     expect(mentionsOf('浙江省宁波市推进改造。', '在江北区开展试点。').mentions.map((m) => m.adcode)).toEqual([330205]);
   });
 
-  it('和平区 under 辽宁省沈阳市 is 210102', () => {
-    expect(mentionsOf('辽宁省沈阳市探索跨项目统筹。', '将和平区太原街地区划定为核心板块。').mentions.map((m) => m.adcode)).toEqual([210102]);
+  it('和平区 in a synthetic 辽宁省沈阳市 practice is 210102', () => {
+    const r = ingest(createList(['辽宁省沈阳市探索跨项目统筹运作模式。如，将和平区太原街地区划定为城市核心发展板块。']));
+    expect(r.practices[0]!.mentions).toEqual([{ adcode: 210102, name: '和平区', level: 'district', province: 210000, city: 210100 }]);
   });
 
-  it('和平区 under 天津市 is 120101', () => {
-    expect(mentionsOf('天津市探索跨项目统筹。', '将和平区五大道地区划定为核心板块。').mentions.map((m) => m.adcode)).toEqual([120101]);
+  it('和平区 in a synthetic 天津市 practice is 120101', () => {
+    const r = ingest(createList(['天津市探索跨项目统筹运作模式。如，将和平区五大道地区划定为城市核心发展板块。']));
+    expect(r.practices[0]!.mentions).toEqual([{ adcode: 120101, name: '和平区', level: 'district', province: 120000 }]);
   });
 
   it('an ambiguous name outside the actor’s province is reported, not guessed', () => {
