@@ -35,6 +35,25 @@ describe('parseDataset', () => {
     expect(() => parseDataset(json)).toThrow(/practices\[0\]\.actors\[0\]\.level/);
   });
 
+  it('rejects an unknown theme key', () => {
+    const json = createDatasetJson() as { practices: { themes: string[] }[] };
+    json.practices[2]!.themes = ['nonsense'];
+    expect(() => parseDataset(json)).toThrow(/practices\[2\]\.themes\[0\]: unknown theme/);
+  });
+
+  it('rejects a practice whose measure is not in its batch’s taxonomy', () => {
+    const json = createDatasetJson() as { practices: { id: string; measure: { index: number } }[] };
+    json.practices[0]!.measure.index = 9;
+    json.practices[0]!.id = '1-1-9-1';
+    expect(() => parseDataset(json)).toThrow(/practices\[0\]\.measure/);
+  });
+
+  it('rejects an id that does not match batch, mechanism, measure and item', () => {
+    const json = createDatasetJson() as { practices: { id: string }[] };
+    json.practices[1]!.id = '1-1-1-9';
+    expect(() => parseDataset(json)).toThrow(/practices\[1\]\.id: expected 1-1-1-2/);
+  });
+
   it('rejects a missing batch list', () => {
     const json = createDatasetJson();
     delete json.batches;

@@ -55,12 +55,37 @@ export const practiceSchema = z.object({
 
 export const themeSchema = z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) });
 
-export const datasetSchema = z.object({
-  generatedBy: z.string().optional(),
-  batches: z.array(batchSchema),
-  themes: z.array(themeSchema),
-  practices: z.array(practiceSchema),
-});
+export const datasetSchema = z
+  .object({
+    generatedBy: z.string().optional(),
+    batches: z.array(batchSchema),
+    themes: z.array(themeSchema),
+    practices: z.array(practiceSchema),
+  })
+  .superRefine((d, ctx) => {
+    // References between the parts: what the app's joins and counts rely on.
+    const themeKeys = new Set(d.themes.map((t) => t.key));
+    const batches = new Map(d.batches.map((b) => [b.id, b]));
+    const ids = new Set<string>();
+    d.practices.forEach((p, i) => {
+      const at = (...rest: (string | number)[]) => ['practices', i, ...rest];
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate id ${p.id}` });
+      ids.add(p.id);
+      const expectedId = `${p.batch}-${p.mechanism.index}-${p.measure.index}-${p.item}`;
+      if (p.id !== expectedId) ctx.addIssue({ code: 'custom', path: at('id'), message: `expected ${expectedId}` });
+      const batch = batches.get(p.batch);
+      if (!batch) {
+        ctx.addIssue({ code: 'custom', path: at('batch'), message: `no batch ${p.batch} in batches` });
+      } else {
+        const mech = batch.taxonomy.find((m) => m.index === p.mechanism.index);
+        if (!mech || mech.code !== p.mechanism.code) ctx.addIssue({ code: 'custom', path: at('mechanism'), message: `not in batch ${p.batch}'s taxonomy` });
+        else if (!mech.measures.some((m) => m.index === p.measure.index && m.code === p.measure.code)) ctx.addIssue({ code: 'custom', path: at('measure'), message: `not under mechanism ${mech.code} in batch ${p.batch}'s taxonomy` });
+      }
+      p.themes.forEach((t, k) => {
+        if (!themeKeys.has(t)) ctx.addIssue({ code: 'custom', path: at('themes', k), message: `unknown theme "${t}"` });
+      });
+    });
+  });
 
 /** Formats a zod issue path the way people write it: practices[3].actors[0].adcode. */
 function formatPath(path: readonly PropertyKey[]): string {
