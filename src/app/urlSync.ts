@@ -3,24 +3,10 @@
 import { decodeSearch, historyAction, searchOf, urlStateOf, withDefaults, type InvalidParam, type KnownOptions, type UrlState } from '../store/url';
 import type { AtlasStore } from '../store/store';
 import type { Dataset } from '../types';
-import { mechanismKeyOf, measureKeyOf } from '../store/filters';
+import { knownOptionsOf } from '../store/selectors';
 
 export function knownOptions(dataset: Dataset, regions: Iterable<number>): KnownOptions {
-  const mechanisms = new Set<string>();
-  const measures = new Set<string>();
-  for (const b of dataset.batches)
-    for (const m of b.taxonomy) {
-      mechanisms.add(mechanismKeyOf(b.id, m.index));
-      for (const ms of m.measures) measures.add(measureKeyOf(b.id, m.index, ms.index));
-    }
-  return {
-    batches: new Set(dataset.batches.map((b) => b.id)),
-    mechanisms,
-    measures,
-    themes: new Set(dataset.themes.map((t) => t.key)),
-    practices: new Set(dataset.practices.map((p) => p.id)),
-    regions: new Set(regions),
-  };
+  return { ...knownOptionsOf(dataset), regions: new Set(regions) };
 }
 
 /** Applies the current URL to the store; returns the parameters that were ignored. */
@@ -28,6 +14,19 @@ export function restoreFromUrl(store: AtlasStore, known: KnownOptions): InvalidP
   const { state, invalid } = decodeSearch(window.location.search, known);
   store.setState(withDefaults(state));
   return invalid;
+}
+
+/** Parameters that are not app state but choose what is loaded (the scale-test dataset): kept as they are. */
+const KEPT = ['dataset'];
+function withKeptParams(search: string): string {
+  const current = new URLSearchParams(window.location.search);
+  const next = new URLSearchParams(search);
+  for (const k of KEPT) {
+    const v = current.get(k);
+    if (v !== null) next.set(k, v);
+  }
+  const s = next.toString();
+  return s ? `?${s}` : '';
 }
 
 /** Keeps the URL in step with the store; returns an unsubscribe function. */
@@ -40,7 +39,7 @@ export function startUrlSync(store: AtlasStore, known: KnownOptions, onInvalid: 
     const action = historyAction(last, next);
     last = next;
     if (action === 'none') return;
-    const url = `${window.location.pathname}${searchOf(next)}${window.location.hash}`;
+    const url = `${window.location.pathname}${withKeptParams(searchOf(next))}${window.location.hash}`;
     if (action === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   });

@@ -29,9 +29,23 @@ async function getJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** `?dataset=synthetic-100k` (or synthetic-<n>): a generated scale-test dataset instead of the real one. */
+export function syntheticSize(search: string): number | null {
+  const m = /^synthetic-(\d+)(k?)$/.exec(new URLSearchParams(search).get('dataset') ?? '');
+  if (!m) return null;
+  return Number(m[1]) * (m[2] ? 1000 : 1);
+}
+
 export async function loadDataset(path = 'data/practices.json'): Promise<Dataset> {
   const json = await getJson<unknown>(path);
-  return parseDataset(json);
+  const real = parseDataset(json);
+  const n = typeof window === 'undefined' ? null : syntheticSize(window.location.search);
+  if (n === null) return real;
+  const [{ syntheticDataset }, gazetteer] = await Promise.all([
+    import('./synthetic'),
+    getJson<GazetteerEntry[]>('geo/gazetteer.json'),
+  ]);
+  return syntheticDataset(real, gazetteer, n);
 }
 
 function objectOf(topo: Topology, name: string): RegionCollection {
