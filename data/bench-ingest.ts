@@ -55,8 +55,10 @@ t = performance.now();
 const parsed = parseList(text);
 const parseMs = performance.now() - t;
 
-// Warm-up run, then the measured one (the first run also pays for JIT compilation).
+// The first run also pays for JIT compilation and the cached name index; the second is the steady state.
+t = performance.now();
 ingestText(text, { batchId: 1000, file: 'bench', gazetteer, aliases, themes });
+const coldMs = performance.now() - t;
 t = performance.now();
 const result = ingestText(text, { batchId: 1000, file: 'bench', gazetteer, aliases, themes });
 const totalMs = performance.now() - t;
@@ -65,6 +67,7 @@ const mentions = result.practices.reduce((k, p) => k + p.mentions.length, 0);
 console.log(`practices: ${result.practices.length} (parsed ${parsed.items.length}), errors: ${result.errors.length}, mentions: ${mentions}`);
 console.log(`gazetteer index (once): ${buildMs.toFixed(0)} ms for ${geocoder.byName.size} names`);
 console.log(`parse only: ${parseMs.toFixed(0)} ms`);
-console.log(`parse + geocode + extract (ingestText): ${totalMs.toFixed(0)} ms — budget ${BUDGET_MS} ms: ${totalMs < BUDGET_MS ? 'OK' : 'OVER'}`);
+console.log(`parse + geocode + extract (ingestText), first run: ${coldMs.toFixed(0)} ms`);
+console.log(`parse + geocode + extract (ingestText), second run: ${totalMs.toFixed(0)} ms — budget ${BUDGET_MS} ms: ${Math.max(coldMs, totalMs) < BUDGET_MS ? 'OK' : 'OVER'}`);
 if (result.errors.length > 0) console.log(result.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('\n'));
-process.exitCode = totalMs < BUDGET_MS && result.errors.length === 0 ? 0 : 1;
+process.exitCode = Math.max(coldMs, totalMs) < BUDGET_MS && result.errors.length === 0 ? 0 : 1;
