@@ -1,4 +1,191 @@
-// Placeholder: the compare helper replaces this (issue 5).
+// The overview tab (issue 5): provinces ranked by practices, the provincial units with none ("not yet
+// represented"), and compact bar charts by mechanism, measure, theme and level. Everything under the current
+// filters; bars are plain HTML (no chart library).
+import { useMemo } from 'react';
+import { useAtlasData } from '../data/context';
+import { atlasStore, useAtlas } from '../store/store';
+import { classIndex } from '../store/selectors';
+import { regionSelection } from '../store/selection';
+import { classColors, paletteOf } from '../map/style';
+import { levelKey, useFiltered, useT } from '../app/derived';
+import { useProvinceBreaks } from '../panels/Legend';
+import type { Level } from '../types';
+import { distributions, missingProvinces, provinceList, provinceRanking, type Bar } from './compare';
+import './compare.css';
+
+function BarChart({
+  id,
+  title,
+  bars,
+  label,
+  selected,
+  onToggle,
+  note,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  label: (b: Bar) => string;
+  selected: readonly string[];
+  onToggle: (key: string) => void;
+  note?: string;
+}) {
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  return (
+    <section className="ov-section" aria-labelledby={`ov-${id}`} data-testid={`overview-${id}`}>
+      <h3 id={`ov-${id}`} className="ov-h3">
+        {title}
+      </h3>
+      <ul className="ov-bars">
+        {bars.map((b) => {
+          const on = selected.includes(b.key);
+          const text = label(b);
+          return (
+            <li key={b.key}>
+              <button
+                type="button"
+                className={`ov-bar-row${b.count === 0 ? ' zero' : ''}${b.parent ? ' child' : ''}`}
+                aria-pressed={on}
+                data-key={b.key}
+                data-count={b.count}
+                title={text}
+                onClick={() => onToggle(b.key)}
+              >
+                <span className="ov-bar-label">{text}</span>
+                <span className="ov-bar-track" aria-hidden="true">
+                  <span className="ov-bar-fill" style={{ width: `${(100 * b.count) / max}%` }} />
+                </span>
+                <span className="ov-bar-count">{b.count}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {note && <p className="ov-note">{note}</p>}
+    </section>
+  );
+}
+
 export function OverviewPanel() {
-  return <section className="overview-panel" data-testid="overview-panel" />;
+  const t = useT();
+  const { dataset, geo } = useAtlasData();
+  const practices = useFiltered();
+  const filters = useAtlas((s) => s.filters);
+  const lang = useAtlas((s) => s.lang);
+  const theme = useAtlas((s) => s.theme);
+  const { breaks } = useProvinceBreaks();
+  const provinces = useMemo(() => provinceList(geo.gazetteer), [geo]);
+  const ranking = useMemo(() => provinceRanking(dataset, practices, provinces), [dataset, practices, provinces]);
+  const missing = useMemo(() => missingProvinces(dataset, practices, provinces), [dataset, practices, provinces]);
+  const dist = useMemo(
+    () => distributions(dataset, practices, { batches: filters.batches }),
+    [dataset, practices, filters.batches],
+  );
+  // A measure reads with its mechanism's number (一（二）), as the ministry's table numbers it.
+  const mechanismCode = new Map(dist.mechanisms.map((m) => [m.key, m.code]));
+  // Ranking bars take the map's class colours, so a bar and its province on the map read the same.
+  const colors = classColors(paletteOf(theme), breaks.length);
+  const max = Math.max(1, ...ranking.map((r) => r.count));
+  const st = atlasStore.getState;
+  const sep = lang === 'en' ? ', ' : '、';
+
+  return (
+    <section className="overview-panel" data-testid="overview-panel" aria-labelledby="ov-heading">
+      <h2 id="ov-heading" className="panel-title small">
+        {t('overview')}
+      </h2>
+      <p className="panel-subtitle">{t('overviewSummary', { n: practices.length, p: ranking.length })}</p>
+
+      <section className="ov-section" aria-labelledby="ov-ranking" data-testid="overview-ranking">
+        <h3 id="ov-ranking" className="ov-h3">
+          {t('ranking')} <span className="count">{t('rankingHint')}</span>
+        </h3>
+        {ranking.length === 0 ? (
+          <p className="empty">{t('noResults')}</p>
+        ) : (
+          <ol className="ov-bars ov-ranking">
+            {ranking.map((r) => {
+              const ci = classIndex(r.count, breaks);
+              return (
+                <li key={r.adcode}>
+                  <button
+                    type="button"
+                    className="ov-bar-row"
+                    data-adcode={r.adcode}
+                    data-count={r.count}
+                    title={r.name}
+                    onClick={() => st().select(regionSelection(r.adcode))}
+                  >
+                    <span className="ov-rank">{r.rank}</span>
+                    <span className="ov-bar-label">{r.short}</span>
+                    <span className="ov-bar-track" aria-hidden="true">
+                      <span
+                        className="ov-bar-fill map"
+                        style={{ width: `${(100 * r.count) / max}%`, background: ci >= 0 ? colors[ci] : undefined }}
+                      />
+                    </span>
+                    <span className="ov-bar-count">{r.count}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section className="ov-section ov-missing" aria-labelledby="ov-missing" data-testid="missing-provinces" data-count={missing.length}>
+        <h3 id="ov-missing" className="ov-h3">
+          {t('notRepresented')} <span className="count">{missing.length}</span>
+        </h3>
+        {missing.length === 0 ? (
+          <p className="ov-note">{t('notRepresentedNone')}</p>
+        ) : (
+          <p className="ov-missing-text">
+            {t('notRepresentedCount', { n: missing.length })}
+            {missing.map((p, i) => (
+              <span key={p.adcode} className="ov-missing-name" data-adcode={p.adcode} title={p.name}>
+                {p.short}
+                {i < missing.length - 1 ? sep : ''}
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+
+      <p className="ov-note">{t('barsHint')}</p>
+      <BarChart
+        id="mechanisms"
+        title={t('byMechanism')}
+        bars={dist.mechanisms}
+        label={(b) => `${b.code}、${b.label}`}
+        selected={filters.mechanisms}
+        onToggle={(k) => st().toggleMechanism(k)}
+      />
+      <BarChart
+        id="measures"
+        title={t('byMeasure')}
+        bars={dist.measures}
+        label={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}${b.label}`}
+        selected={filters.measures}
+        onToggle={(k) => st().toggleMeasure(k)}
+      />
+      <BarChart
+        id="themes"
+        title={t('byTheme')}
+        bars={dist.themes}
+        label={(b) => (lang === 'en' && b.en ? b.en : b.label)}
+        selected={filters.themes}
+        onToggle={(k) => st().toggleTheme(k)}
+      />
+      <BarChart
+        id="levels"
+        title={t('byLevel')}
+        bars={dist.levels}
+        label={(b) => t(levelKey(b.key as Level))}
+        selected={filters.levels}
+        onToggle={(k) => st().toggleLevel(k as Level)}
+        note={t('levelsNote')}
+      />
+    </section>
+  );
 }
