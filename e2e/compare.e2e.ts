@@ -1,0 +1,321 @@
+// Compare mode and the overview in a real browser (issue 5): picking provinces (picker and map), the coverage
+// matrix against the dataset, a cell's practices, the aligned columns, the URL round trip, the ranking and the
+// "not yet represented" list. Expected numbers are computed here from public/data/practices.json with the
+// counting rule of docs DATA-MODEL (a practice counts for a province when one of its actors lies in it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Dataset, GazetteerEntry, Practice } from '../src/types';
+import { PROVINCE_NAMES } from '../src/store/regions';
+
+const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
+const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
+
+const JIANGSU = 320000;
+const CHONGQING = 500000;
+const SICHUAN = 510000;
+
+const inProvince = (p: Practice, adcode: number) => p.actors.some((a) => a.province === adcode);
+const measureKey = (p: Practice) => `${p.batch}-${p.mechanism.index}-${p.measure.index}`;
+const mechanismKey = (p: Practice) => `${p.batch}-${p.mechanism.index}`;
+
+/** Expected matrix: row key → province → practice ids (dataset order). Every taxonomy row, zeros included. */
+function expectedMatrix(provinces: number[], keep: (p: Practice) => boolean = () => true): Map<string, Map<number, string[]>> {
+  const out = new Map<string, Map<number, string[]>>();
+  for (const b of dataset.batches) {
+    for (const m of b.taxonomy) {
+      out.set(`${b.id}-${m.index}`, new Map(provinces.map((a) => [a, []])));
+      for (const s of m.measures) out.set(`${b.id}-${m.index}-${s.index}`, new Map(provinces.map((a) => [a, []])));
+    }
+  }
+  for (const p of dataset.practices) {
+    if (!keep(p)) continue;
+    for (const a of provinces) {
+      if (!inProvince(p, a)) continue;
+      out.get(mechanismKey(p))!.get(a)!.push(p.id);
+      out.get(measureKey(p))!.get(a)!.push(p.id);
+    }
+  }
+  return out;
+}
+
+/** The matrix as the page shows it: row key → province → count. */
+async function shownMatrix(page: Page): Promise<Map<string, Map<number, number>>> {
+  const rows = await page.locator('[data-testid="compare-matrix"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      key: tr.getAttribute('data-row')!,
+      cells: [...tr.querySelectorAll('[data-province][data-count]')].map((c) => [
+        Number(c.getAttribute('data-province')),
+        Number(c.getAttribute('data-count')),
+      ]),
+    })),
+  );
+  return new Map(rows.map((r) => [r.key, new Map(r.cells as [number, number][])]));
+}
+
+function counts(m: Map<string, Map<number, string[]>>): Map<string, Map<number, number>> {
+  return new Map([...m].map(([k, v]) => [k, new Map([...v].map(([a, ids]) => [a, ids.length]))]));
+}
+
+async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await page.evaluate((ll) => (window as any).__atlas.controller.project(ll), lngLat);
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+async function chips(page: Page): Promise<number[]> {
+  return page.locator('[data-testid="compare-chips"] li').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-adcode'))));
+}
+
+describe('compare provinces', () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function fresh(query = '', opts?: { width?: number; height?: number }): Promise<Session> {
+    s = await openSession(browser, opts);
+    await gotoApp(s, query);
+    return s;
+  }
+
+  /** Enters compare mode from the top bar and picks 江苏 (typed + Enter) and 重庆 (clicked) in the picker. */
+  async function pickJiangsuChongqing(page: Page): Promise<void> {
+    await page.locator('[data-testid="mode-compare"]').click();
+    await page.locator('[data-testid="compare-panel"]').waitFor();
+    await page.locator('[data-testid="compare-search"]').fill('江苏');
+    await page.locator('[data-testid="compare-search"]').press('Enter');
+    await page.locator(`[data-testid="compare-chip-${JIANGSU}"]`).waitFor();
+    await page.locator(`[data-testid="compare-option-${CHONGQING}"]`).click();
+    await page.locator(`[data-testid="compare-chip-${CHONGQING}"]`).waitFor();
+  }
+
+  it('comparing 江苏 and 重庆 shows per-mechanism and per-measure counts equal to the dataset’s', async () => {
+    const { page } = await fresh();
+    await pickJiangsuChongqing(page);
+    expect(await chips(page)).toEqual([JIANGSU, CHONGQING]);
+    const expected = counts(expectedMatrix([JIANGSU, CHONGQING]));
+    expect(await shownMatrix(page)).toEqual(expected);
+    // The column totals are each province's practices (江苏 5, 重庆 5 in batch 1 per the choropleth test).
+    const totals = await page.locator('[data-testid="compare-matrix"] thead .cmp-coltotal').allTextContents();
+    const perProvince = [JIANGSU, CHONGQING].map((a) => dataset.practices.filter((p) => inProvince(p, a)).length);
+    expect(totals.map((t) => Number(t.replace(/\D/g, '')))).toEqual(perProvince);
+    // Accessible table: one column header per province plus the row-header column, a row header per row.
+    await expect(page.locator('[data-testid="compare-matrix"] th[scope="col"]').count()).resolves.toBe(3);
+    await expect(page.locator('[data-testid="compare-matrix"] th[scope="row"]').count()).resolves.toBe(expected.size);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('mode')).toBe('compare');
+    expect(url.searchParams.get('cmp')).toBe(`${JIANGSU},${CHONGQING}`);
+    await mapIdle(page);
+    await page.screenshot({ path: artifactPath('compare.png') });
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.foreign()).toEqual([]);
+    await s.context.close();
+  });
+
+  it('a cell click lists exactly that cell’s practices, and a practice opens in the detail panel', async () => {
+    const { page } = await fresh();
+    await pickJiangsuChongqing(page);
+    const m = expectedMatrix([JIANGSU, CHONGQING]);
+    // The measure cell of 江苏 with the most practices (first in taxonomy order on a tie).
+    const [rowKey, ids] = [...m]
+      .filter(([k]) => k.split('-').length === 3)
+      .map(([k, v]) => [k, v.get(JIANGSU)!] as const)
+      .reduce((best, cur) => (cur[1].length > best[1].length ? cur : best));
+    expect(ids.length).toBeGreaterThan(0);
+    await page.locator(`[data-testid="compare-matrix"] tr[data-row="${rowKey}"] button[data-province="${JIANGSU}"]`).click();
+    const list = page.locator('[data-testid="compare-cell-list"]');
+    await expect(list.getAttribute('data-row')).resolves.toBe(rowKey);
+    const shown = await list.locator('li[data-practice]').evaluateAll((els) => els.map((e) => e.getAttribute('data-practice')));
+    expect(shown).toEqual(ids);
+    await page.screenshot({ path: artifactPath('compare-cell.png') });
+
+    // A mechanism cell lists the union of its measures.
+    const mechKey = rowKey.split('-').slice(0, 2).join('-');
+    await page.locator(`[data-testid="compare-matrix"] tr[data-row="${mechKey}"] button[data-province="${JIANGSU}"]`).click();
+    await expect(list.getAttribute('data-row')).resolves.toBe(mechKey);
+    const mechIds = await list.locator('li[data-practice]').evaluateAll((els) => els.map((e) => e.getAttribute('data-practice')));
+    expect(mechIds).toEqual(m.get(mechKey)!.get(JIANGSU));
+
+    await list.locator('li[data-practice] button').first().click();
+    await page.locator(`[data-testid="detail-panel"][data-practice="${mechIds[0]}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get('mode')).toBeNull();
+    await s.context.close();
+  });
+
+  it('aligns the practices by measure and marks what only one province has', async () => {
+    const { page } = await fresh();
+    await pickJiangsuChongqing(page);
+    const m = expectedMatrix([JIANGSU, CHONGQING]);
+    const measures = [...m].filter(([k, v]) => k.split('-').length === 3 && [...v.values()].some((ids) => ids.length > 0));
+    const shown = await page.locator('[data-testid="compare-aligned"] section[data-measure]').evaluateAll((els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-measure')!,
+        only: e.getAttribute('data-only'),
+        columns: [...e.querySelectorAll('.cmp-column')].map((c) => ({
+          province: Number(c.getAttribute('data-province')),
+          ids: [...c.querySelectorAll('[data-practice]')].map((a) => a.getAttribute('data-practice')),
+          marker: c.querySelector('[data-testid="only-marker"]')?.textContent ?? null,
+        })),
+      })),
+    );
+    expect(shown.map((x) => x.key)).toEqual(measures.map(([k]) => k));
+    for (const [key, v] of measures) {
+      const got = shown.find((x) => x.key === key)!;
+      const covered = [...v].filter(([, ids]) => ids.length > 0).map(([a]) => a);
+      const only = covered.length === 1 ? covered[0]! : null;
+      expect(got.only === null ? null : Number(got.only), key).toBe(only);
+      for (const c of got.columns) {
+        expect(c.ids, `${key} ${c.province}`).toEqual(v.get(c.province));
+        expect(c.marker, `${key} ${c.province}`).toBe(c.province === only ? `仅${c.province === JIANGSU ? '江苏' : '重庆'}有` : null);
+      }
+    }
+    // The full text is there, as text.
+    const first = dataset.practices.find((p) => p.id === shown[0]!.columns.find((c) => c.ids.length)!.ids[0])!;
+    const article = page.locator(`[data-testid="compare-aligned"] article[data-practice="${first.id}"]`).first();
+    const text = (await article.textContent())!;
+    expect(text).toContain(first.headline);
+    expect(text.replace(/\s/g, '')).toContain(first.text.slice(first.headline.length).replace(/\s/g, ''));
+    await page.locator('[data-testid="compare-aligned"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('compare-aligned.png') });
+    await s.context.close();
+  });
+
+  it('the comparison survives a reload (mode and provinces in the URL)', async () => {
+    const { page } = await fresh();
+    await pickJiangsuChongqing(page);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cmp') === '320000,500000');
+    const before = await shownMatrix(page);
+    await page.reload();
+    await mapIdle(page);
+    await page.locator('[data-testid="compare-panel"]').waitFor();
+    expect(await chips(page)).toEqual([JIANGSU, CHONGQING]);
+    expect(await shownMatrix(page)).toEqual(before);
+    await s.context.close();
+  });
+
+  it('a click on the map adds a province in compare mode; a chip removes one', async () => {
+    const { page } = await fresh(`mode=compare&cmp=${JIANGSU},${CHONGQING}`);
+    await page.locator('[data-testid="compare-panel"]').waitFor();
+    const seat = gazetteer.find((g) => g.adcode === SICHUAN)!.center;
+    await clickAt(page, seat);
+    await page.locator(`[data-testid="compare-chip-${SICHUAN}"]`).waitFor();
+    expect(await chips(page)).toEqual([JIANGSU, CHONGQING, SICHUAN]);
+    await expect(page.locator('[data-testid="compare-matrix"] th[scope="col"]').count()).resolves.toBe(4);
+    expect(await shownMatrix(page)).toEqual(counts(expectedMatrix([JIANGSU, CHONGQING, SICHUAN])));
+    await page.locator(`[data-testid="compare-chip-${JIANGSU}"] button`).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cmp') === '500000,510000');
+    expect(await chips(page)).toEqual([CHONGQING, SICHUAN]);
+    await s.context.close();
+  });
+
+  it('follows the filters: mechanism 三 leaves only its rows counted', async () => {
+    const { page } = await fresh(`mode=compare&cmp=${JIANGSU},${CHONGQING}`);
+    await page.locator('[data-testid="mechanism-1-3"] input').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('m') === '1-3');
+    expect(await shownMatrix(page)).toEqual(counts(expectedMatrix([JIANGSU, CHONGQING], (p) => p.mechanism.index === 3)));
+    await s.context.close();
+  });
+
+  it('is readable on a 1366×768 laptop screen, in English too', async () => {
+    const { page } = await fresh(`mode=compare&cmp=${JIANGSU},${CHONGQING},${SICHUAN}`, { width: 1366, height: 768 });
+    await page.locator('[data-testid="compare-matrix"]').waitFor();
+    // No horizontal scrolling of the matrix at this size.
+    const overflow = await page.locator('.cmp-table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: artifactPath('compare-laptop.png') });
+    await page.goto(new URL(`./?mode=compare&cmp=${JIANGSU},${CHONGQING}&lang=en`, s.base).toString());
+    await mapIdle(page);
+    await expect(page.locator('[data-testid="compare-panel"] h3').first().textContent()).resolves.toContain('Provinces compared');
+    await page.screenshot({ path: artifactPath('compare-en.png') });
+    await s.context.close();
+  });
+});
+
+describe('overview', () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const provinceCounts = (keep: (p: Practice) => boolean = () => true) => {
+    const out = new Map<number, number>();
+    for (const p of dataset.practices) {
+      if (!keep(p)) continue;
+      for (const a of new Set(p.actors.map((x) => x.province))) out.set(a, (out.get(a) ?? 0) + 1);
+    }
+    return out;
+  };
+
+  async function ranking(page: Page): Promise<Map<number, number>> {
+    const rows = await page
+      .locator('[data-testid="overview-ranking"] button[data-adcode]')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-adcode')), Number(e.getAttribute('data-count'))]));
+    return new Map(rows as [number, number][]);
+  }
+
+  it('ranks the 13 represented provinces and lists the 21 provincial units without practices in batch 1', async () => {
+    s = await openSession(browser);
+    await gotoApp(s);
+    const { page } = s;
+    await page.locator('[data-testid="tab-overview"]').click();
+    await page.locator('[data-testid="overview-panel"]').waitFor();
+    const expected = provinceCounts();
+    const shown = await ranking(page);
+    expect(shown.size).toBe(13);
+    expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
+    // Ranked: counts never increase down the list.
+    const order = [...shown.values()];
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+
+    const missing = page.locator('[data-testid="missing-provinces"]');
+    await expect(missing.getAttribute('data-count')).resolves.toBe('21');
+    const names = await missing.locator('[data-adcode]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-adcode'))));
+    expect(names).toHaveLength(21);
+    // Represented and not represented together are the 34 provincial units.
+    const all = [...PROVINCE_NAMES.keys()];
+    expect(new Set([...names, ...shown.keys()])).toEqual(new Set(all));
+    expect(all).toHaveLength(34);
+    for (const a of [710000, 810000, 820000]) expect(names).toContain(a);
+    await expect(missing.textContent()).resolves.toContain('尚未收录');
+
+    // The bars count the filtered practices by mechanism.
+    const mech = await page
+      .locator('[data-testid="overview-mechanisms"] button[data-key]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count'))]));
+    const expMech = dataset.batches.flatMap((b) =>
+      b.taxonomy.map((m) => [`${b.id}-${m.index}`, dataset.practices.filter((p) => p.batch === b.id && p.mechanism.index === m.index).length]),
+    );
+    expect(mech).toEqual(expMech);
+    await page.screenshot({ path: artifactPath('overview.png') });
+    await page.locator('[data-testid="overview-panel"]').screenshot({ path: artifactPath('overview-panel.png') });
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('follows the filters and opens a province from its bar', async () => {
+    s = await openSession(browser);
+    await gotoApp(s, 'm=1-3');
+    const { page } = s;
+    await page.locator('[data-testid="tab-overview"]').click();
+    const expected = provinceCounts((p) => p.mechanism.index === 3);
+    const shown = await ranking(page);
+    expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
+    await expect(page.locator('[data-testid="missing-provinces"]').getAttribute('data-count')).resolves.toBe(String(34 - expected.size));
+    const [top] = shown.keys();
+    await page.locator(`[data-testid="overview-ranking"] button[data-adcode="${top}"]`).click();
+    await page.locator(`[data-testid="detail-panel"][data-region="${top}"]`).waitFor();
+    await s.context.close();
+  });
+});
