@@ -1,4 +1,380 @@
-// Placeholder: the briefing helper replaces this (issue 6).
+// Briefing mode: a slide panel beside the full-screen map, which flies to each slide's place (MapView follows
+// `slideTarget`). Keys: → ↓ Space PageDown next, ← ↑ Shift+Space PageUp previous (what presenter remotes send),
+// Home/End first/last, Esc leaves. Every slide has its own URL (slide=N, pushed to history by the URL sync).
+// All practice text is rendered as React text, never as HTML.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { useAtlasData } from '../data/context';
+import { atlasStore, useAtlas } from '../store/store';
+import { countsByRegion, legendItems, practiceById } from '../store/selectors';
+import { PROVINCE_NAMES } from '../store/regions';
+import { classColors, paletteOf } from '../map/style';
+import { useProvinceBreaks } from '../panels/Legend';
+import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { formatDate, type Translate } from '../i18n';
+import { useDeployConfig } from '../export/config';
+import { filterSummary } from '../export/summary';
+import type { Dataset, GazetteerEntry, Practice } from '../types';
+import { buildSlides, clampSlide, provinceSlidePractices, slideIndexOf, type Slide } from './slides';
+import './briefing.css';
+
+/** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
+const MAX_HEADLINES = 7;
+const MAX_FIGURES = 4;
+const MAX_DOCUMENTS = 3;
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
+const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+function placeName(adcode: number, fallback: string, gazetteer: ReadonlyMap<number, GazetteerEntry>): string {
+  return gazetteer.has(adcode) ? fullPlaceName(adcode, gazetteer) : fallback;
+}
+
+function provinceName(adcode: number, gazetteer: ReadonlyMap<number, GazetteerEntry>): string {
+  return gazetteer.get(adcode)?.name ?? PROVINCE_NAMES.get(adcode) ?? String(adcode);
+}
+
+/** The slide's title, also announced to screen readers. */
+function slideTitle(slide: Slide, dataset: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>, t: Translate): string {
+  if (slide.kind === 'national') return t('briefingNationalTitle');
+  if (slide.kind === 'province') return provinceName(slide.adcode, gazetteer);
+  return practiceById(dataset, slide.id)?.headline ?? slide.id;
+}
+
+function Citation({ practice, dataset }: { practice: Practice; dataset: Dataset }) {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const b = dataset.batches.find((x) => x.id === practice.batch);
+  const source = b
+    ? lang === 'zh'
+      ? `${b.issuer}《${b.title}》（${formatDate(b.date, lang)}）`
+      : `${b.issuer}, ${b.title} (${formatDate(b.date, lang)})`
+    : `#${practice.batch}`;
+  return (
+    <p className="briefing-citation">
+      {t('citation')}
+      {lang === 'zh' ? '：' : ': '}
+      {source}
+      {lang === 'zh' ? '，' : ', '}
+      {t('citationItem')} {itemNumber(practice)}
+    </p>
+  );
+}
+
+function NationalSlide() {
+  const t = useT();
+  const { dataset, geo } = useAtlasData();
+  const { filters, lang } = useAtlas(useShallow((s) => ({ filters: s.filters, lang: s.lang })));
+  const practices = useFiltered();
+  const slides = buildSlides(dataset, filters);
+  const counts = countsByRegion(dataset, practices);
+  let provinces = 0;
+  let places = 0;
+  for (const a of counts.keys()) {
+    if (a % 10000 === 0) provinces++;
+    else places++;
+  }
+  const summary = filterSummary(dataset, filters, lang);
+  const agenda = slides.filter((s): s is Extract<Slide, { kind: 'province' }> => s.kind === 'province');
+  return (
+    <>
+      <h2 className="briefing-title">{t('briefingNationalTitle')}</h2>
+      <p className="briefing-subtitle">{summary || t('filterAll')}</p>
+      <div className="briefing-stats">
+        <p>
+          <strong>{practices.length}</strong>
+          <span>{t('briefingStatPractices')}</span>
+        </p>
+        <p>
+          <strong>{provinces}</strong>
+          <span>{t('briefingStatProvinces')}</span>
+        </p>
+        <p>
+          <strong>{places}</strong>
+          <span>{t('briefingStatPlaces')}</span>
+        </p>
+      </div>
+      <p className="visually-hidden">{t('briefingTotals', { n: practices.length, p: provinces, c: places })}</p>
+      {agenda.length > 0 && (
+        <ol className="briefing-agenda" aria-label={t('briefingAgenda')}>
+          {agenda.map((s) => (
+            <li key={s.adcode}>
+              <span>{provinceName(s.adcode, geo.gazetteer)}</span> <span className="briefing-num">{counts.get(s.adcode) ?? 0}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function ProvinceSlide({ adcode }: { adcode: number }) {
+  const t = useT();
+  const { dataset, geo } = useAtlasData();
+  const practices = useFiltered();
+  const list = useMemo(() => provinceSlidePractices(dataset, practices, adcode), [dataset, practices, adcode]);
+  const shown = list.length > MAX_HEADLINES ? list.slice(0, MAX_HEADLINES - 1) : list;
+  return (
+    <>
+      <h2 className="briefing-title">{provinceName(adcode, geo.gazetteer)}</h2>
+      <p className="briefing-subtitle">{t('practicesCount', { n: list.length })}</p>
+      <ol className="briefing-headlines">
+        {shown.map((p) => (
+          <li key={p.id}>
+            <span className="briefing-item-no">{itemNumber(p)}</span>
+            <span>{p.headline}</span>
+          </li>
+        ))}
+      </ol>
+      {shown.length < list.length && <p className="briefing-more">{t('briefingMore', { n: list.length - shown.length })}</p>}
+    </>
+  );
+}
+
+function PracticeSlide({ id }: { id: string }) {
+  const t = useT();
+  const { dataset, geo } = useAtlasData();
+  const p = practiceById(dataset, id);
+  if (!p) return <h2 className="briefing-title">{id}</h2>;
+  const figures = p.figures.slice(0, MAX_FIGURES);
+  const documents = p.documents.slice(0, MAX_DOCUMENTS);
+  return (
+    <>
+      <p className="briefing-kicker">
+        {p.actors.map((a) => placeName(a.adcode, a.name, geo.gazetteer)).join('、')}
+        <span className="briefing-item-no">{itemNumber(p)}</span>
+      </p>
+      <h2 className="briefing-title briefing-headline">{p.headline}</h2>
+      <p className="briefing-measure">
+        {p.measure.code}
+        {p.measure.title}
+      </p>
+      {figures.length > 0 && (
+        <section className="briefing-section" aria-label={t('figures')}>
+          <h3>{t('figures')}</h3>
+          <ul className="briefing-figures">
+            {figures.map((f, i) => (
+              <li key={i}>
+                <strong>{f.raw}</strong>
+                <span>{f.phrase}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {documents.length > 0 && (
+        <section className="briefing-section" aria-label={t('documents')}>
+          <h3>{t('documents')}</h3>
+          <ul className="briefing-documents">
+            {documents.map((d) => (
+              <li key={d}>《{d}》</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Citation practice={p} dataset={dataset} />
+    </>
+  );
+}
+
+/** The map legend, large: same breaks and colours as the map. */
+function BriefingLegend() {
+  const t = useT();
+  const theme = useAtlas((s) => s.theme);
+  const { breaks, max } = useProvinceBreaks();
+  const palette = paletteOf(theme);
+  const colors = classColors(palette, breaks.length);
+  return (
+    <div className="briefing-legend" aria-label={t('legendTitle')}>
+      <span className="briefing-legend-title">{t('legendTitle')}</span>
+      <span className="briefing-legend-item">
+        <span className="briefing-swatch" style={{ background: palette.noData }} />
+        {t('legendNone')}
+      </span>
+      {legendItems(breaks, max).map((it, i) => (
+        <span key={it.from} className="briefing-legend-item">
+          <span className="briefing-swatch" style={{ background: colors[i] }} />
+          {it.label}
+        </span>
+      ))}
+      <span className="briefing-legend-item">
+        <span className="briefing-dot" style={{ background: palette.marker }} />
+        {t('briefingMarkers')}
+      </span>
+    </div>
+  );
+}
+
 export function BriefingOverlay() {
-  return <div className="briefing-overlay" data-testid="briefing" />;
+  const t = useT();
+  const { dataset, geo } = useAtlasData();
+  const { filters, slide, lang, theme } = useAtlas(
+    useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme })),
+  );
+  const config = useDeployConfig();
+  const slides = useMemo(() => buildSlides(dataset, filters), [dataset, filters]);
+  const n = slides.length;
+  const index = clampSlide(slide, n);
+  const current = slides[index] as Slide;
+  const panelRef = useRef<HTMLElement>(null);
+
+  const go = useCallback((k: number) => atlasStore.getState().setSlide(clampSlide(k, n)), [n]);
+  const leave = useCallback(() => atlasStore.getState().setMode('explore'), []);
+
+  // Opened from a selection (and not from a link to a given slide): start at that practice or province.
+  useEffect(() => {
+    const s = atlasStore.getState();
+    if (s.slide === 0 && s.selection.kind !== 'none') {
+      const start = slideIndexOf(buildSlides(dataset, s.filters), s.selection);
+      if (start > 0) s.setSlide(start);
+    }
+    panelRef.current?.focus({ preventScroll: true });
+    // Only when briefing opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Keys. Capture phase, so that the map's own keyboard handlers (arrows pan) and the explore screen's Esc never
+  // see them while a briefing runs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const at = clampSlide(atlasStore.getState().slide, n);
+      let handled = true;
+      if (e.key === 'Escape') leave();
+      else if (NEXT_KEYS.has(e.key) || (e.key === ' ' && !e.shiftKey)) go(at + 1);
+      else if (PREV_KEYS.has(e.key) || (e.key === ' ' && e.shiftKey)) go(at - 1);
+      else if (e.key === 'Home') go(0);
+      else if (e.key === 'End') go(n - 1);
+      else handled = false;
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [n, go, leave]);
+
+  // Full screen when the browser allows it (it needs the click that opened the briefing; a link opened cold, or a
+  // headless browser, may refuse: the briefing then simply fills the window). Leaving full screen (the browser
+  // takes Esc for that itself) leaves the briefing too.
+  useEffect(() => {
+    let entered = false;
+    const root = document.documentElement;
+    if (!document.fullscreenElement && root.requestFullscreen) {
+      root
+        .requestFullscreen()
+        .then(() => {
+          entered = true;
+        })
+        .catch(() => undefined);
+    }
+    const onChange = () => {
+      if (entered && !document.fullscreenElement) {
+        entered = false;
+        leave();
+      }
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [leave]);
+
+  const title = slideTitle(current, dataset, geo.gazetteer, t);
+  const pct = n > 1 ? (index / (n - 1)) * 100 : 100;
+
+  return (
+    <div className="briefing-overlay" data-testid="briefing" data-slide={index} data-kind={current.kind} lang={lang === 'en' ? 'en' : 'zh-CN'}>
+      <section
+        className="briefing-panel"
+        ref={panelRef}
+        tabIndex={-1}
+        aria-roledescription={t('briefingSlides')}
+        aria-label={t('briefingSlides')}
+      >
+        <header className="briefing-top">
+          <span className="briefing-brand">{t('appTitle')}</span>
+          <span className="briefing-tools">
+            <button
+              type="button"
+              className="briefing-button"
+              data-testid="briefing-theme"
+              aria-label={t('briefingThemeToggle')}
+              onClick={() => atlasStore.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+            >
+              {theme === 'dark' ? t('briefingThemeLight') : t('briefingThemeDark')}
+            </button>
+            <button type="button" className="briefing-button" data-testid="briefing-exit" onClick={leave}>
+              {t('briefingExit')}
+            </button>
+          </span>
+        </header>
+        <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
+          {current.kind === 'national' ? (
+            <NationalSlide />
+          ) : current.kind === 'province' ? (
+            <ProvinceSlide adcode={current.adcode} />
+          ) : (
+            <PracticeSlide id={current.id} />
+          )}
+        </article>
+        <BriefingLegend />
+        <nav className="briefing-nav" aria-label={t('briefingSlides')}>
+          <button
+            type="button"
+            className="briefing-button"
+            data-testid="briefing-prev"
+            disabled={index === 0}
+            onClick={() => go(index - 1)}
+            aria-label={t('briefingPrev')}
+          >
+            ‹ {t('briefingPrev')}
+          </button>
+          <div className="briefing-progress">
+            <span className="briefing-count" data-testid="briefing-progress" aria-hidden="true">
+              {index + 1} / {n}
+            </span>
+            <div
+              className="briefing-bar"
+              role="progressbar"
+              aria-label={t('briefingProgress', { i: index + 1, n })}
+              aria-valuemin={1}
+              aria-valuemax={n}
+              aria-valuenow={index + 1}
+            >
+              <span style={{ width: `${pct}%` }} />
+            </div>
+          </div>
+          <button
+            type="button"
+            className="briefing-button"
+            data-testid="briefing-next"
+            disabled={index >= n - 1}
+            onClick={() => go(index + 1)}
+            aria-label={t('briefingNext')}
+          >
+            {t('briefingNext')} ›
+          </button>
+        </nav>
+        {current.kind === 'national' && (
+          <p className="briefing-hint" aria-hidden="true">
+            {t('briefingKeys')}
+          </p>
+        )}
+      </section>
+      <p className="briefing-credits" data-testid="briefing-credits">
+        {t('boundarySource')}
+        {lang === 'zh' ? '：' : ': '}
+        {geo.meta.attribution[lang]}
+        {config.approvalNumber ? ` · ${t('approvalNumber', { n: config.approvalNumber })}` : ''}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="briefing-announce">
+        {`${t('briefingProgress', { i: index + 1, n })}${lang === 'zh' ? '：' : ': '}${title}`}
+      </p>
+    </div>
+  );
 }

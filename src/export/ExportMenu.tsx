@@ -1,4 +1,232 @@
-// Placeholder: the export helper replaces this (issue 6).
+// The top bar's export menu: PNG of the current view, print / PDF, and the filtered practices as CSV or JSON.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useAtlasData } from '../data/context';
+import { useAtlas } from '../store/store';
+import { useFiltered, useT } from '../app/derived';
+import { composeExport, downloadBlob, exportMapPng, type ExportLayout } from './png';
+import { useExportDescription } from './describe';
+import { practicesCsv, practicesJson } from './csv';
+import { isoDay } from './summary';
+import './export.css';
+import './print.css';
+
+/** Exports quicker than this show no progress indicator (it would only flicker). */
+const PROGRESS_DELAY_MS = 300;
+
+type Item = 'png' | 'print' | 'csv' | 'json';
+const ITEMS: Item[] = ['png', 'print', 'csv', 'json'];
+
+function fileName(ext: string): string {
+  return `renewal-atlas-${isoDay(new Date()).replaceAll('-', '')}.${ext}`;
+}
+
+/** The element print pages put before the app (a portal target of our own, so the map page comes first). */
+function usePrintRoot(): HTMLElement | null {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    const div = document.createElement('div');
+    div.className = 'print-root';
+    const root = document.getElementById('root');
+    document.body.insertBefore(div, root ?? document.body.firstChild);
+    setEl(div);
+    return () => div.remove();
+  }, []);
+  return el;
+}
+
 export function ExportMenu() {
-  return null;
+  const t = useT();
+  const { dataset } = useAtlasData();
+  const practices = useFiltered();
+  const selection = useAtlas((s) => s.selection);
+  const describe = useExportDescription();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [last, setLast] = useState<ExportLayout | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const figureRef = useRef<HTMLDivElement>(null);
+  /** Set while the menu's own print runs, so `beforeprint` keeps the 2× image it just placed. */
+  const printing = useRef(false);
+  const printRoot = usePrintRoot();
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
+
+  // Clicking elsewhere closes the menu.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    itemRefs.current[0]?.focus();
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  // Ctrl+P without the menu: compose the print image synchronously from the canvas on screen (preserveDrawingBuffer
+  // keeps it readable), so the printed page still carries legend, inset and citation.
+  useEffect(() => {
+    const onBeforePrint = () => {
+      if (printing.current) return;
+      const live = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+      const fig = figureRef.current;
+      if (!live || !fig || !live.clientWidth) return;
+      try {
+        const canvas = document.createElement('canvas');
+        composeExport(
+          { ...describeRef.current(), map: live, cssWidth: live.clientWidth, cssHeight: live.clientHeight, pixelRatio: live.width / live.clientWidth },
+          canvas,
+        );
+        fig.replaceChildren(canvas);
+      } catch {
+        // A print without the map image is still a print of the cards.
+      }
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  }, []);
+
+  /** Runs an export; shows the progress indicator only if it takes longer than PROGRESS_DELAY_MS. */
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setError(null);
+    const timer = window.setTimeout(() => setBusy(true), PROGRESS_DELAY_MS);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      window.clearTimeout(timer);
+      setBusy(false);
+    }
+  }, []);
+
+  const renderPng = useCallback(async () => {
+    const { blob, layout } = await exportMapPng(() => describeRef.current());
+    setLast(layout);
+    return blob;
+  }, []);
+
+  const act = (item: Item) => {
+    setOpen(false);
+    buttonRef.current?.focus();
+    switch (item) {
+      case 'png':
+        void run(async () => downloadBlob(await renderPng(), fileName('png')));
+        break;
+      case 'print':
+        void run(async () => {
+          const blob = await renderPng();
+          const img = new Image();
+          img.src = URL.createObjectURL(blob);
+          img.alt = t('mapLabel');
+          await img.decode();
+          figureRef.current?.replaceChildren(img);
+          printing.current = true;
+          try {
+            window.print();
+          } finally {
+            printing.current = false;
+          }
+        });
+        break;
+      case 'csv':
+        downloadBlob(new Blob([practicesCsv(dataset, practices)], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
+        break;
+      case 'json':
+        downloadBlob(new Blob([practicesJson(dataset, practices)], { type: 'application/json' }), fileName('json'));
+        break;
+    }
+  };
+
+  const onMenuKey = (e: React.KeyboardEvent) => {
+    const i = itemRefs.current.findIndex((b) => b === document.activeElement);
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      setOpen(false);
+      buttonRef.current?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const n = ITEMS.length;
+      itemRefs.current[(i + (e.key === 'ArrowDown' ? 1 : n - 1) + n) % n]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      itemRefs.current[e.key === 'Home' ? 0 : ITEMS.length - 1]?.focus();
+    } else if (e.key === 'Tab') setOpen(false);
+  };
+
+  const label: Record<Item, string> = {
+    png: t('exportPng'),
+    print: t('exportPrint'),
+    csv: t('exportCsv'),
+    json: t('exportJson'),
+  };
+
+  return (
+    <div className="export-menu" ref={wrapRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="text-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls="export-menu-list"
+        data-testid="export-button"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('exportMenu')} ▾
+      </button>
+      {open && (
+        <ul className="export-list" role="menu" id="export-menu-list" aria-label={t('exportMenu')} onKeyDown={onMenuKey}>
+          {ITEMS.map((item, i) => (
+            <li key={item} role="none">
+              <button
+                ref={(b) => {
+                  itemRefs.current[i] = b;
+                }}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                data-testid={`export-${item}`}
+                onClick={() => act(item)}
+              >
+                {label[item]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="export-status" role="status" aria-live="polite">
+        {busy && (
+          <span className="export-progress" data-testid="export-progress">
+            <span className="export-spinner" aria-hidden="true" />
+            {t('exportWorking')}
+          </span>
+        )}
+        {error && (
+          <span className="export-error" data-testid="export-error">
+            {t('exportFailed', { msg: error === 'map not ready' ? t('exportMapNotReady') : error })}
+          </span>
+        )}
+      </div>
+      {last && (
+        <output
+          hidden
+          data-testid="export-result"
+          data-width={last.width}
+          data-height={last.height}
+          data-legend={[last.legend.x, last.legend.y, last.legend.width, last.legend.height].map(Math.round).join(',')}
+        />
+      )}
+      {printRoot &&
+        createPortal(
+          <section className="print-sheet" aria-hidden="true" data-selection={selection.kind}>
+            <div className="print-figure" ref={figureRef} />
+          </section>,
+          printRoot,
+        )}
+    </div>
+  );
 }

@@ -125,6 +125,11 @@ export const zh = {
   byLevel: '按层级',
   barsHint: '点击条目即可筛选',
   levelsNote: '一项做法涉及多个层级时分别计入。',
+  briefingStatPractices: '项做法',
+  briefingStatProvinces: '个省级单位',
+  briefingStatPlaces: '个地市和区县',
+  briefingAgenda: '汇报顺序',
+  briefingMarkers: '地市、区县做法',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -254,4 +259,9 @@ export const en: Record<StringKey, string> = {
   byLevel: 'By level',
   barsHint: 'Click a bar to filter',
   levelsNote: 'A practice with actors at several levels counts at each.',
+  briefingStatPractices: 'practices',
+  briefingStatProvinces: 'provincial units',
+  briefingStatPlaces: 'prefectures and districts',
+  briefingAgenda: 'Order of the briefing',
+  briefingMarkers: 'Prefecture and district practices',
 };
