@@ -18,6 +18,9 @@ import { BriefingOverlay } from '../briefing/BriefingOverlay';
 import { ExportMenu } from '../export/ExportMenu';
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
+import { DocumentsIndex } from '../related/DocumentsIndex';
+import { FiguresIndex } from '../related/FiguresIndex';
+import type { Panel } from '../store/state';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
 function hasWebGL(): boolean {
@@ -76,6 +79,36 @@ function ResultsAnnouncer() {
     <p className="visually-hidden" aria-live="polite" data-testid="results-announce">
       {t('resultsAnnounce', { n: practices.length, p: provinces })}
     </p>
+  );
+}
+
+const TABS = [
+  { panel: 'list', key: 'list' },
+  { panel: 'overview', key: 'overview' },
+  { panel: 'documents', key: 'documentsIndex' },
+  { panel: 'figures', key: 'figuresIndex' },
+] as const;
+
+/** The tabs of the side column when nothing is selected. `filters` is the default panel and shows the list. */
+function SideTabs({ panel }: { panel: Panel }) {
+  const t = useT();
+  const current = panel === 'filters' ? 'list' : panel;
+  return (
+    <div className="tabs" role="tablist" aria-label={t('list')}>
+      {TABS.map((tab) => (
+        <button
+          key={tab.panel}
+          type="button"
+          role="tab"
+          aria-selected={current === tab.panel}
+          className="tab"
+          data-testid={`tab-${tab.panel}`}
+          onClick={() => atlasStore.getState().setPanel(tab.panel)}
+        >
+          {t(tab.key)}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -208,28 +241,16 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             <DetailPanel />
           ) : (
             <>
-              <div className="tabs" role="tablist" aria-label={t('list')}>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={panel !== 'overview'}
-                  className="tab"
-                  onClick={() => atlasStore.getState().setPanel('list')}
-                >
-                  {t('list')}
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={panel === 'overview'}
-                  className="tab"
-                  data-testid="tab-overview"
-                  onClick={() => atlasStore.getState().setPanel('overview')}
-                >
-                  {t('overview')}
-                </button>
-              </div>
-              {panel === 'overview' ? <OverviewPanel /> : <ListPanel />}
+              <SideTabs panel={panel} />
+              {panel === 'overview' ? (
+                <OverviewPanel />
+              ) : panel === 'documents' ? (
+                <DocumentsIndex />
+              ) : panel === 'figures' ? (
+                <FiguresIndex />
+              ) : (
+                <ListPanel />
+              )}
             </>
           )}
         </aside>

@@ -64,6 +64,8 @@ export const zh = {
   briefing: '汇报模式',
   overview: '概览',
   exportMenu: '导出',
+  documentsIndex: '引用文件',
+  figuresIndex: '关键数据',
   // Briefing and exports (issue 6)
   briefingExit: '退出汇报',
   briefingPrev: '上一页',
@@ -198,6 +200,8 @@ export const en: Record<StringKey, string> = {
   briefing: 'Briefing',
   overview: 'Overview',
   exportMenu: 'Export',
+  documentsIndex: 'Documents',
+  figuresIndex: 'Key figures',
   // Briefing and exports (issue 6)
   briefingExit: 'Leave briefing',
   briefingPrev: 'Previous',

@@ -10,6 +10,7 @@ import { itemNumber, useT } from '../app/derived';
 import { useAtlas } from '../store/store';
 import { segmentText } from './segments';
 import type { Practice } from '../types';
+import { RelatedPractices } from '../related/RelatedPractices';
 
 /** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
 export function practiceLink(id: string): string {
@@ -115,6 +116,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
           {practice.sites.join('、')}
         </p>
       )}
+      <RelatedPractices practice={practice} />
       <footer className="practice-citation">
         <span>
           {t('citation')}：{batch ? `${batch.title}（${batch.issuer}，${formatDate(batch.date, lang)}）` : `#${practice.batch}`}，

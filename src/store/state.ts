@@ -6,7 +6,7 @@ import { NONE, type Selection } from './selection';
 export type Mode = 'explore' | 'compare' | 'briefing';
 export type Lang = 'zh' | 'en';
 export type ColorTheme = 'light' | 'dark';
-export type Panel = 'filters' | 'list' | 'overview';
+export type Panel = 'filters' | 'list' | 'overview' | 'documents' | 'figures';
 
 export interface Camera {
   lng: number;

@@ -1,0 +1,4 @@
+// Placeholder: the related-practices helper replaces this (issue 10).
+export function DocumentsIndex() {
+  return <section data-testid="documents-index" />;
+}
