@@ -1,0 +1,592 @@
+// The boundary build, pure: source files in (already parsed), output files out (path → text).
+// geo/build.ts does the reading and writing. Same input → byte-identical output: features sorted by adcode,
+// keys written in a fixed order, numbers quantized or rounded.
+import { topology as toTopology } from 'topojson-server';
+import { mergeArcs } from 'topojson-client';
+import { bboxClip, simplify as turfSimplify, booleanPointInPolygon, booleanValid, centroid, featureCollection, kinks, polygon as turfPolygon, union, area as turfArea } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { buildGazetteer, provinceOf, type DataVLocation } from '../src/ingest/gazetteer';
+import type { GazetteerEntry, Level } from '../src/types';
+import { decode, simplifyChecked, type FloatTopology, type QuantizedTopology, type SimplifyReport, type TopoPolygonal } from './topo-simplify';
+
+export const GENERATED_BY = 'geo/build.ts (npm run geo) — generated, do not edit';
+
+/** The files of one boundary source, parsed. Same shape as DataV.GeoAtlas (see geo/README.md). */
+export interface GeoSource {
+  /** china.json: the provincial units plus the ten-dash feature (adchar "JD"). */
+  china: FeatureCollection;
+  /** province/<adcode>.json by province adcode: its prefecture-level units. */
+  provinces: Map<number, FeatureCollection>;
+  /** citys/<adcode>.json by city adcode: its districts and counties. */
+  citys: Map<number, FeatureCollection>;
+  /** location.json. */
+  location: Record<string, DataVLocation>;
+}
+
+/** Who made the boundaries (written to meta.json and shown as attribution). */
+export interface SourceInfo {
+  source: string;
+  snapshotDate: string;
+  attribution: { zh: string; en: string };
+}
+
+export const DATAV_INFO: SourceInfo = {
+  source: 'DataV.GeoAtlas (Alibaba Cloud), snapshot of github.com/lyhmyd1211/GeoMapData_CN',
+  snapshotDate: '2022-01-26',
+  attribution: {
+    zh: '边界数据：DataV.GeoAtlas（阿里云），2022-01-26 快照',
+    en: 'Boundaries: DataV.GeoAtlas (Alibaba Cloud), snapshot 2022-01-26',
+  },
+};
+
+/** Land parts (degrees², planar) smaller than this are left out of the inset, except the South China Sea islands. */
+export const INSET_MIN_AREA = 0.005;
+
+function polygonsOfGeom(g: TopoPolygonal): number[][][] {
+  return g.type === 'Polygon' ? [g.arcs as number[][]] : (g.arcs as number[][][]);
+}
+
+/** Units that are South China Sea islands: framed by the inset, not by the national view. */
+export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 */];
+
+/**
+ * Simplification settings. Weights are planar triangle areas in degrees² (Visvalingam).
+ * NATIONAL: 2e-4 deg² ≈ a triangle 1.4 km on a side — below a pixel at the zoom where the national view shows
+ * cities (z5–6); the budget (150 KB gzip for the first view) is what bounds it. DISTRICTS: 40× finer, for z7–10.
+ */
+export const NATIONAL = { base: 2e-3, relative: 1e-2, quantization: 3e5, dropArea: 1e-4 };
+export const DISTRICTS = { base: 5e-6, relative: 2e-3, quantization: 1e6, dropArea: 1e-5 };
+
+export interface UnitProps {
+  adcode: number;
+  name: string;
+  short: string;
+  level: Level;
+  province: number;
+  city?: number;
+  labelPoint?: [number, number];
+}
+
+export interface BuildResult {
+  /** Output files, path relative to public/geo → content. Sorted by path. */
+  files: [string, string][];
+  report: BuildReport;
+}
+
+export interface BuildReport {
+  counts: { provinces: number; cities: number; dashParts: number; districtFiles: number; districts: number; gazetteer: number };
+  national: SimplifyReport;
+  districts: Record<number, SimplifyReport>;
+  /** Provinces whose outline (merged from their cities) differs in area from china.json's, in percent. */
+  provinceAreaDiff: Record<number, number>;
+}
+
+/** adcode as a number; DataV writes some as strings ("110000"). */
+export function toAdcode(v: unknown, where: string): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{6}$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 100000 || n > 999999) throw new Error(`${where}: bad adcode ${JSON.stringify(v)}`);
+  return n;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function isJD(f: Feature): boolean {
+  return (f.properties as Record<string, unknown> | null)?.adchar === 'JD';
+}
+
+/**
+ * The feature's (Multi)Polygon without repeated consecutive points (DataV has some, e.g. 乌鲁木齐市, and turf
+ * counts them as spikes). Anything else than a (Multi)Polygon is an error.
+ */
+function polygonal(f: Feature, where: string, repairs: Repair[]): MultiPolygon {
+  const g = f.geometry as Geometry | null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`${where}: geometry is ${g?.type ?? 'missing'}, expected (Multi)Polygon`);
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const out: Position[][][] = [];
+  polys.forEach((poly, pi) => {
+    const rings: Position[][] = [];
+    poly.forEach((ring, ri) => {
+      const pts: Position[] = [];
+      for (const p of ring) {
+        if (typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+          throw new Error(`${where}: polygon ${pi} ring ${ri}: bad position ${JSON.stringify(p)}`);
+        }
+        const last = pts[pts.length - 1];
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) pts.push([p[0], p[1]]);
+      }
+      const first = pts[0];
+      const lastPt = pts[pts.length - 1];
+      if (first && lastPt && (first[0] !== lastPt[0] || first[1] !== lastPt[1])) pts.push([first[0]!, first[1]!]);
+      rings.push(pts);
+    });
+    out.push(rings);
+  });
+  const g2 = repair({ type: 'MultiPolygon', coordinates: out }, where, repairs);
+  // One winding for all (RFC 7946: outer rings counter-clockwise, holes clockwise). DataV mostly winds the other
+  // way, and the union in `repair` writes RFC 7946; topojson's merge can only stitch rings of one winding.
+  return {
+    type: 'MultiPolygon',
+    coordinates: g2.coordinates.map((poly) => poly.map((ring, ri) => ((signedArea(ring) > 0) === (ri === 0) ? ring : ring.slice().reverse()))),
+  };
+}
+
+/** Planar signed area (positive when counter-clockwise in lng/lat). */
+function signedArea(ring: Position[]): number {
+  let s = 0;
+  for (let i = 0; i + 1 < ring.length; i++) s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return s / 2;
+}
+
+/** A source feature repaired by `repair`, with what was done (for the report). */
+export interface Repair {
+  where: string;
+  /** Parts before and after. */
+  parts: [number, number];
+  /** Slivers dropped, in m². */
+  dropped: number[];
+}
+
+/**
+ * DataV features that turf calls invalid or that cross themselves: parts that overlap (唐山市, 宁波市, 舟山市,
+ * 海东市), parts split along a shared edge (顺义区, 成都市 …), self-intersections (海北藏族自治州), repeated
+ * points. A polygon union of the feature with itself fixes them and keeps every source vertex (it only adds the
+ * crossing points); slivers under 0.1 km² left touching another part at a point (the 遂宁/资阳 border, the lobe
+ * of 海北's self-intersection) are dropped and reported.
+ */
+function repair(g: MultiPolygon, where: string, repairs: Repair[]): MultiPolygon {
+  const f = { type: 'Feature' as const, properties: {}, geometry: g };
+  if (booleanValid(f) && kinks(f).features.length === 0) return g;
+  const parts = g.coordinates.map((c) => turfPolygon(c));
+  const u = union(featureCollection(parts.length > 1 ? parts : [parts[0]!, parts[0]!]));
+  if (!u) throw new Error(`${where}: repair by union left nothing`);
+  let polys = u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates;
+  const dropped: number[] = [];
+  // Within 1e-6° (≈ 0.1 m): the union computes crossing points in floating point, so a sliver cut off at a
+  // self-intersection meets its neighbour at nearly, not exactly, the same point.
+  const near = (a: Position, b: Position) => Math.abs(a[0]! - b[0]!) < 1e-6 && Math.abs(a[1]! - b[1]!) < 1e-6;
+  const kept = polys.filter((p, i) => {
+    const a = turfArea(turfPolygon(p));
+    if (a >= 100_000) return true;
+    const touches = polys.some((q, j) => j !== i && p[0]!.some((v) => q[0]!.some((w) => near(v, w))));
+    if (!touches) return true;
+    dropped.push(Math.round(a));
+    return false;
+  });
+  polys = kept;
+  const out: MultiPolygon = { type: 'MultiPolygon', coordinates: polys };
+  const of = { type: 'Feature' as const, properties: {}, geometry: out };
+  // Only turf's test here: kinks also counts holes that touch at a vertex, which the union may leave and which are valid.
+  if (!booleanValid(of)) throw new Error(`${where}: still invalid after repair`);
+  repairs.push({ where, parts: [g.coordinates.length, polys.length], dropped });
+  return out;
+}
+
+
+function gazetteerIndex(gaz: GazetteerEntry[]): Map<number, GazetteerEntry> {
+  return new Map(gaz.map((e) => [e.adcode, e]));
+}
+
+function entry(index: Map<number, GazetteerEntry>, adcode: number, where: string): GazetteerEntry {
+  const e = index.get(adcode);
+  if (!e) throw new Error(`${where}: adcode ${adcode} is not in location.json`);
+  return e;
+}
+
+function unitProps(e: GazetteerEntry, extra: Partial<UnitProps> = {}): UnitProps {
+  // Fixed key order: the output's bytes depend on it.
+  const p: UnitProps = { adcode: e.adcode, name: e.name, short: e.short, level: e.level, province: provinceOf(e.adcode) };
+  if (extra.city !== undefined) p.city = extra.city;
+  return p;
+}
+
+function fc(features: Feature[]): FeatureCollection {
+  return { type: 'FeatureCollection', features };
+}
+
+/** The prefecture-level units of every province file, sorted by adcode, with the project's properties. */
+function prefectureFeatures(src: GeoSource, index: Map<number, GazetteerEntry>, repairs: Repair[]): Feature[] {
+  const out: Feature[] = [];
+  for (const [prov, file] of [...src.provinces].sort((a, b) => a[0] - b[0])) {
+    file.features.forEach((f, i) => {
+      const where = `province/${prov}.json feature ${i}`;
+      const adcode = toAdcode(f.properties?.adcode, where);
+      if (provinceOf(adcode) !== prov) throw new Error(`${where}: adcode ${adcode} is not in province ${prov}`);
+      out.push({ type: 'Feature', properties: { ...unitProps(entry(index, adcode, where)) }, geometry: polygonal(f, where, repairs) });
+    });
+  }
+  const seen = new Set<number>();
+  for (const f of out) {
+    const a = (f.properties as UnitProps).adcode;
+    if (seen.has(a)) throw new Error(`province files: adcode ${a} appears twice`);
+    seen.add(a);
+  }
+  return out.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
+}
+
+function seatLookup(index: Map<number, GazetteerEntry>) {
+  return (_object: string, g: TopoPolygonal): Position | undefined => {
+    const a = g.properties.adcode;
+    return typeof a === 'number' ? index.get(a)?.center : undefined;
+  };
+}
+
+export interface NationalBuild {
+  topology: QuantizedTopology;
+  report: SimplifyReport;
+  repairs: Repair[];
+  provinceAreaDiff: Record<number, number>;
+}
+
+/**
+ * provinces + cities + dash in one topology. Cities come from province/*.json; each province is the merge of
+ * its own cities (so province borders are city borders, arc for arc); a province without a province file
+ * would come from china.json directly. The JD feature becomes the `dash` object.
+ */
+export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = NATIONAL): NationalBuild {
+  const index = gazetteerIndex(gaz);
+  const repairs: Repair[] = [];
+  const cities = prefectureFeatures(src, index, repairs);
+  const chinaProvinces: Feature[] = [];
+  let jd: Feature | undefined;
+  src.china.features.forEach((f, i) => {
+    if (isJD(f)) {
+      if (jd) throw new Error(`china.json feature ${i}: a second JD feature`);
+      jd = f;
+      return;
+    }
+    const where = `china.json feature ${i}`;
+    const adcode = toAdcode(f.properties?.adcode, where);
+    const e = entry(index, adcode, where);
+    if (e.level !== 'province') throw new Error(`${where}: ${adcode} is ${e.level}, expected province`);
+    // Kept as published: only compared with (by area), or used as is when a province has no province file.
+    const g = f.geometry as Geometry | null;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`${where}: geometry is ${g?.type ?? 'missing'}, expected (Multi)Polygon`);
+    chinaProvinces.push({ type: 'Feature', properties: { ...unitProps(e) }, geometry: g });
+  });
+  if (!jd) throw new Error('china.json: no JD (ten-dash) feature');
+  const jdGeom = polygonal(jd, 'china.json JD', repairs);
+  chinaProvinces.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
+
+  const withCities = new Set(cities.map((f) => (f.properties as UnitProps).province));
+  const standalone = chinaProvinces
+    .filter((f) => !withCities.has((f.properties as UnitProps).adcode))
+    .map((f) => ({ ...f, geometry: polygonal(f, `china.json ${(f.properties as UnitProps).adcode}`, repairs) }));
+  const topo = toTopology({
+    cities: fc(cities),
+    standalone: fc(standalone),
+    dash: fc([{ type: 'Feature', properties: { kind: 'dash' }, geometry: jdGeom }]),
+  }) as unknown as FloatTopology;
+
+  const cityGeoms = topo.objects.cities!.geometries;
+  const provinceGeoms: TopoPolygonal[] = chinaProvinces.map((p) => {
+    const props = p.properties as UnitProps;
+    const own = cityGeoms.filter((g) => (g.properties as unknown as UnitProps).province === props.adcode);
+    if (own.length) {
+      const merged = mergeArcs(topo as never, own as never) as unknown as { type: 'MultiPolygon'; arcs: number[][][] };
+      return { type: 'MultiPolygon', arcs: merged.arcs, properties: { ...props } };
+    }
+    const g = topo.objects.standalone!.geometries.find((x) => x.properties.adcode === props.adcode)!;
+    return { ...g, properties: { ...props } };
+  });
+  const provinceFromCities = new Set(cities.map((f) => (f.properties as UnitProps).province));
+  for (const prov of provinceFromCities) {
+    if (!chinaProvinces.some((p) => (p.properties as UnitProps).adcode === prov)) {
+      throw new Error(`province/${prov}.json: province ${prov} is not in china.json`);
+    }
+  }
+  const input: FloatTopology = {
+    type: 'Topology',
+    objects: {
+      provinces: { type: 'GeometryCollection', geometries: provinceGeoms },
+      cities: { type: 'GeometryCollection', geometries: cityGeoms },
+      dash: topo.objects.dash!,
+    },
+    arcs: topo.arcs,
+  };
+  const { topology, report } = simplifyChecked(input, { ...settings, fullDetail: ['dash'], seatOf: seatLookup(index) });
+  if (process.env.GEO_DEBUG) console.error(JSON.stringify(report));
+
+  // Province outlines merged from cities vs china.json's own outlines: they should agree (report, not fail).
+  const provinceAreaDiff: Record<number, number> = {};
+  for (const p of chinaProvinces) {
+    const props = p.properties as UnitProps;
+    const g = topology.objects.provinces!.geometries.find((x) => x.properties.adcode === props.adcode)!;
+    const a = turfArea(decode(topology, g));
+    provinceAreaDiff[props.adcode] = round((a / turfArea(p) - 1) * 100, 2);
+  }
+
+  // Label points for provinces, from the simplified polygon the app will draw.
+  for (const g of topology.objects.provinces!.geometries) {
+    const adcode = g.properties.adcode as number;
+    const e = entry(index, adcode, 'provinces');
+    const rec = src.location[String(adcode)];
+    g.properties = { ...g.properties, labelPoint: labelPoint(decode(topology, g), rec?.centroid ?? undefined, e.center) };
+  }
+  return { topology, report, repairs, provinceAreaDiff };
+}
+
+/**
+ * A point for the label, inside the polygon: DataV's centroid if it is inside, else the centroid of the largest
+ * part if inside, else the inner point farthest from the boundary on a grid over the largest part.
+ */
+export function labelPoint(f: Feature<Polygon | MultiPolygon>, centroidHint: Position | undefined, seat: Position): [number, number] {
+  const r = (p: Position): [number, number] => [round(p[0]!, 4), round(p[1]!, 4)];
+  if (centroidHint && booleanPointInPolygon(centroidHint, f)) return r(centroidHint);
+  const parts: Position[][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  let best = parts[0]!;
+  let bestArea = -1;
+  for (const p of parts) {
+    const a = turfArea({ type: 'Polygon', coordinates: p });
+    if (a > bestArea) [best, bestArea] = [p, a];
+  }
+  const poly: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: best } };
+  const c = centroid(poly).geometry.coordinates;
+  if (booleanPointInPolygon(c, poly)) return r(c);
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const p of best[0]!) {
+    w = Math.min(w, p[0]!); e = Math.max(e, p[0]!); s = Math.min(s, p[1]!); n = Math.max(n, p[1]!);
+  }
+  let pick: Position = seat;
+  let pickD = -1;
+  const steps = 40;
+  for (let i = 1; i < steps; i++) for (let j = 1; j < steps; j++) {
+    const p = [w + ((e - w) * i) / steps, s + ((n - s) * j) / steps];
+    if (!booleanPointInPolygon(p, poly)) continue;
+    const d = distanceToRings(p, best);
+    if (d > pickD) [pick, pickD] = [p, d];
+  }
+  return r(pick);
+}
+
+function distanceToRings(p: Position, rings: Position[][]): number {
+  let best = Infinity;
+  for (const ring of rings) for (let i = 0; i + 1 < ring.length; i++) {
+    const a = ring[i]!, b = ring[i + 1]!;
+    const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+    const len = dx * dx + dy * dy;
+    const t = len ? Math.max(0, Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / len)) : 0;
+    const x = a[0]! + t * dx - p[0]!, y = a[1]! + t * dy - p[1]!;
+    best = Math.min(best, x * x + y * y);
+  }
+  return best;
+}
+
+/**
+ * The districts and counties of one province: every feature of citys/<city>.json for its cities, plus the
+ * province-file units that have no citys file (province-administered county-level cities such as 济源, the
+ * municipalities' districts are not here: those provinces get no file) so the layer has no holes.
+ */
+export interface DistrictBuild {
+  topology: QuantizedTopology;
+  report: SimplifyReport;
+  repairs: Repair[];
+}
+
+export function buildDistricts(src: GeoSource, gaz: GazetteerEntry[], province: number, settings = DISTRICTS): DistrictBuild | undefined {
+  const index = gazetteerIndex(gaz);
+  const repairs: Repair[] = [];
+  const prefFile = src.provinces.get(province);
+  if (!prefFile) return undefined;
+  const feats: Feature[] = [];
+  let anyCitys = false;
+  prefFile.features.forEach((pf, i) => {
+    const cityCode = toAdcode(pf.properties?.adcode, `province/${province}.json feature ${i}`);
+    const citys = src.citys.get(cityCode);
+    if (!citys) {
+      const e = entry(index, cityCode, `province/${province}.json feature ${i}`);
+      feats.push({ type: 'Feature', properties: { ...unitProps(e, { city: cityCode }) }, geometry: polygonal(pf, `province/${province}.json feature ${i}`, repairs) });
+      return;
+    }
+    anyCitys = true;
+    citys.features.forEach((f, j) => {
+      const where = `citys/${cityCode}.json feature ${j}`;
+      const adcode = toAdcode(f.properties?.adcode, where);
+      const e = entry(index, adcode, where);
+      if (adcode !== cityCode && e.parent !== cityCode) throw new Error(`${where}: ${adcode} has parent ${e.parent}, not ${cityCode}`);
+      feats.push({ type: 'Feature', properties: { ...unitProps(e, { city: cityCode }) }, geometry: polygonal(f, where, repairs) });
+    });
+  });
+  if (!anyCitys) return undefined;
+  feats.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
+  for (let i = 1; i < feats.length; i++) {
+    const a = (feats[i]!.properties as UnitProps).adcode;
+    if (a === (feats[i - 1]!.properties as UnitProps).adcode) throw new Error(`districts of ${province}: adcode ${a} appears twice`);
+  }
+  const topo = toTopology({ districts: fc(feats) }) as unknown as FloatTopology;
+  return { ...simplifyChecked(topo, { ...settings, seatOf: seatLookup(index) }), repairs };
+}
+
+/** Integer-quantized topology → output text with a fixed key order and the generatedBy marker. */
+export function topologyText(t: QuantizedTopology, objectOrder: string[]): string {
+  const objects: Record<string, unknown> = {};
+  for (const name of objectOrder) {
+    objects[name] = {
+      type: 'GeometryCollection',
+      geometries: t.objects[name]!.geometries.map((g) => ({ type: g.type, arcs: g.arcs, properties: g.properties })),
+    };
+  }
+  return JSON.stringify({
+    type: 'Topology',
+    generatedBy: GENERATED_BY,
+    bbox: t.bbox.map((x) => round(x, 6)),
+    transform: t.transform,
+    objects,
+    arcs: t.arcs,
+  });
+}
+
+/**
+ * The South China Sea inset (南海诸岛附图): land clipped to the inset frame (the islands, and the coast of the
+ * mainland, Hainan and Taiwan for context) and the ten dash parts, from the same simplified national topology.
+ */
+export function buildInset(national: QuantizedTopology): FeatureCollection & { bbox: [number, number, number, number] } {
+  const dashGeom = decode(national, national.objects.dash!.geometries[0]!).geometry as MultiPolygon;
+  const islands = national.objects.cities!.geometries.filter((g) => SCS_ISLAND_UNITS.includes(g.properties.adcode as number));
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const extend = (ring: Position[]) => {
+    for (const p of ring) {
+      w = Math.min(w, p[0]!); e = Math.max(e, p[0]!); s = Math.min(s, p[1]!); n = Math.max(n, p[1]!);
+    }
+  };
+  for (const poly of dashGeom.coordinates) extend(poly[0]!);
+  for (const g of islands) {
+    const f = decode(national, g);
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const p of polys) extend(p[0]!);
+  }
+  // Half a degree of sea around the dashes and the islands (曾母暗沙 at ~3.9°N is the southern end), on a
+  // half-degree grid; the northern edge at 24.5°N keeps Hainan, Leizhou and the Guangdong coast in view.
+  const half = (x: number, up: boolean) => (up ? Math.ceil(x * 2) : Math.floor(x * 2)) / 2;
+  const bbox: [number, number, number, number] = [half(w - 0.5, false), half(s - 0.5, false), half(e + 0.5, true), Math.max(half(n + 0.5, true), 24.5)];
+  // Every island of the South China Sea units; of the other land only parts of at least INSET_MIN_AREA (the
+  // coast for context; the hundreds of coastal islets of Fujian, Guangdong and Taiwan are below a pixel here).
+  const islandArcs = new Set(islands.flatMap((g) => polygonsOfGeom(g).flat(2).map((a) => (a < 0 ? ~a : a))));
+  const land: { adcode: number; geom: TopoPolygonal; all: boolean }[] = [];
+  for (const g of national.objects.provinces!.geometries) {
+    const polys = polygonsOfGeom(g).filter((poly) => !poly[0]!.every((a) => islandArcs.has(a < 0 ? ~a : a)));
+    land.push({ adcode: g.properties.adcode as number, geom: { type: 'MultiPolygon', arcs: polys, properties: {} }, all: false });
+  }
+  for (const g of islands) land.push({ adcode: g.properties.adcode as number, geom: g, all: true });
+  const features: Feature[] = [];
+  for (const { adcode, geom: tg, all } of land.sort((a, b) => a.adcode - b.adcode)) {
+    const f = decode(national, tg);
+    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).filter(
+      (p) => all || Math.abs(signedArea(p[0]!)) >= INSET_MIN_AREA,
+    );
+    if (!polys.length) continue;
+    const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polys } }, bbox);
+    if (!clipped.geometry.coordinates.length) continue;
+    const geom = insetGeometry(clipped.geometry as Polygon | MultiPolygon);
+    if (!geom) continue;
+    features.push({ type: 'Feature', properties: { kind: 'land', adcode }, geometry: geom });
+  }
+  dashGeom.coordinates.forEach((poly, i) => {
+    // Dashes keep their shape: rounded to 1e-4° (≈ 10 m), not simplified.
+    const rings = poly.map((r) => roundRing(r, 4));
+    if (rings.some((r) => !r)) throw new Error(`dash part ${i + 1} collapsed`);
+    const geom: Polygon = { type: 'Polygon', coordinates: rings as Position[][] };
+    features.push({ type: 'Feature', properties: { kind: 'dash', part: i + 1 }, geometry: geom });
+  });
+  return { type: 'FeatureCollection', generatedBy: GENERATED_BY, label: '南海诸岛', bbox, features } as FeatureCollection & { bbox: [number, number, number, number] };
+}
+
+/**
+ * For the inset only (about 0.1° a pixel): Douglas–Peucker at 0.02° (turf keeps every ring at least a
+ * triangle, so each island stays), rounded to 1e-3°; a ring that collapses when rounded keeps 1e-4°.
+ */
+function insetGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon | undefined {
+  const simple = turfSimplify({ type: 'Feature', properties: {}, geometry: g }, { tolerance: 0.02, highQuality: true }).geometry;
+  const polys = simple.type === 'Polygon' ? [simple.coordinates] : simple.coordinates;
+  const out: Position[][][] = [];
+  for (const poly of polys) {
+    const rings: Position[][] = [];
+    for (const ring of poly) {
+      const r = roundRing(ring, 3) ?? roundRing(ring, 4);
+      if (r) rings.push(r);
+      else if (!rings.length) break; // the outer ring vanished: so does the polygon
+    }
+    if (rings.length) out.push(rings);
+  }
+  if (!out.length) return undefined;
+  return out.length === 1 ? { type: 'Polygon', coordinates: out[0]! } : { type: 'MultiPolygon', coordinates: out };
+}
+
+function roundRing(ring: Position[], digits: number): Position[] | undefined {
+  const pts: Position[] = [];
+  for (const p of ring) {
+    const q = [round(p[0]!, digits), round(p[1]!, digits)];
+    const last = pts[pts.length - 1];
+    if (!last || last[0] !== q[0] || last[1] !== q[1]) pts.push(q);
+  }
+  return pts.length >= 4 && new Set(pts.map((p) => `${p[0]},${p[1]}`)).size >= 3 ? pts : undefined;
+}
+
+/**
+ * The national view: the mainland with Hainan, Taiwan and the coastal islands, without the South China Sea
+ * island units (the inset shows those), rounded outward to 0.1°.
+ */
+export function nationalBounds(national: QuantizedTopology): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const g of national.objects.cities!.geometries) {
+    if (SCS_ISLAND_UNITS.includes(g.properties.adcode as number)) continue;
+    const f = decode(national, g);
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const p of polys) for (const q of p[0]!) {
+      w = Math.min(w, q[0]!); e = Math.max(e, q[0]!); s = Math.min(s, q[1]!); n = Math.max(n, q[1]!);
+    }
+  }
+  return [Math.floor(w * 10) / 10, Math.floor(s * 10) / 10, Math.ceil(e * 10) / 10, Math.ceil(n * 10) / 10];
+}
+
+/** Everything: the files of public/geo/, sorted by path. */
+export function buildAll(src: GeoSource, info: SourceInfo): BuildResult {
+  const gaz = buildGazetteer(src.location);
+  const national = buildNational(src, gaz);
+  const files: [string, string][] = [];
+  files.push(['national.topo.json', topologyText(national.topology, ['provinces', 'cities', 'dash'])]);
+  files.push(['gazetteer.json', JSON.stringify(gaz)]);
+  files.push(['scs-inset.json', JSON.stringify(buildInset(national.topology))]);
+  files.push([
+    'meta.json',
+    JSON.stringify({
+      generatedBy: GENERATED_BY,
+      source: info.source,
+      snapshotDate: info.snapshotDate,
+      attribution: info.attribution,
+      nationalBounds: nationalBounds(national.topology),
+    }, null, 2) + '\n',
+  ]);
+  const districtReports: Record<number, SimplifyReport> = {};
+  const withFiles: number[] = [];
+  let districtCount = 0;
+  for (const prov of [...src.provinces.keys()].sort((a, b) => a - b)) {
+    const d = buildDistricts(src, gaz, prov);
+    if (!d) continue;
+    withFiles.push(prov);
+    districtReports[prov] = d.report;
+    districtCount += d.topology.objects.districts!.geometries.length;
+    files.push([`districts/${prov}.topo.json`, topologyText(d.topology, ['districts'])]);
+  }
+  files.push(['districts/index.json', JSON.stringify({ generatedBy: GENERATED_BY, provinces: withFiles }) + '\n']);
+  files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    files,
+    report: {
+      counts: {
+        provinces: national.topology.objects.provinces!.geometries.length,
+        cities: national.topology.objects.cities!.geometries.length,
+        dashParts: (national.topology.objects.dash!.geometries[0]!.arcs as number[][][]).length,
+        districtFiles: withFiles.length,
+        districts: districtCount,
+        gazetteer: gaz.length,
+      },
+      national: national.report,
+      districts: districtReports,
+      provinceAreaDiff: national.provinceAreaDiff,
+    },
+  };
+}
