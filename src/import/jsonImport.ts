@@ -1,0 +1,194 @@
+// A JSON file in the dataset's schema (public/data/practices.json, the app's own JSON export, `npm run ingest`
+// output) → one candidate per batch. Pure. Every message names the field path (practices[3].actors[0].adcode) or
+// the line and column of a syntax error.
+import { datasetSchema } from '../ingest/schema';
+import type { Batch, Dataset, GazetteerEntry, Practice, Theme } from '../types';
+import type { ImportProblem } from './types';
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)';
+}
+
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  return { line, column: position - lineStart + 1 };
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (-1 when there is none). Engines differ in whether their
+ * JSON.parse message gives a position (V8 often quotes the text instead), so the position is found here.
+ */
+export function syntaxErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const str = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) return void i++;
+      if (c < 0x20) fail();
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) (i++, fail());
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else (i++, fail());
+      } else i++;
+    }
+    fail();
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === 't') lit('true');
+    else if (c === 'f') lit('false');
+    else if (c === 'n') lit('null');
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
+}
+
+/** Line and column (1-based) of a JSON syntax error. */
+export function syntaxLocation(text: string): { line: number; column: number } | null {
+  const at = syntaxErrorOffset(text);
+  return at < 0 ? null : lineColumn(text, at);
+}
+
+export interface JsonBatch {
+  batch: Batch;
+  practices: Practice[];
+}
+
+export type JsonParse = { ok: true; batches: JsonBatch[]; themes: Theme[] } | { ok: false; problems: ImportProblem[] };
+
+const MAX_SCHEMA_PROBLEMS = 8;
+
+export function readDatasetJson(text: string, gazetteer: ReadonlyMap<number, GazetteerEntry>): JsonParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const at = syntaxLocation(text.replace(/^\ufeff/, ''));
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'json-syntax',
+          line: at?.line,
+          message: `Not valid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${msg}`,
+          messageZh: `JSON 格式错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${msg}`,
+        },
+      ],
+    };
+  }
+  const r = datasetSchema.safeParse(json);
+  if (!r.success) {
+    const problems = r.error.issues.slice(0, MAX_SCHEMA_PROBLEMS).map((i): ImportProblem => {
+      const field = formatPath(i.path);
+      return {
+        code: 'json-schema',
+        field,
+        message: `Field ${field}: ${i.message} (the file does not follow the dataset schema)`,
+        messageZh: `字段 ${field}：${i.message}（文件不符合数据集格式）`,
+      };
+    });
+    const more = r.error.issues.length - problems.length;
+    if (more > 0) problems.push({ code: 'json-schema', message: `…and ${more} more problems`, messageZh: `……另有 ${more} 处问题` });
+    return { ok: false, problems };
+  }
+  return checkDataset(r.data, gazetteer);
+}
+
+/** Consistency the schema cannot see: every practice in a listed batch, under a listed measure, at known places. */
+function checkDataset(d: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>): JsonParse {
+  const problems: ImportProblem[] = [];
+  const add = (field: string, message: string, messageZh: string, code: 'json-schema' | 'json-place' = 'json-schema') => {
+    if (problems.length < MAX_SCHEMA_PROBLEMS) problems.push({ code, field, message: `Field ${field}: ${message}`, messageZh: `字段 ${field}：${messageZh}` });
+  };
+  const batchIds = new Set<number>();
+  d.batches.forEach((b, i) => {
+    if (batchIds.has(b.id)) add(`batches[${i}].id`, `batch id ${b.id} appears twice`, `批次编号 ${b.id} 重复`);
+    batchIds.add(b.id);
+  });
+  if (d.batches.length === 0) add('batches', 'no batch in the file', '文件中没有批次');
+  const ids = new Set<string>();
+  d.practices.forEach((p, i) => {
+    const b = d.batches.find((x) => x.id === p.batch);
+    if (!b) return add(`practices[${i}].batch`, `batch ${p.batch} is not in "batches"`, `批次 ${p.batch} 不在 batches 中`);
+    const m = b.taxonomy.find((x) => x.index === p.mechanism.index);
+    if (!m || !m.measures.some((x) => x.index === p.measure.index))
+      add(`practices[${i}].measure`, `${p.mechanism.code}${p.measure.code} is not in the taxonomy of batch ${b.id}`, `${p.mechanism.code}${p.measure.code} 不在批次 ${b.id} 的分类中`);
+    if (ids.has(p.id)) add(`practices[${i}].id`, `id ${p.id} appears twice`, `编号 ${p.id} 重复`);
+    ids.add(p.id);
+    const places = [...p.actors.map((a, j) => [a, `actors[${j}]`] as const), ...p.mentions.map((a, j) => [a, `mentions[${j}]`] as const)];
+    for (const [a, where] of places)
+      if (!gazetteer.has(a.adcode)) add(`practices[${i}].${where}.adcode`, `unknown division code ${a.adcode} (${a.name})`, `未知的行政区划代码 ${a.adcode}（${a.name}）`, 'json-place');
+  });
+  for (const b of d.batches)
+    if (!d.practices.some((p) => p.batch === b.id)) add(`batches[${d.batches.indexOf(b)}]`, `batch ${b.id} has no practices`, `批次 ${b.id} 没有做法`);
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    batches: d.batches.map((batch) => ({ batch, practices: d.practices.filter((p) => p.batch === batch.id) })),
+    themes: d.themes,
+  };
+}

@@ -1,0 +1,193 @@
+// The whole import job, from pasted text or a file's bytes to candidates for the preview: decode, detect the
+// format, parse, geocode (the same src/ingest code as the data build), collect the questions for the user.
+// Pure and synchronous: the Web Worker runs it (ingest.worker.ts), the unit tests call it directly.
+import { ingestText, geocoderFor } from '../ingest/ingest';
+import type { AliasFile } from '../ingest/geocode';
+import { toPlace } from '../ingest/geocode';
+import type { ThemeDef } from '../ingest/extract';
+import type { IngestIssue } from '../ingest/issues';
+import type { GazetteerEntry, Practice, Theme } from '../types';
+import { CSV_HEADERS, csvToLists, parseAdcodes, parseLines, readCsv, type CsvGroup } from './csvImport';
+import { decodeBytes } from './decode';
+import { readDatasetJson } from './jsonImport';
+import { renumberPractices } from './merge';
+import { findUnresolved } from './resolve';
+import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, PrepareRequest, PrepareResult, Progress } from './types';
+
+export interface PrepareContext {
+  gazetteer: readonly GazetteerEntry[];
+  aliases: AliasFile;
+  themes: readonly ThemeDef[];
+}
+
+export const DEFAULT_ISSUER = '住房和城乡建设部办公厅';
+export const PASTED_FILE = 'pasted text';
+
+/** By extension first; pasted text and unknown extensions by their first characters / header line. */
+export function detectFormat(name: string | null, text: string): ImportFormat {
+  const ext = name?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (ext === 'json') return 'json';
+  if (ext === 'csv' || ext === 'tsv') return 'csv';
+  const head = text.replace(/^\ufeff/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  const first = head.split(/\r?\n/, 1)[0] ?? '';
+  const known = Object.values(CSV_HEADERS).flat();
+  const cells = first.split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (cells.length >= 3 && cells.filter((c) => known.includes(c)).length >= 2) return 'csv';
+  return 'txt';
+}
+
+/** A title for the form: the line before the table when it names a list (…清单（第四批）). */
+export function guessTitle(text: string): string {
+  for (const raw of text.split(/\r?\n/).slice(0, 12)) {
+    const line = raw.trim();
+    if (/^[一二三四五六七八九十]+[、．.\s]|^序号/.test(line) || /^[（(]/.test(line)) break;
+    if (/清单|批/.test(line) && line.length <= 60) return line.replace(/^附件\s*\d*\s*/, '');
+  }
+  return '';
+}
+
+function fromIssue(i: IngestIssue, where: (line: number) => number, prefix = ''): ImportProblem {
+  if (i.line === 0) return { code: 'ingest', message: i.message, messageZh: i.messageZh };
+  const line = where(i.line);
+  return { code: 'ingest', line, message: `${prefix}line ${line}: ${i.message}`, messageZh: `${prefix ? 'CSV ' : ''}第 ${line} 行：${i.messageZh}` };
+}
+
+interface ListInput {
+  text: string;
+  file: string;
+  format: ImportFormat;
+  batchId: number;
+  title: string;
+  /** Maps a line of `text` to the line the user knows (CSV). */
+  where?: (line: number) => number;
+  prefix?: string;
+}
+
+/** One list through the ingest. Errors that only concern a practice's place become questions; others stop. */
+function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidate: Candidate } | { ok: false; problems: ImportProblem[] } {
+  const where = input.where ?? ((l: number) => l);
+  const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes });
+  const placeless = new Set(r.practices.filter((p) => p.actors.length === 0).map((p) => p.source.lines[0]));
+  const blocking = r.errors.filter((e) => !(e.code === 'actor-unresolved' && placeless.has(e.line)));
+  if (blocking.length) return { ok: false, problems: blocking.map((e) => fromIssue(e, where, input.prefix)) };
+  const g = geocoderFor(ctx.gazetteer, ctx.aliases);
+  return {
+    ok: true,
+    candidate: {
+      meta: { title: input.title, issuer: DEFAULT_ISSUER, date: '' },
+      file: input.file,
+      format: input.format,
+      taxonomy: r.taxonomy,
+      practices: r.practices,
+      themes: [],
+      unresolved: findUnresolved(g, r.practices),
+      warnings: r.warnings.filter((w) => w.code !== 'mention-ambiguous').map((w) => fromIssue(w, where, input.prefix)),
+    },
+  };
+}
+
+/** CSV rows → one candidate per 批次; the source lines become the CSV's, the actors the 实施主体代码 when given. */
+function csvCandidates(text: string, file: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] } {
+  const read = readCsv(text);
+  if (!read.ok) return read;
+  const groups = csvToLists(read.rows);
+  const g = geocoderFor(ctx.gazetteer, ctx.aliases);
+  const candidates: Candidate[] = [];
+  const problems: ImportProblem[] = [];
+  groups.forEach((group: CsvGroup, i) => {
+    const where = (line: number) => group.lineMap[line - 1] ?? 0;
+    const res = ingestList({ text: group.text, file, format: 'csv', batchId: firstId + i, title: group.batch, where, prefix: 'CSV ' }, ctx);
+    if (!res.ok) return problems.push(...res.problems);
+    const c = res.candidate;
+    c.practices = c.practices.map((p): Practice => {
+      const row = group.rows.get(p.source.lines[0]);
+      if (!row) return p;
+      const lines = parseLines(row.sourceLines);
+      const source = row.sourceFile && lines ? { file: row.sourceFile, lines } : { file, lines: row.lines };
+      const codes = parseAdcodes(row.adcodes);
+      if (!codes) return { ...p, source };
+      const bad = codes.findIndex((c) => !g.byCode.has(c));
+      if (bad >= 0) {
+        const value = row.adcodes!.split(/[、,，;；|\s]+/).filter(Boolean)[bad];
+        problems.push({
+          code: 'csv-row',
+          line: row.lines[0],
+          column: '实施主体代码',
+          message: `CSV line ${row.lines[0]}, column 实施主体代码: "${value}" is not a division code in the gazetteer; expected six digits such as 370700.`,
+          messageZh: `CSV 第 ${row.lines[0]} 行“实施主体代码”列：“${value}”不是有效的行政区划代码，应为六位数字，如 370700。`,
+        });
+        return p;
+      }
+      return { ...p, source, actors: codes.map((c) => toPlace(g, c)) };
+    });
+    // The questions are asked against the final records (a code column may have answered them already).
+    c.unresolved = findUnresolved(g, c.practices);
+    candidates.push(c);
+  });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, candidates };
+}
+
+function jsonCandidates(text: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] } {
+  const r = readDatasetJson(text, new Map(ctx.gazetteer.map((e) => [e.adcode, e])));
+  if (!r.ok) return r;
+  const builtinThemes = new Set(ctx.themes.map((t) => t.key));
+  const used = new Set(r.batches.flatMap((b) => b.practices.flatMap((p) => p.themes)));
+  const themes: Theme[] = r.themes.filter((t) => !builtinThemes.has(t.key) && used.has(t.key));
+  return {
+    ok: true,
+    candidates: r.batches.map(({ batch, practices }, i) => ({
+      meta: { title: batch.title, issuer: batch.issuer, date: batch.date },
+      file: batch.file,
+      format: 'json',
+      taxonomy: batch.taxonomy,
+      practices: renumberPractices(practices, firstId + i),
+      themes,
+      unresolved: [],
+      warnings: [],
+    })),
+  };
+}
+
+export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgress: (p: Progress) => void = () => {}): PrepareResult {
+  onProgress({ stage: 'decode', fraction: 0.05 });
+  let text: string;
+  let encoding: DecodedEncoding | null = null;
+  let name: string | null = null;
+  if (req.input.kind === 'text') {
+    text = req.input.text.replace(/^\ufeff/, '');
+    if (text.trim() === '')
+      return {
+        ok: false,
+        format: null,
+        encoding,
+        problems: [{ code: 'empty', message: 'Nothing to import: paste the list (or choose a file) first.', messageZh: '没有可导入的内容：请先粘贴清单文本或选择文件。' }],
+      };
+  } else {
+    name = req.input.name;
+    const d = decodeBytes(new Uint8Array(req.input.bytes));
+    if (!d.ok) return { ok: false, format: null, encoding, problems: [d.problem] };
+    text = d.text;
+    encoding = d.encoding;
+    if (text.trim() === '')
+      return { ok: false, format: null, encoding, problems: [{ code: 'empty', message: `The file ${name} is empty.`, messageZh: `文件 ${name} 是空的。` }] };
+  }
+  const format = detectFormat(name, text);
+  onProgress({ stage: 'parse', fraction: 0.25 });
+  const file = name ?? PASTED_FILE;
+  let res: { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] };
+  if (format === 'json') res = jsonCandidates(text, req.firstBatchId, ctx);
+  else if (format === 'csv') {
+    onProgress({ stage: 'geocode', fraction: 0.4 });
+    res = csvCandidates(text, file, req.firstBatchId, ctx);
+  } else {
+    onProgress({ stage: 'geocode', fraction: 0.4 });
+    const r = ingestList({ text, file, format, batchId: req.firstBatchId, title: guessTitle(text) }, ctx);
+    res = r.ok ? { ok: true, candidates: [r.candidate] } : r;
+  }
+  onProgress({ stage: 'check', fraction: 0.9 });
+  if (!res.ok) return { ok: false, format, encoding, problems: res.problems };
+  onProgress({ stage: 'done', fraction: 1 });
+  return { ok: true, format, encoding, candidates: res.candidates };
+}
