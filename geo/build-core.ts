@@ -308,7 +308,6 @@ export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = 
     arcs: topo.arcs,
   };
   const { topology, report } = simplifyChecked(input, { ...settings, fullDetail: ['dash'], seatOf: seatLookup(index) });
-  if (process.env.GEO_DEBUG) console.error(JSON.stringify(report));
 
   // Province outlines merged from cities vs china.json's own outlines: they should agree (report, not fail).
   const provinceAreaDiff: Record<number, number> = {};
