@@ -1,32 +1,56 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasDataContext, type AtlasData } from '../data/context';
-import { loadDataset, loadGeo } from '../data/load';
+import { loadDataset, loadGeo, type GeoBundle } from '../data/load';
 import { atlasStore, useAtlas } from '../store/store';
 import { tFor } from '../i18n';
 import type { InvalidParam } from '../store/url';
+import type { Dataset } from '../types';
+import { ImportContext, type ImportApi } from '../import/context';
+import { mergeDatasets } from '../import/merge';
+import { deleteImportedBatch, loadImportedBatches, saveImportedBatches } from '../import/storage';
+import type { ImportedBatch } from '../import/types';
 import { knownOptions, restoreFromUrl, startUrlSync } from './urlSync';
 import { Atlas } from './Atlas';
 
-type LoadState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: AtlasData };
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; builtin: Dataset; geo: GeoBundle; initial: Dataset };
+
+/** Drops filters and a selection that point into a batch that is gone. */
+function forgetBatch(id: number): void {
+  const s = atlasStore.getState();
+  const inBatch = (key: string) => key.startsWith(`${id}-`);
+  const f = s.filters;
+  if (f.batches.includes(id) || f.mechanisms.some(inBatch) || f.measures.some(inBatch))
+    s.setFilters({ batches: f.batches.filter((b) => b !== id), mechanisms: f.mechanisms.filter((k) => !inBatch(k)), measures: f.measures.filter((k) => !inBatch(k)) });
+  if (s.selection.kind === 'practice' && inBatch(s.selection.id)) s.clearSelection();
+}
 
 export function App() {
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  const [imported, setImported] = useState<ImportedBatch[]>([]);
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<InvalidParam[]>([]);
   const lang = useAtlas((s) => s.lang);
   const t = tFor(lang);
+  const stopSync = useRef<(() => void) | undefined>(undefined);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    Promise.all([loadDataset(), loadGeo()])
-      .then(([dataset, geo]) => {
+    // Imported batches are read before the URL is restored: a link may name an imported batch or practice.
+    Promise.all([loadDataset(), loadGeo(), loadImportedBatches()])
+      .then(([builtin, geo, stored]) => {
+        const dataset = mergeDatasets(builtin, stored.batches);
         const known = knownOptions(dataset, geo.gazetteer.keys());
         const bad = restoreFromUrl(atlasStore, known);
         setInvalid(bad);
-        stop = startUrlSync(atlasStore, known, setInvalid);
-        setLoad({ kind: 'ready', data: { dataset, geo } });
+        stopSync.current = startUrlSync(atlasStore, known, setInvalid);
+        setImported(stored.batches);
+        if (stored.problems.length) setStorageProblem(stored.problems.join('; '));
+        setLoad({ kind: 'ready', builtin, geo, initial: dataset });
       })
       .catch((err: unknown) => setLoad({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
-    return () => stop?.();
+    return () => stopSync.current?.();
   }, []);
 
   useEffect(() => {
@@ -34,20 +58,53 @@ export function App() {
     document.title = t('appTitle');
   }, [lang, t]);
 
-  const content = useMemo(() => {
-    if (load.kind === 'loading') return <p className="splash">{t('loading')}</p>;
-    if (load.kind === 'failed')
-      return (
-        <p className="splash error" role="alert">
-          {t('loadFailed')}: {load.message}
-        </p>
-      );
-    return (
-      <AtlasDataContext.Provider value={load.data}>
-        <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
-      </AtlasDataContext.Provider>
-    );
-  }, [load, invalid, t]);
+  const data = useMemo<AtlasData | null>(
+    () => (load.kind === 'ready' ? { dataset: mergeDatasets(load.builtin, imported), geo: load.geo } : null),
+    [load, imported],
+  );
 
-  return content;
+  // After an import or a removal the URL codec must know the new batches and practices (back/forward links).
+  useEffect(() => {
+    if (!data || load.kind !== 'ready' || data.dataset === load.initial) return;
+    stopSync.current?.();
+    stopSync.current = startUrlSync(atlasStore, knownOptions(data.dataset, data.geo.gazetteer.keys()), setInvalid);
+  }, [data, load]);
+
+  const add = useCallback(async (batches: ImportedBatch[]) => {
+    try {
+      await saveImportedBatches(batches);
+      setStorageProblem(null);
+    } catch (e) {
+      // Storage may be off (private window, quota): the import still works until the tab closes, and says so.
+      setStorageProblem(e instanceof Error ? e.message : String(e));
+    }
+    setImported((cur) => [...cur.filter((b) => !batches.some((n) => n.batch.id === b.batch.id)), ...batches]);
+  }, []);
+
+  const remove = useCallback(async (id: number) => {
+    try {
+      await deleteImportedBatch(id);
+    } catch (e) {
+      setStorageProblem(e instanceof Error ? e.message : String(e));
+    }
+    forgetBatch(id);
+    setImported((cur) => cur.filter((b) => b.batch.id !== id));
+  }, []);
+
+  const importApi = useMemo<ImportApi>(() => ({ imported, add, remove, storageProblem }), [imported, add, remove, storageProblem]);
+
+  if (load.kind === 'loading') return <p className="splash">{t('loading')}</p>;
+  if (load.kind === 'failed' || !data)
+    return (
+      <p className="splash error" role="alert">
+        {t('loadFailed')}: {load.kind === 'failed' ? load.message : ''}
+      </p>
+    );
+  return (
+    <AtlasDataContext.Provider value={data}>
+      <ImportContext.Provider value={importApi}>
+        <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
+      </ImportContext.Provider>
+    </AtlasDataContext.Provider>
+  );
 }

@@ -1,4 +1,26 @@
-// Placeholder: the import helper replaces this (issue 7).
+// The top bar's 导入 button; opens the import dialog and gives focus back when it closes.
+import { useRef, useState } from 'react';
+import { useT } from '../app/derived';
+import { ImportDialog } from './ImportDialog';
+import './import.css';
+
 export function ImportButton() {
-  return null;
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button ref={ref} type="button" className="text-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="import-open">
+        {t('importButton')}
+      </button>
+      {open && (
+        <ImportDialog
+          onClose={() => {
+            setOpen(false);
+            ref.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
 }

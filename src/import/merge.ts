@@ -80,21 +80,30 @@ export interface Duplicate {
   kind: 'same' | 'same-texts';
 }
 
-/**
- * Whether `c` is already in `dataset`. The same practices as an imported batch, or as a built-in batch with the
- * same title, are already there. The same practices as a built-in batch under a new title are let through with a
- * warning: checking the in-app import against the build is a use in its own right.
- */
-export function findDuplicate(c: Pick<Candidate, 'practices' | 'meta'>, dataset: Dataset): Duplicate | null {
-  const sig = contentSignature(c.practices);
+/** The existing batch with exactly these practices (by text), if any. */
+export function findSameTexts(practices: readonly Practice[], dataset: Dataset): Batch | null {
+  const sig = contentSignature(practices);
   for (const b of dataset.batches) {
     const ps = dataset.practices.filter((p) => p.batch === b.id);
-    if (ps.length !== c.practices.length || contentSignature(ps) !== sig) continue;
-    const builtin = !isImportedId(b.id);
-    if (!builtin || b.title.trim() === c.meta.title.trim()) return { batch: b, builtin, kind: 'same' };
-    return { batch: b, builtin, kind: 'same-texts' };
+    if (ps.length === practices.length && contentSignature(ps) === sig) return b;
   }
   return null;
+}
+
+/**
+ * How a candidate titled `title` relates to a batch with the same practices. The same practices as an imported
+ * batch, or as a built-in batch with the same title, are already there. The same practices as a built-in batch
+ * under a new title are let through with a warning: checking the in-app import against the build is a use in its
+ * own right.
+ */
+export function classifyDuplicate(same: Batch, title: string): Duplicate {
+  const builtin = !isImportedId(same.id);
+  return { batch: same, builtin, kind: !builtin || same.title.trim() === title.trim() ? 'same' : 'same-texts' };
+}
+
+export function findDuplicate(c: Pick<Candidate, 'practices' | 'meta'>, dataset: Dataset): Duplicate | null {
+  const same = findSameTexts(c.practices, dataset);
+  return same ? classifyDuplicate(same, c.meta.title) : null;
 }
 
 /** The existing batch with this title, if any (titles name batches in filters, so they must differ). */

@@ -1,0 +1,512 @@
+// The import dialog (issue 7): paste or choose a file → worker (decode, parse, geocode) with progress → preview
+// (counts, places, questions, batch name) → confirm. Also the batch manager (remove imported batches) and the
+// export of the merged dataset. Nothing reaches the loaded data before "confirm".
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import aliasesJson from '../../data/aliases.json';
+import { useAtlasData } from '../data/context';
+import { useT } from '../app/derived';
+import { useAtlas } from '../store/store';
+import { formatDate } from '../i18n';
+import { practicesCsv, practicesJson } from '../export/csv';
+import { geocoderFor } from '../ingest/ingest';
+import type { AliasFile } from '../ingest/geocode';
+import type { Batch, Dataset, GazetteerEntry } from '../types';
+import { runImport } from './client';
+import { useImportApi } from './context';
+import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, titleTaken, toImportedBatch, type Duplicate } from './merge';
+import { applyChoices, chainName, openActorQuestions } from './resolve';
+import { PlacePicker } from './PlacePicker';
+import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, Progress } from './types';
+
+interface CandidateState {
+  candidate: Candidate;
+  meta: Candidate['meta'];
+  choices: Map<string, number>;
+  /** A batch with the same practices, found when the preview opened. */
+  same: Batch | null;
+}
+
+type Phase =
+  | { kind: 'input'; problems: ImportProblem[] | null }
+  | { kind: 'working'; progress: Progress }
+  | { kind: 'preview'; format: ImportFormat; encoding: DecodedEncoding | null; items: CandidateState[] };
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Validation messages for one candidate's form, in the user's language. */
+function metaProblems(item: CandidateState, all: readonly CandidateState[], dataset: Dataset, t: ReturnType<typeof useT>): string[] {
+  const out: string[] = [];
+  const title = item.meta.title.trim();
+  if (!title) out.push(t('importTitleRequired'));
+  else if (titleTaken(title, dataset) || all.some((o) => o !== item && o.meta.title.trim() === title && !isSkipped(o))) out.push(t('importTitleTaken', { title }));
+  if (!item.meta.issuer.trim()) out.push(t('importIssuerRequired'));
+  if (!DATE_RE.test(item.meta.date.trim())) out.push(t('importDateInvalid'));
+  const open = openActorQuestions(item.candidate.unresolved, item.choices).length;
+  if (open) out.push(t('importNeedsActor', { n: open }));
+  return out;
+}
+
+function duplicateOf(item: CandidateState): Duplicate | null {
+  return item.same ? classifyDuplicate(item.same, item.meta.title) : null;
+}
+
+function isSkipped(item: CandidateState): boolean {
+  return duplicateOf(item)?.kind === 'same';
+}
+
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const { dataset, geo } = useAtlasData();
+  const api = useImportApi();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'input', problems: null });
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const [armed, setArmed] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const gazetteerArray = useMemo<GazetteerEntry[]>(() => [...geo.gazetteer.values()], [geo.gazetteer]);
+  const msg = (p: { message: string; messageZh: string }) => (lang === 'en' ? p.message : p.messageZh);
+
+  // Modal: the rest of the page is inert while it is open; focus starts on the first field.
+  useEffect(() => {
+    const d = dialogRef.current;
+    if (!d) return;
+    if (!d.open) d.showModal();
+    d.querySelector<HTMLElement>('textarea, input, button')?.focus();
+    return () => d.close();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      // The map's own Esc (close the detail panel) must not fire underneath.
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const nodes = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((n) => n.offsetParent !== null || n === document.activeElement);
+    const first = nodes[0];
+    const last = nodes[nodes.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  async function start(input: { kind: 'text'; text: string } | { kind: 'bytes'; bytes: ArrayBuffer; name: string }) {
+    setStatus('');
+    setPhase({ kind: 'working', progress: { stage: 'decode', fraction: 0 } });
+    const result = await runImport({ input, firstBatchId: nextBatchId(dataset.batches) }, geo.gazetteer, (progress) =>
+      setPhase((p) => (p.kind === 'working' ? { kind: 'working', progress } : p)),
+    );
+    if (!result.ok) {
+      setPhase({ kind: 'input', problems: result.problems });
+      return;
+    }
+    setPhase({
+      kind: 'preview',
+      format: result.format,
+      encoding: result.encoding,
+      items: result.candidates.map((candidate) => ({
+        candidate,
+        meta: candidate.meta,
+        choices: new Map(),
+        same: findSameTexts(candidate.practices, dataset),
+      })),
+    });
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    const bytes = await file.arrayBuffer();
+    await start({ kind: 'bytes', bytes, name: file.name });
+  }
+
+  function update(index: number, fn: (s: CandidateState) => CandidateState) {
+    setPhase((p) => (p.kind === 'preview' ? { ...p, items: p.items.map((it, i) => (i === index ? fn(it) : it)) } : p));
+  }
+
+  async function confirm() {
+    if (phase.kind !== 'preview') return;
+    const g = geocoderFor(gazetteerArray, aliasesJson as AliasFile);
+    const todo = phase.items.filter((it) => !isSkipped(it));
+    let id = nextBatchId(dataset.batches);
+    const batches = todo.map((it) => {
+      const practices = applyChoices(g, it.candidate.practices, it.candidate.unresolved, it.choices);
+      return toImportedBatch({ ...it.candidate, practices, meta: it.meta }, id++);
+    });
+    setBusy(true);
+    try {
+      await api.add(batches);
+    } finally {
+      setBusy(false);
+    }
+    setText('');
+    setPhase({ kind: 'input', problems: null });
+    setStatus(batches.map((b) => t('importDone', { title: b.batch.title, n: b.practices.length })).join(' '));
+  }
+
+  async function remove(b: Batch) {
+    if (armed !== b.id) {
+      setArmed(b.id);
+      return;
+    }
+    setArmed(null);
+    await api.remove(b.id);
+    setStatus(t('importRemoved', { title: b.title }));
+  }
+
+  const practiceCount = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const p of dataset.practices) m.set(p.batch, (m.get(p.batch) ?? 0) + 1);
+    return m;
+  }, [dataset]);
+
+  let body: ReactNode;
+  if (phase.kind === 'working') {
+    const pct = Math.round(phase.progress.fraction * 100);
+    body = (
+      <div className="import-working" data-testid="import-progress">
+        <label htmlFor="import-progress-bar">
+          {t('importWorking')} {t(`importStage_${phase.progress.stage}`)}
+        </label>
+        <progress id="import-progress-bar" max={100} value={pct}>
+          {pct}%
+        </progress>
+      </div>
+    );
+  } else if (phase.kind === 'preview') {
+    const items = phase.items;
+    const importable = items.filter((it) => !isSkipped(it));
+    const allValid = importable.length > 0 && importable.every((it) => metaProblems(it, items, dataset, t).length === 0);
+    body = (
+      <div className="import-preview" data-testid="import-preview">
+        <h3 className="import-subtitle">
+          {t('importPreview')} · {t(`importFormat_${phase.format}`)}
+        </h3>
+        {phase.encoding === 'gbk' && (
+          <p className="import-note" role="status" data-testid="import-encoding">
+            {t('importEncodingGbk')}
+          </p>
+        )}
+        {importable.length === 0 && (
+          <div className="import-problems" role="alert" data-testid="import-problems">
+            <p>
+              <strong>{t('importNothing')}</strong> {t('importUnchanged')}
+            </p>
+          </div>
+        )}
+        {items.map((it, i) => (
+          <CandidatePreview key={i} index={i} item={it} items={items} dataset={dataset} gazetteer={geo.gazetteer} onChange={(fn) => update(i, fn)} />
+        ))}
+        <div className="import-actions">
+          <button type="button" className="text-button" onClick={() => setPhase({ kind: 'input', problems: null })}>
+            {t('importBack')}
+          </button>
+          <button type="button" className="text-button primary" disabled={!allValid || busy} onClick={() => void confirm()} data-testid="import-confirm">
+            {t('importConfirm')}
+          </button>
+        </div>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="import-input">
+        <p className="import-intro">{t('importIntro')}</p>
+        {phase.problems && (
+          <div className="import-problems" role="alert" data-testid="import-problems">
+            <p>
+              <strong>{t('importProblems')}</strong>
+            </p>
+            <ul>
+              {phase.problems.map((p, i) => (
+                <li key={i} data-code={p.code} data-line={p.line ?? ''} data-column={p.column ?? ''} data-field={p.field ?? ''}>
+                  {msg(p)}
+                </li>
+              ))}
+            </ul>
+            <p>{t('importUnchanged')}</p>
+          </div>
+        )}
+        <label htmlFor="import-text" className="import-label">
+          {t('importPaste')}
+        </label>
+        <textarea id="import-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} data-testid="import-text" />
+        <div className="import-actions">
+          <button type="button" className="text-button primary" onClick={() => void start({ kind: 'text', text })} data-testid="import-parse">
+            {t('importParse')}
+          </button>
+        </div>
+        <label htmlFor="import-file" className="import-label">
+          {t('importFile')}
+        </label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".txt,.csv,.tsv,.json,text/plain,text/csv,application/json"
+          data-testid="import-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            void onFile(f);
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="import-dialog-title"
+      data-testid="import-dialog"
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="import-head">
+        <h2 id="import-dialog-title" className="panel-title">
+          {t('importTitle')}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose} data-testid="import-close">
+          ×
+        </button>
+      </header>
+      <p className="import-status" role="status" data-testid="import-status">
+        {status}
+      </p>
+      {api.storageProblem && (
+        <p className="import-note warn" role="alert">
+          {t('importStorageProblem', { reason: api.storageProblem })}
+        </p>
+      )}
+      {body}
+      <section className="import-batches" aria-labelledby="import-batches-title">
+        <h3 id="import-batches-title" className="import-subtitle">
+          {t('importBatches')}
+        </h3>
+        <ul>
+          {dataset.batches.map((b) => (
+            <li key={b.id} data-testid={`batch-row-${b.id}`} className="batch-row">
+              <span className="batch-title">
+                [{b.id}] {b.title}
+              </span>
+              <span className="count">
+                {b.issuer} · {formatDate(b.date, lang)} · {t('importPracticesN', { n: practiceCount.get(b.id) ?? 0 })}
+              </span>
+              {isImportedId(b.id) ? (
+                <button type="button" className={`text-button small${armed === b.id ? ' danger' : ''}`} onClick={() => void remove(b)} data-testid={`remove-batch-${b.id}`}>
+                  {armed === b.id ? t('importRemoveConfirm') : t('importRemove')}
+                </button>
+              ) : (
+                <span className="chip">{t('importBuiltin')}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="import-actions">
+          <span>{t('importExportAll')}</span>
+          <button
+            type="button"
+            className="text-button"
+            data-testid="export-all-json"
+            onClick={() => download('renewal-atlas-all.json', practicesJson(dataset, dataset.practices), 'application/json')}
+          >
+            JSON
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            data-testid="export-all-csv"
+            onClick={() => download('renewal-atlas-all.csv', practicesCsv(dataset, dataset.practices), 'text/csv;charset=utf-8')}
+          >
+            CSV
+          </button>
+        </div>
+      </section>
+    </dialog>
+  );
+}
+
+function CandidatePreview({
+  index,
+  item,
+  items,
+  dataset,
+  gazetteer,
+  onChange,
+}: {
+  index: number;
+  item: CandidateState;
+  items: readonly CandidateState[];
+  dataset: Dataset;
+  gazetteer: ReadonlyMap<number, GazetteerEntry>;
+  onChange: (fn: (s: CandidateState) => CandidateState) => void;
+}) {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const c = item.candidate;
+  const dup = duplicateOf(item);
+  const problems = dup?.kind === 'same' ? [] : metaProblems(item, items, dataset, t);
+  const idp = `cand-${index}`;
+
+  const stats = useMemo(() => {
+    const perMeasure = new Map<string, number>();
+    const perMechanism = new Map<number, number>();
+    const places = new Map<number, number>();
+    const provinces = new Set<number>();
+    for (const p of c.practices) {
+      perMechanism.set(p.mechanism.index, (perMechanism.get(p.mechanism.index) ?? 0) + 1);
+      const k = `${p.mechanism.index}-${p.measure.index}`;
+      perMeasure.set(k, (perMeasure.get(k) ?? 0) + 1);
+      for (const a of p.actors) {
+        places.set(a.adcode, (places.get(a.adcode) ?? 0) + 1);
+        provinces.add(a.province);
+      }
+    }
+    const sortedPlaces = [...places].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return { perMeasure, perMechanism, places: sortedPlaces, provinces };
+  }, [c.practices]);
+
+  const measures = c.taxonomy.reduce((n, m) => n + m.measures.length, 0);
+  const byId = useMemo(() => new Map(c.practices.map((p) => [p.id, p])), [c.practices]);
+  const setMeta = (k: keyof Candidate['meta'], v: string) => onChange((s) => ({ ...s, meta: { ...s.meta, [k]: v } }));
+  const choose = (key: string, code: number | undefined) =>
+    onChange((s) => {
+      const choices = new Map(s.choices);
+      if (code === undefined) choices.delete(key);
+      else choices.set(key, code);
+      return { ...s, choices };
+    });
+
+  return (
+    <section className="candidate" aria-labelledby={`${idp}-h`} data-testid={`candidate-${index}`}>
+      <h4 id={`${idp}-h`} className="candidate-title">
+        {t('importCandidate', { n: index + 1 })}
+        {item.meta.title ? ` · ${item.meta.title}` : ''}
+      </h4>
+      {dup && (
+        <p className={dup.kind === 'same' ? 'import-problems' : 'import-note warn'} role={dup.kind === 'same' ? 'alert' : 'status'} data-testid={dup.kind === 'same' ? 'import-duplicate' : 'import-duplicate-builtin'}>
+          {t(dup.kind === 'same' ? 'importDuplicate' : 'importDuplicateBuiltin', { title: dup.batch.title })}
+        </p>
+      )}
+      <p className="candidate-summary" data-testid="import-summary">
+        {t('importSummary', { n: c.practices.length, m: c.taxonomy.length, k: measures, p: stats.provinces.size })}
+      </p>
+      {dup?.kind !== 'same' && (
+        <div className="candidate-form">
+          <label htmlFor={`${idp}-title`}>{t('importBatchTitle')}</label>
+          <input id={`${idp}-title`} value={item.meta.title} onChange={(e) => setMeta('title', e.target.value)} data-testid="import-meta-title" />
+          <label htmlFor={`${idp}-issuer`}>{t('importIssuer')}</label>
+          <input id={`${idp}-issuer`} value={item.meta.issuer} onChange={(e) => setMeta('issuer', e.target.value)} data-testid="import-meta-issuer" />
+          <label htmlFor={`${idp}-date`}>{t('importDate')}</label>
+          <input id={`${idp}-date`} value={item.meta.date} placeholder="2025-06" onChange={(e) => setMeta('date', e.target.value)} data-testid="import-meta-date" />
+          {problems.length > 0 && (
+            <ul className="form-problems" data-testid="import-form-problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="candidate-grid">
+        <div>
+          <h5>{t('importCounts')}</h5>
+          <table className="candidate-counts" data-testid="import-counts">
+            <tbody>
+              {c.taxonomy.map((m) => (
+                <Fragment key={`m${m.index}`}>
+                  <tr className="mech-row">
+                    <th scope="row">
+                      {m.code}、{m.title}
+                    </th>
+                    <td>{stats.perMechanism.get(m.index) ?? 0}</td>
+                  </tr>
+                  {m.measures.map((ms) => (
+                    <tr key={`m${m.index}-${ms.index}`}>
+                      <th scope="row" className="measure-cell">
+                        {ms.code}
+                        {ms.title}
+                      </th>
+                      <td>{stats.perMeasure.get(`${m.index}-${ms.index}`) ?? 0}</td>
+                    </tr>
+                  ))}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h5>{t('importPlaces', { n: stats.places.length })}</h5>
+          <ul className="place-chips" data-testid="import-places">
+            {stats.places.map(([code, n]) => (
+              <li key={code} className="chip" data-adcode={code}>
+                {chainName(code, gazetteer)} <span className="count">{n}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      {dup?.kind !== 'same' && (
+        <div className="unresolved" data-testid="import-unresolved">
+          <h5>{t('importUnresolved', { n: c.unresolved.length })}</h5>
+          {c.unresolved.length === 0 ? (
+            <p className="empty">{t('importUnresolvedNone')}</p>
+          ) : (
+            <ul>
+              {c.unresolved.map((u) => (
+                <li key={u.key} className={`unresolved-item ${u.kind}`} data-testid={`unresolved-${u.key}`}>
+                  <p>
+                    <span className="chip">{lang === 'en' ? `line ${u.line}` : `第 ${u.line} 行`}</span> {lang === 'en' ? u.message : u.messageZh}
+                  </p>
+                  <p className="unresolved-text">{byId.get(u.practiceId)?.headline}</p>
+                  <PlacePicker
+                    label={u.kind === 'actor' ? t('importActorLabel') : t('importMentionLabel')}
+                    candidates={u.candidates}
+                    initialQuery={u.name}
+                    chosen={item.choices.get(u.key)}
+                    onChoose={(code) => choose(u.key, code)}
+                    testid={`picker-${u.key}`}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {c.warnings.length > 0 && (
+        <details className="candidate-warnings">
+          <summary>{t('importWarnings', { n: c.warnings.length })}</summary>
+          <ul>
+            {c.warnings.map((w, i) => (
+              <li key={i}>{lang === 'en' ? w.message : w.messageZh}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
