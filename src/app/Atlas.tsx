@@ -230,7 +230,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <Legend />
           <Inset />
           <p className="provenance" data-testid="provenance">
-            {t('boundarySource')}：{geo.meta.attribution[lang]}
+            {geo.meta.attribution[lang]}
           </p>
         </section>
         {mode === 'briefing' && <BriefingOverlay />}
