@@ -4,7 +4,7 @@ import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapGeoJSONFeature, MapMouseEvent, GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, choroplethColor, paletteOf, type ThemeName } from './style';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
