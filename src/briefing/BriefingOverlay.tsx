@@ -131,12 +131,24 @@ function ProvinceSlide({ adcode }: { adcode: number }) {
   );
 }
 
+/** Figures grouped by the clause they stand in (容积率由2.94降为2.82 is one line with both numbers). */
+function figureLines(p: Practice): { raws: string[]; phrase: string }[] {
+  const out: { raws: string[]; phrase: string }[] = [];
+  for (const f of p.figures) {
+    const same = out.find((x) => x.phrase === f.phrase);
+    if (same) {
+      if (!same.raws.includes(f.raw)) same.raws.push(f.raw);
+    } else out.push({ raws: [f.raw], phrase: f.phrase });
+  }
+  return out;
+}
+
 function PracticeSlide({ id }: { id: string }) {
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const p = practiceById(dataset, id);
   if (!p) return <h2 className="briefing-title">{id}</h2>;
-  const figures = p.figures.slice(0, MAX_FIGURES);
+  const figures = figureLines(p).slice(0, MAX_FIGURES);
   const documents = p.documents.slice(0, MAX_DOCUMENTS);
   return (
     <>
@@ -155,7 +167,7 @@ function PracticeSlide({ id }: { id: string }) {
           <ul className="briefing-figures">
             {figures.map((f, i) => (
               <li key={i}>
-                <strong>{f.raw}</strong>
+                <strong>{f.raws.join('、')}</strong>
                 <span>{f.phrase}</span>
               </li>
             ))}
@@ -219,7 +231,8 @@ export function BriefingOverlay() {
   const panelRef = useRef<HTMLElement>(null);
 
   const go = useCallback((k: number) => atlasStore.getState().setSlide(clampSlide(k, n)), [n]);
-  const leave = useCallback(() => atlasStore.getState().setMode('explore'), []);
+  // Back to exploring, in one state change (one history entry); the slide number leaves the URL with it.
+  const leave = useCallback(() => atlasStore.setState({ mode: 'explore', slide: 0 }), []);
 
   // Opened from a selection (and not from a link to a given slide): start at that practice or province.
   useEffect(() => {
@@ -367,8 +380,6 @@ export function BriefingOverlay() {
         )}
       </section>
       <p className="briefing-credits" data-testid="briefing-credits">
-        {t('boundarySource')}
-        {lang === 'zh' ? '：' : ': '}
         {geo.meta.attribution[lang]}
         {config.approvalNumber ? ` · ${t('approvalNumber', { n: config.approvalNumber })}` : ''}
       </p>

@@ -3,7 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAtlasData } from '../data/context';
 import { useAtlas } from '../store/store';
-import { useFiltered, useT } from '../app/derived';
+import { fullPlaceName, useFiltered, useT } from '../app/derived';
+import { practiceById, practicesOfRegion } from '../store/selectors';
+import { PracticeCard } from '../panels/PracticeCard';
+import type { Selection } from '../store/selection';
+import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { composeExport, downloadBlob, exportMapPng, type ExportLayout } from './png';
 import { useExportDescription } from './describe';
 import { practicesCsv, practicesJson } from './csv';
@@ -35,9 +39,36 @@ function usePrintRoot(): HTMLElement | null {
   return el;
 }
 
+/** The practices a print shows as cards: the selected practice, or every (filtered) practice of the selected place. */
+export function selectedPractices(dataset: Dataset, filtered: readonly Practice[], sel: Selection): Practice[] {
+  if (sel.kind === 'practice') {
+    const p = practiceById(dataset, sel.id);
+    return p ? [p] : [];
+  }
+  if (sel.kind === 'region') return practicesOfRegion(dataset, filtered, sel.adcode);
+  return [];
+}
+
+function PrintCards({ practices, selection, gazetteer }: { practices: Practice[]; selection: Selection; gazetteer: ReadonlyMap<number, GazetteerEntry> }) {
+  const t = useT();
+  if (practices.length === 0) return null;
+  const place = selection.kind === 'region' ? `${fullPlaceName(selection.adcode, gazetteer)} · ` : '';
+  return (
+    <section className="print-cards">
+      <h2 className="print-cards-title">
+        {place}
+        {t('selectedPractices')}（{practices.length}）
+      </h2>
+      {practices.map((p) => (
+        <PracticeCard key={p.id} practice={p} />
+      ))}
+    </section>
+  );
+}
+
 export function ExportMenu() {
   const t = useT();
-  const { dataset } = useAtlasData();
+  const { dataset, geo } = useAtlasData();
   const practices = useFiltered();
   const selection = useAtlas((s) => s.selection);
   const describe = useExportDescription();
@@ -52,6 +83,7 @@ export function ExportMenu() {
   /** Set while the menu's own print runs, so `beforeprint` keeps the 2× image it just placed. */
   const printing = useRef(false);
   const printRoot = usePrintRoot();
+  const cards = selectedPractices(dataset, practices, selection);
   const describeRef = useRef(describe);
   describeRef.current = describe;
 
@@ -218,12 +250,14 @@ export function ExportMenu() {
           data-width={last.width}
           data-height={last.height}
           data-legend={[last.legend.x, last.legend.y, last.legend.width, last.legend.height].map(Math.round).join(',')}
+          data-footer={[last.footer.x, last.footer.y, last.footer.width, last.footer.height].map(Math.round).join(',')}
         />
       )}
       {printRoot &&
         createPortal(
-          <section className="print-sheet" aria-hidden="true" data-selection={selection.kind}>
+          <section className={`print-sheet${cards.length ? ' with-cards' : ''}`} aria-hidden="true" data-testid="print-sheet">
             <div className="print-figure" ref={figureRef} />
+            <PrintCards practices={cards} selection={selection} gazetteer={geo.gazetteer} />
           </section>,
           printRoot,
         )}

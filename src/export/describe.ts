@@ -36,7 +36,6 @@ export function useExportDescription(): () => ExportDescription {
     const colors = classColors(palette, breaks.length);
     const summary = filterSummary(dataset, filters, lang);
     const inset = geo.inset ? insetPaths(geo.inset, INSET_SIZE.width, INSET_SIZE.height) : null;
-    const sep = lang === 'zh' ? '：' : ': ';
     return {
       colors: {
         panel: cssVar('--panel', theme === 'dark' ? '#111a2e' : '#ffffff'),
@@ -62,7 +61,8 @@ export function useExportDescription(): () => ExportDescription {
       footer: [
         t('exportDate', { d: formatDate(isoDay(new Date()), lang) }),
         dataCitation(dataset, practices, lang),
-        `${t('boundarySource')}${sep}${geo.meta.attribution[lang]}`,
+        // The attribution text names itself ("边界数据：…"), so it goes in as is.
+        geo.meta.attribution[lang],
         config.approvalNumber ? t('approvalNumber', { n: config.approvalNumber }) : '',
       ],
       inset: inset ? { viewBox: inset.viewBox, land: inset.land, dash: inset.dash, caption: t('inset') } : null,

@@ -1,0 +1,172 @@
+// Briefing mode in a real browser at projector size: enter, step with the keys presenter remotes send, one URL per
+// slide, the map flying to each place, readable type, both themes, leave with Esc.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import { parseDataset } from '../src/ingest/schema';
+import { EMPTY_FILTERS } from '../src/store/filters';
+import { buildSlides, slideTarget } from '../src/briefing/slides';
+
+const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const slides = buildSlides(dataset, EMPTY_FILTERS);
+
+const slideParam = (page: Page) => new URL(page.url()).searchParams.get('slide');
+const modeParam = (page: Page) => new URL(page.url()).searchParams.get('mode');
+
+async function onSlide(page: Page, i: number): Promise<void> {
+  await page.waitForFunction((i) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(i), i, {
+    timeout: 10_000,
+  });
+}
+
+async function mapCenter(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlas.map;
+    const c = map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+  });
+}
+
+describe('briefing mode', () => {
+  let browser: Browser;
+  let s: Session;
+  const missing: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openSession(browser, { width: 1920, height: 1080 });
+    s.page.on('response', (r) => {
+      if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('builds national, then each province followed by its practices', () => {
+    expect(slides[0]).toEqual({ kind: 'national' });
+    expect(slides[1]?.kind).toBe('province');
+    expect(slides[2]?.kind).toBe('practice');
+    expect(slides.filter((x) => x.kind === 'practice')).toHaveLength(30);
+  });
+
+  it('enters, steps through three slides by keyboard with one URL each, and leaves with Esc', async () => {
+    const { page } = s;
+    await gotoApp(s);
+    await page.getByTestId('mode-briefing').click();
+    await onSlide(page, 0);
+    expect(modeParam(page)).toBe('briefing');
+    expect(slideParam(page)).toBeNull(); // slide 0 is the default and stays out of the URL
+    await expect(page.getByTestId('briefing-progress').textContent()).resolves.toBe(`1 / ${slides.length}`);
+    await mapIdle(page);
+    const national = await mapCenter(page);
+
+    const urls: string[] = [];
+    for (const [key, i] of [
+      ['ArrowRight', 1],
+      ['PageDown', 2],
+      ['Space', 3],
+    ] as const) {
+      await page.keyboard.press(key);
+      await onSlide(page, i);
+      expect(slideParam(page)).toBe(String(i));
+      expect(modeParam(page)).toBe('briefing');
+      await expect(page.getByTestId('briefing-progress').textContent()).resolves.toBe(`${i + 1} / ${slides.length}`);
+      expect(await page.getByTestId('briefing').getAttribute('data-kind')).toBe(slides[i]!.kind);
+      urls.push(page.url());
+    }
+    expect(new Set(urls).size).toBe(3);
+
+    // The map flew in from the national view to the slide's place.
+    await mapIdle(page);
+    const there = await mapCenter(page);
+    expect(there.zoom).toBeGreaterThan(national.zoom + 1);
+    const target = slideTarget(slides[3]);
+    expect(target).not.toBeNull();
+
+    // Back: PageUp and Shift+Space (presenter remotes), then the browser's Back button walks the slide history.
+    await page.keyboard.press('PageUp');
+    await onSlide(page, 2);
+    await page.keyboard.press('Shift+Space');
+    await onSlide(page, 1);
+    await page.keyboard.press('End');
+    await onSlide(page, slides.length - 1);
+    await page.keyboard.press('Home');
+    await onSlide(page, 0);
+    await page.goBack();
+    await onSlide(page, slides.length - 1);
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="briefing"]', { state: 'detached' });
+    expect(modeParam(page)).toBeNull();
+    expect(slideParam(page)).toBeNull();
+    await expect(page.getByTestId('mode-briefing').isVisible()).resolves.toBe(true);
+  });
+
+  it('opens a slide from its URL, with type readable from the back of the room (≥ 24 px at 1920×1080)', async () => {
+    const { page } = s;
+    const practiceSlide = slides.findIndex((x) => x.kind === 'practice' && (dataset.practices.find((p) => p.id === x.id)?.figures.length ?? 0) > 1);
+    await gotoApp(s, `mode=briefing&slide=${practiceSlide}`);
+    await onSlide(page, practiceSlide);
+    await mapIdle(page);
+    const small = await page.evaluate(() => {
+      const out: string[] = [];
+      const root = document.querySelector('[data-testid="briefing"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.closest('.visually-hidden') || !el.getClientRects().length) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < 24) out.push(`${px}px: ${n.textContent.trim().slice(0, 30)}`);
+      }
+      return out;
+    });
+    expect(small).toEqual([]);
+    // The card is text, not HTML: the headline is exactly the practice's headline.
+    const slide = slides[practiceSlide] as Extract<(typeof slides)[number], { kind: 'practice' }>;
+    const p = dataset.practices.find((x) => x.id === slide.id)!;
+    await expect(page.locator('.briefing-headline').textContent()).resolves.toBe(p.headline);
+    await expect(page.locator('.briefing-citation').textContent()).resolves.toContain(
+      `${p.mechanism.code}${p.measure.code}${p.item}`,
+    );
+    await page.waitForTimeout(400); // the card's fade-in
+    await page.screenshot({ path: artifactPath('briefing-slide.png') });
+  });
+
+  it('switches to the dark theme from the overlay', async () => {
+    const { page } = s;
+    await gotoApp(s, 'mode=briefing&slide=1');
+    await onSlide(page, 1);
+    await page.getByTestId('briefing-theme').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+    const colours = await page.evaluate(() => {
+      const el = document.querySelector('.briefing-panel')!;
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, fg: cs.color };
+    });
+    expect(colours.bg).toBe('rgb(17, 26, 46)');
+    expect(colours.fg).toBe('rgb(229, 231, 235)');
+    await mapIdle(page);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: artifactPath('briefing-slide-dark.png') });
+  });
+
+  it('uses the buttons as well as the keys', async () => {
+    const { page } = s;
+    await gotoApp(s, 'mode=briefing');
+    await onSlide(page, 0);
+    await expect(page.getByTestId('briefing-prev').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('briefing-next').click();
+    await onSlide(page, 1);
+    expect(slideParam(page)).toBe('1');
+    await page.getByTestId('briefing-exit').click();
+    await page.waitForSelector('[data-testid="briefing"]', { state: 'detached' });
+    expect(modeParam(page)).toBeNull();
+    expect(s.foreign()).toEqual([]);
+    // The only resource allowed to be missing is the favicon the browser asks for on its own.
+    expect(missing.filter((p) => p !== '/favicon.ico')).toEqual([]);
+    expect(s.consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
