@@ -1,7 +1,7 @@
 // Compare mode (issue 5): pick 2–4 provinces, read their coverage matrix (政策机制 / 主要举措 × province), list
 // the practices of a cell, and read the practices side by side, aligned by measure. Follows the filters; the
 // compared provinces live in the store (and so in the URL, key `cmp`).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
 import { atlasStore, MAX_COMPARE, useAtlas } from '../store/store';
@@ -51,6 +51,10 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
   const { dataset } = useAtlasData();
   const practices = useFiltered();
   const [query, setQuery] = useState('');
+  // The full list of 34 folds away once two provinces are chosen (it would push the matrix off a laptop screen);
+  // typing in the search box always shows the matches.
+  const [showAll, setShowAll] = useState<boolean | null>(null);
+  const listOpen = query.trim() !== '' || (showAll ?? compare.length < 2);
   const counts = provinceCounts(dataset, practices);
   const byAdcode = new Map(provinces.map((p) => [p.adcode, p]));
   // Provinces with practices first (most first), so the likely picks are at hand; then the rest by adcode.
@@ -112,10 +116,23 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
           autoComplete="off"
         />
       </form>
-      {shown.length === 0 ? (
+      {query.trim() === '' && (
+        <button
+          type="button"
+          className="cmp-fold"
+          aria-expanded={listOpen}
+          aria-controls="cmp-options"
+          data-testid="compare-show-all"
+          onClick={() => setShowAll(!listOpen)}
+        >
+          {listOpen ? t('compareHideProvinces') : t('compareAllProvinces', { n: provinces.length })}
+          <span aria-hidden="true">{listOpen ? ' ▴' : ' ▾'}</span>
+        </button>
+      )}
+      {!listOpen ? null : shown.length === 0 ? (
         <p className="empty">{t('compareNoMatch')}</p>
       ) : (
-        <ul className="cmp-options" aria-label={t('compareSearch')}>
+        <ul className="cmp-options" id="cmp-options" aria-label={t('compareSearch')}>
           {shown.map((p) => {
             const n = counts.get(p.adcode) ?? 0;
             const on = compare.includes(p.adcode);
@@ -123,7 +140,7 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
               <li key={p.adcode}>
                 <button
                   type="button"
-                  className={`cmp-option${n === 0 ? ' zero' : ''}`}
+                  className={`cmp-option${n === 0 ? ' cmp-option-zero' : ''}`}
                   aria-pressed={on}
                   data-testid={`compare-option-${p.adcode}`}
                   title={p.name}
@@ -183,7 +200,7 @@ function Matrix({
           <tbody>
             {matrix.rows.map((row) => (
               <tr key={row.key} className={`cmp-row-${row.kind}`} data-row={row.key}>
-                <th scope="row" className={`cmp-rowhead ${row.kind}`}>
+                <th scope="row" className={`cmp-rowhead cmp-k-${row.kind}`}>
                   {rowLabel(row)}
                 </th>
                 {row.cells.map((c) => {
@@ -198,7 +215,7 @@ function Matrix({
                       ) : (
                         <button
                           type="button"
-                          className={`cmp-cell ${row.kind}${selected ? ' selected' : ''}`}
+                          className={`cmp-cell cmp-k-${row.kind}${selected ? ' cmp-selected' : ''}`}
                           style={color ? { background: color.background, color: color.color } : undefined}
                           aria-pressed={selected}
                           aria-label={t('compareCellLabel', { name: short(c.province), row: rowLabel(row), n: c.count })}
@@ -240,13 +257,18 @@ function Matrix({
 function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; cell: Cell; names: Map<number, ProvinceRef>; onClose: () => void }) {
   const t = useT();
   const { dataset, geo } = useAtlasData();
+  const ref = useRef<HTMLElement>(null);
+  // The list opens below the matrix, often below the fold: bring it into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [cell.row, cell.province]);
   const row = matrix.rows.find((r) => r.key === cell.row);
   const c = matrixCell(matrix, cell.row, cell.province);
   if (!row || !c) return null;
   const name = names.get(cell.province)?.short ?? String(cell.province);
   const practices = c.practiceIds.map((id) => practiceById(dataset, id)).filter((p): p is Practice => p !== undefined);
   return (
-    <section className="cmp-cell-list" data-testid="compare-cell-list" data-row={cell.row} data-province={cell.province} aria-live="polite">
+    <section ref={ref} className="cmp-cell-list" data-testid="compare-cell-list" data-row={cell.row} data-province={cell.province} aria-live="polite">
       <header className="cmp-cell-list-head">
         <h3 className="cmp-h3">
           {t('compareCellTitle', { name, row: rowLabel(row) })} <span className="count">{t('practicesCount', { n: practices.length })}</span>
@@ -328,7 +350,7 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
                   {m.columns.map((c, i) => (
                     <div
                       key={c.province}
-                      className={`cmp-column cmp-col-${i}${c.only ? ' only' : ''}${c.practices.length === 0 ? ' none' : ''}`}
+                      className={`cmp-column cmp-col-${i}${c.only ? ' cmp-only' : ''}${c.practices.length === 0 ? ' cmp-empty' : ''}`}
                       data-province={c.province}
                       data-count={c.practices.length}
                     >

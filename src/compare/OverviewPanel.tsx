@@ -44,7 +44,7 @@ function BarChart({
             <li key={b.key}>
               <button
                 type="button"
-                className={`ov-bar-row${b.count === 0 ? ' zero' : ''}${b.parent ? ' child' : ''}`}
+                className={`ov-bar-row${b.count === 0 ? ' ov-zero' : ''}${b.parent ? ' ov-child' : ''}`}
                 aria-pressed={on}
                 data-key={b.key}
                 data-count={b.count}
@@ -120,7 +120,7 @@ export function OverviewPanel() {
                     <span className="ov-bar-label">{r.short}</span>
                     <span className="ov-bar-track" aria-hidden="true">
                       <span
-                        className="ov-bar-fill map"
+                        className="ov-bar-fill ov-classed"
                         style={{ width: `${(100 * r.count) / max}%`, background: ci >= 0 ? colors[ci] : undefined }}
                       />
                     </span>

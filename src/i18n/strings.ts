@@ -188,6 +188,8 @@ export const zh = {
   importRemoved: '已删除“{title}”。',
   importExportAll: '导出全部数据',
   importStorageProblem: '无法使用浏览器存储，导入的批次在关闭页面后会丢失：{reason}',
+  compareAllProvinces: '全部省份（{n}）',
+  compareHideProvinces: '收起省份列表',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -380,4 +382,6 @@ export const en: Record<StringKey, string> = {
   importRemoved: 'Removed "{title}".',
   importExportAll: 'Export all data',
   importStorageProblem: 'The browser storage cannot be used; imported batches will be lost when this page closes: {reason}',
+  compareAllProvinces: 'All provinces ({n})',
+  compareHideProvinces: 'Hide the province list',
 };
