@@ -228,6 +228,36 @@ describe('compare provinces', () => {
     await s.context.close();
   });
 
+  it('four provinces in the dark theme: coloured cells keep 4.5:1 text contrast', async () => {
+    const four = [JIANGSU, CHONGQING, SICHUAN, 110000];
+    const { page } = await fresh(`mode=compare&cmp=${four.join(',')}&theme=dark`);
+    await page.locator('[data-testid="compare-matrix"]').waitFor();
+    expect(await shownMatrix(page)).toEqual(counts(expectedMatrix(four)));
+    const ratios = await page.locator('[data-testid="compare-matrix"] button.cmp-cell').evaluateAll((els) => {
+      const lum = (c: string) => {
+        const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return els.map((el) => {
+        const st = getComputedStyle(el);
+        let bg = st.backgroundColor;
+        // A transparent button (mechanism subtotal) shows its cell's background.
+        for (let p: Element | null = el; p && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); p = p.parentElement) bg = getComputedStyle(p).backgroundColor;
+        const [a, b] = [lum(st.color), lum(bg)];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const r of ratios) expect(r).toBeGreaterThanOrEqual(4.5);
+    await page.screenshot({ path: artifactPath('compare-dark.png') });
+    await page.locator('[data-testid="compare-aligned"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('compare-dark-aligned.png') });
+    await s.context.close();
+  });
+
   it('is readable on a 1366×768 laptop screen, in English too', async () => {
     const { page } = await fresh(`mode=compare&cmp=${JIANGSU},${CHONGQING},${SICHUAN}`, { width: 1366, height: 768 });
     await page.locator('[data-testid="compare-matrix"]').waitFor();
