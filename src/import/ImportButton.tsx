@@ -1,5 +1,5 @@
 // The top bar's 导入 button; opens the import dialog and gives focus back when it closes.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../app/derived';
 import { ImportDialog } from './ImportDialog';
 import './import.css';
@@ -8,6 +8,12 @@ export function ImportButton() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Focus goes back only once the modal is gone: while it is open the rest of the page is inert.
+  useEffect(() => {
+    if (wasOpen.current && !open) ref.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
       <button ref={ref} type="button" className="text-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="import-open">
@@ -15,10 +21,7 @@ export function ImportButton() {
       </button>
       {open && (
         <ImportDialog
-          onClose={() => {
-            setOpen(false);
-            ref.current?.focus();
-          }}
+          onClose={() => setOpen(false)}
         />
       )}
     </>

@@ -9,7 +9,7 @@ import { useAtlas } from '../store/store';
 import { formatDate } from '../i18n';
 import { practicesCsv, practicesJson } from '../export/csv';
 import { geocoderFor } from '../ingest/ingest';
-import type { AliasFile } from '../ingest/geocode';
+import type { AliasFile, Geocoder } from '../ingest/geocode';
 import type { Batch, Dataset, GazetteerEntry } from '../types';
 import { runImport } from './client';
 import { useImportApi } from './context';
@@ -77,6 +77,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [armed, setArmed] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const gazetteerArray = useMemo<GazetteerEntry[]>(() => [...geo.gazetteer.values()], [geo.gazetteer]);
+  const geocoder = useMemo(() => geocoderFor(gazetteerArray, aliasesJson as AliasFile), [gazetteerArray]);
   const msg = (p: { message: string; messageZh: string }) => (lang === 'en' ? p.message : p.messageZh);
 
   // Modal: the rest of the page is inert while it is open; focus starts on the first field.
@@ -84,7 +85,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const d = dialogRef.current;
     if (!d) return;
     if (!d.open) d.showModal();
-    d.querySelector<HTMLElement>('textarea, input, button')?.focus();
+    (d.querySelector<HTMLElement>('textarea') ?? d.querySelector<HTMLElement>('input, button'))?.focus();
     return () => d.close();
   }, []);
 
@@ -145,7 +146,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   async function confirm() {
     if (phase.kind !== 'preview') return;
-    const g = geocoderFor(gazetteerArray, aliasesJson as AliasFile);
+    const g = geocoder;
     const todo = phase.items.filter((it) => !isSkipped(it));
     let id = nextBatchId(dataset.batches);
     const batches = todo.map((it) => {
@@ -214,7 +215,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         {items.map((it, i) => (
-          <CandidatePreview key={i} index={i} item={it} items={items} dataset={dataset} gazetteer={geo.gazetteer} onChange={(fn) => update(i, fn)} />
+          <CandidatePreview key={i} index={i} item={it} items={items} dataset={dataset} gazetteer={geo.gazetteer} geocoder={geocoder} onChange={(fn) => update(i, fn)} />
         ))}
         <div className="import-actions">
           <button type="button" className="text-button" onClick={() => setPhase({ kind: 'input', problems: null })}>
@@ -356,6 +357,7 @@ function CandidatePreview({
   items,
   dataset,
   gazetteer,
+  geocoder,
   onChange,
 }: {
   index: number;
@@ -363,6 +365,7 @@ function CandidatePreview({
   items: readonly CandidateState[];
   dataset: Dataset;
   gazetteer: ReadonlyMap<number, GazetteerEntry>;
+  geocoder: Geocoder;
   onChange: (fn: (s: CandidateState) => CandidateState) => void;
 }) {
   const t = useT();
@@ -372,12 +375,14 @@ function CandidatePreview({
   const problems = dup?.kind === 'same' ? [] : metaProblems(item, items, dataset, t);
   const idp = `cand-${index}`;
 
+  // Counts and places as they will be imported: with the places chosen so far.
+  const practices = useMemo(() => applyChoices(geocoder, c.practices, c.unresolved, item.choices), [geocoder, c, item.choices]);
   const stats = useMemo(() => {
     const perMeasure = new Map<string, number>();
     const perMechanism = new Map<number, number>();
     const places = new Map<number, number>();
     const provinces = new Set<number>();
-    for (const p of c.practices) {
+    for (const p of practices) {
       perMechanism.set(p.mechanism.index, (perMechanism.get(p.mechanism.index) ?? 0) + 1);
       const k = `${p.mechanism.index}-${p.measure.index}`;
       perMeasure.set(k, (perMeasure.get(k) ?? 0) + 1);
@@ -388,7 +393,7 @@ function CandidatePreview({
     }
     const sortedPlaces = [...places].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return { perMeasure, perMechanism, places: sortedPlaces, provinces };
-  }, [c.practices]);
+  }, [practices]);
 
   const measures = c.taxonomy.reduce((n, m) => n + m.measures.length, 0);
   const byId = useMemo(() => new Map(c.practices.map((p) => [p.id, p])), [c.practices]);
