@@ -3,6 +3,7 @@ import type { Batch, Dataset, Practice, Theme } from '../types';
 import type { ThemeDef } from './extract';
 import { ingestText, type IngestOptions, type IngestResult } from './ingest';
 import { issue, type IngestIssue } from './issues';
+import { withRelated } from './similarity';
 
 export const GENERATED_BY = 'data/build.ts — do not edit; run npm run data';
 
@@ -65,13 +66,16 @@ export function ingestBatch(meta: BatchMeta, text: string, options: Omit<IngestO
   return { meta, result };
 }
 
+/** Batches and practices in order, with each practice's related practices (issue 10, data/SIMILARITY.md). */
 export function assembleDataset(ingests: readonly BatchIngest[], themes: readonly ThemeDef[]): Dataset {
   const batches: Batch[] = ingests
     .map(({ meta, result }) => ({ id: meta.id, title: meta.title, issuer: meta.issuer, date: meta.date, file: meta.file, taxonomy: result.taxonomy }))
     .sort((a, b) => a.id - b.id);
-  const practices = ingests
-    .flatMap((i) => i.result.practices)
-    .sort((a, b) => a.batch - b.batch || a.mechanism.index - b.mechanism.index || a.measure.index - b.measure.index || a.item - b.item);
+  const practices = withRelated(
+    ingests
+      .flatMap((i) => i.result.practices)
+      .sort((a, b) => a.batch - b.batch || a.mechanism.index - b.mechanism.index || a.measure.index - b.measure.index || a.item - b.item),
+  );
   return { generatedBy: GENERATED_BY, batches, themes: publicThemes(themes), practices };
 }
 

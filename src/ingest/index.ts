@@ -6,3 +6,4 @@ export { formatIssue, IngestError, type IngestIssue, type IssueCode } from './is
 export type { AliasFile } from './geocode';
 export type { ThemeDef } from './extract';
 export { buildGazetteer, shortName } from './gazetteer';
+export { relatedPractices, withRelated, pairScores, DEFAULT_WEIGHTS, type RelatedRef, type SimilarityOptions, type SimilarityWeights } from './similarity';
