@@ -1,4 +1,73 @@
-// Placeholder: the related-practices helper replaces this (issue 10).
+// The documents tab (issue 10): every 《…》 title cited by the filtered practices, with the places and practices
+// citing it; searchable; a title cited from several places is marked 多地引用.
+import { useMemo, useState } from 'react';
+import { useAtlasData } from '../data/context';
+import { atlasStore } from '../store/store';
+import { practiceSelection } from '../store/selection';
+import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
+import './related.css';
+
 export function DocumentsIndex() {
-  return <section data-testid="documents-index" />;
+  const practices = useFiltered();
+  const { geo } = useAtlasData();
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const entries = useMemo(() => documentIndex(practices), [practices]);
+  const shown = useMemo(
+    () => searchDocuments(entries, query, (p) => fullPlaceName(p.adcode, geo.gazetteer)),
+    [entries, query, geo],
+  );
+
+  return (
+    <section className="related-index" data-testid="documents-index" aria-labelledby="documents-heading">
+      <h2 id="documents-heading" className="panel-title small">
+        {t('documentsIndex')} <span className="count">{t('documentsCount', { n: entries.length })}</span>
+      </h2>
+      <p className="index-note">{t('indexFollowsFilters', { n: practices.length })}</p>
+      <label htmlFor="documents-search" className="visually-hidden">
+        {t('documentsSearch')}
+      </label>
+      <input
+        id="documents-search"
+        type="search"
+        className="index-search"
+        value={query}
+        placeholder={t('documentsSearch')}
+        onChange={(e) => setQuery(e.target.value)}
+        data-testid="documents-search"
+      />
+      {shown.length === 0 ? (
+        <p className="empty">{entries.length === 0 ? t('documentsNone') : t('noResults')}</p>
+      ) : (
+        <ul className="doc-list">
+          {shown.map((e) => (
+            <li key={e.title} className="doc-entry" data-document={e.title}>
+              <p className="doc-title">
+                <cite>《{e.title}》</cite>
+                {isMultiPlace(e) && <span className="badge multi">{t('documentsMulti', { n: e.places.length })}</span>}
+              </p>
+              <ul className="doc-citations" aria-label={t('documentsCitedBy', { n: e.practices.length })}>
+                {e.practices.map((p) => {
+                  const actor = p.actors[0];
+                  return (
+                    <li key={p.id}>
+                      <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
+                        <span className="cite-place">
+                          {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                          {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
+                        </span>
+                        <span className="cite-no">{itemNumber(p)}</span>
+                        <span className="cite-headline">{p.headline}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
