@@ -2,6 +2,7 @@
 // batch manager and the merged export, in a real browser against the production build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset } from '../src/types';
@@ -117,6 +118,10 @@ describe('import further batches', () => {
     expect(imported.every((p) => p.id.startsWith('1000-') && p.source.file === 'pasted text')).toBe(true);
     expect(comparable({ practices: imported })).toEqual(comparable(builtin));
     expect(merged.batches[1]!.taxonomy).toEqual(builtin.batches[0]!.taxonomy);
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), dialog.locator('[data-testid="export-all-csv"]').click()]);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(await csvDownload.path(), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(60);
+    expect(new Set(rows.map((r) => r['批次']))).toEqual(new Set([builtin.batches[0]!.title, '第一批（导入核对）']));
 
     await closeDialog(page);
     const after = await colouredProvinces(page);

@@ -37,9 +37,12 @@ export function App() {
   const stopSync = useRef<(() => void) | undefined>(undefined);
 
   useEffect(() => {
+    // StrictMode (dev) runs this twice: only the run that was not cleaned up may start the URL sync.
+    let cancelled = false;
     // Imported batches are read before the URL is restored: a link may name an imported batch or practice.
     Promise.all([loadDataset(), loadGeo(), loadImportedBatches()])
       .then(([builtin, geo, stored]) => {
+        if (cancelled) return;
         const dataset = mergeDatasets(builtin, stored.batches);
         const known = knownOptions(dataset, geo.gazetteer.keys());
         const bad = restoreFromUrl(atlasStore, known);
@@ -49,8 +52,14 @@ export function App() {
         if (stored.problems.length) setStorageProblem(stored.problems.join('; '));
         setLoad({ kind: 'ready', builtin, geo, initial: dataset });
       })
-      .catch((err: unknown) => setLoad({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
-    return () => stopSync.current?.();
+      .catch((err: unknown) => {
+        if (!cancelled) setLoad({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      });
+    return () => {
+      cancelled = true;
+      stopSync.current?.();
+      stopSync.current = undefined;
+    };
   }, []);
 
   useEffect(() => {
