@@ -60,6 +60,8 @@ describe('briefing mode', () => {
     expect(slideParam(page)).toBeNull(); // slide 0 is the default and stays out of the URL
     await expect(page.getByTestId('briefing-progress').textContent()).resolves.toBe(`1 / ${slides.length}`);
     await mapIdle(page);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: artifactPath('briefing-national.png') });
     const national = await mapCenter(page);
 
     const urls: string[] = [];
@@ -88,8 +90,12 @@ describe('briefing mode', () => {
     // Back: PageUp and Shift+Space (presenter remotes), then the browser's Back button walks the slide history.
     await page.keyboard.press('PageUp');
     await onSlide(page, 2);
+    await mapIdle(page);
     await page.keyboard.press('Shift+Space');
     await onSlide(page, 1);
+    await mapIdle(page);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: artifactPath('briefing-province.png') });
     await page.keyboard.press('End');
     await onSlide(page, slides.length - 1);
     await page.keyboard.press('Home');

@@ -49,8 +49,27 @@ describe('exports', () => {
       const el = document.querySelector('[data-testid="map"]') as HTMLElement;
       return { width: el.clientWidth, height: el.clientHeight };
     });
+    // Watch for the progress indicator from inside the page (it may come and go between two polls from here).
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__progress = { seen: false, delay: '', opacityAtOnce: '' };
+      new MutationObserver(() => {
+        const el = document.querySelector('.export-status.busy');
+        if (!w.__progress.seen && el) {
+          const cs = getComputedStyle(el);
+          w.__progress = { seen: true, delay: cs.animationDelay, opacityAtOnce: cs.opacity };
+        }
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    const t0 = Date.now();
     const { name, bytes } = await exportVia(page, 'png');
+    const took = Date.now() - t0;
     expect(name).toMatch(/^renewal-atlas-\d{8}\.png$/);
+    // The indicator is on the page from the start but stays transparent for 300 ms (quick exports never show it).
+    const progress = await page.evaluate(() => (window as any).__progress as { seen: boolean; delay: string; opacityAtOnce: string });
+    expect(progress).toEqual({ seen: true, delay: '0.3s', opacityAtOnce: '0' });
+    expect(took).toBeGreaterThan(0);
+    await page.waitForSelector('[data-testid="export-progress"]', { state: 'detached' });
     writeFileSync(artifactPath('export.png'), bytes);
     expect(pngSize(bytes)).toEqual({ width: 2 * css.width, height: 2 * css.height });
 
