@@ -143,6 +143,17 @@ describe('import further batches', () => {
     for (const adcode of THREE) expect(after[adcode]).toBe((before[adcode] ?? 0) + 1);
     expect(after[370000]).toBe((before[370000] ?? 0) + 1);
     await expect(page.locator('[data-testid="results-announce"]').textContent()).resolves.toContain(`${builtin.practices.length + 2} 项做法`);
+
+    // The imported batch's own taxonomy: in the filters under its batch id, and as rows of the compare matrix.
+    const mech = page.locator('[data-testid="mechanism-1000-1"]');
+    await expect(mech.textContent()).resolves.toMatch(/^\[1000\] 一、建立城市更新多方协同机制\s*2$/);
+    await expect(page.locator('[data-testid="measure-1000-1-1"]').textContent()).resolves.toContain('（一）推进跨省协作');
+    await page.goto(new URL('./?mode=compare&cmp=230000,410000', s.base).toString());
+    await page.locator('[data-testid="compare-matrix"]').waitFor();
+    const row = page.locator('[data-testid="compare-matrix"] tr[data-row="1000-1"]');
+    await expect(row.locator('th').textContent()).resolves.toContain('建立城市更新多方协同机制');
+    await expect(row.locator('[data-province="230000"]').getAttribute('data-count')).resolves.toBe('1');
+    await expect(row.locator('[data-province="410000"]').getAttribute('data-count')).resolves.toBe('1');
     await s.context.close();
   });
 
