@@ -2,8 +2,9 @@
 // matrix against the dataset, a cell's practices, the aligned columns, the URL round trip, the ranking and the
 // "not yet represented" list. Expected numbers are computed here from public/data/practices.json with the
 // counting rule of docs DATA-MODEL (a practice counts for a province when one of its actors lies in it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset, GazetteerEntry, Practice } from '../src/types';
@@ -62,6 +63,31 @@ async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
   const p = await page.evaluate((ll) => (window as any).__atlas.controller.project(ll), lngLat);
   const box = (await page.locator('[data-testid="map"]').boundingBox())!;
   await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * A session whose pages let axe-core in: the app's Content-Security-Policy (script-src 'self') rightly refuses
+ * injected scripts, so this context bypasses it. Only for the accessibility checks.
+ */
+async function axeSession(browser: Browser): Promise<Session> {
+  const base = inject('baseUrl');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  return { context, page, base, requests: [], foreign: () => [], consoleErrors: [] };
+}
+
+/** axe-core's WCAG 2 A/AA violations inside `selector`, as "rule: target" lines. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const axe = (window as any).axe;
+    const r = await axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    // An empty run (nothing checked) must not pass as "no violations".
+    if (r.passes.length === 0) return ['axe checked nothing'];
+    return r.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.target.join(' ')}`));
+  }, selector);
 }
 
 /** Console errors other than a missing resource (the browser's own favicon request answers 404). */
@@ -258,6 +284,19 @@ describe('compare provinces', () => {
     await s.context.close();
   });
 
+  it('has no WCAG A/AA violations (axe) in the compare panel, with a cell open, in both themes', async () => {
+    s = await axeSession(browser);
+    await gotoApp(s, `mode=compare&cmp=${JIANGSU},${CHONGQING}`);
+    const { page } = s;
+    await page.locator('[data-testid="compare-matrix"] button.cmp-cell').first().click();
+    await page.locator('[data-testid="compare-cell-list"]').waitFor();
+    expect(await axeViolations(page, '[data-testid="compare-panel"]')).toEqual([]);
+    await page.goto(new URL(`./?mode=compare&cmp=${JIANGSU},${CHONGQING}&theme=dark`, s.base).toString());
+    await mapIdle(page);
+    expect(await axeViolations(page, '[data-testid="compare-panel"]')).toEqual([]);
+    await s.context.close();
+  });
+
   it('is readable on a 1366×768 laptop screen, in English too', async () => {
     const { page } = await fresh(`mode=compare&cmp=${JIANGSU},${CHONGQING},${SICHUAN}`, { width: 1366, height: 768 });
     await page.locator('[data-testid="compare-matrix"]').waitFor();
@@ -345,6 +384,17 @@ describe('overview', () => {
     await page.screenshot({ path: artifactPath('overview-bars.png') });
     expect(appErrors(s)).toEqual([]);
     await s.context.close();
+  });
+
+  it('has no WCAG A/AA violations (axe) in the overview, in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      s = await axeSession(browser);
+      await gotoApp(s, `theme=${theme}`);
+      await s.page.locator('[data-testid="tab-overview"]').click();
+      await s.page.locator('[data-testid="overview-panel"]').waitFor();
+      expect(await axeViolations(s.page, '[data-testid="overview-panel"]'), theme).toEqual([]);
+      await s.context.close();
+    }
   });
 
   it('follows the filters and opens a province from its bar', async () => {

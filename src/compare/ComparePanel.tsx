@@ -209,7 +209,7 @@ function Matrix({
                   return (
                     <td key={c.province} className="cmp-td">
                       {c.count === 0 ? (
-                        <span className="cmp-zero" data-province={c.province} data-count={0} aria-label={t('compareCellLabel', { name: short(c.province), row: rowLabel(row), n: 0 })}>
+                        <span className="cmp-zero" data-province={c.province} data-count={0}>
                           0
                         </span>
                       ) : (
