@@ -154,6 +154,10 @@ describe('briefing mode', () => {
     });
     expect(colours.bg).toBe('rgb(17, 26, 46)');
     expect(colours.fg).toBe('rgb(229, 231, 235)');
+    // A dark briefing opened from its link, in English (the map takes the theme it starts with).
+    await gotoApp(s, 'mode=briefing&slide=3&theme=dark&lang=en');
+    await onSlide(page, 3);
+    await expect(page.getByTestId('briefing-exit').textContent()).resolves.toBe('Leave briefing');
     await mapIdle(page);
     await page.waitForTimeout(400);
     await page.screenshot({ path: artifactPath('briefing-slide-dark.png') });

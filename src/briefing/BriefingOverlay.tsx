@@ -161,6 +161,13 @@ function PracticeSlide({ id }: { id: string }) {
         {p.measure.code}
         {p.measure.title}
       </p>
+      {p.text !== p.headline && (
+        // The rest of the text, clamped to a few lines (more when there are no figures or documents to show): a
+        // slide supports the talk, the detail panel and the printed card carry the whole text.
+        <p className="briefing-text" style={{ WebkitLineClamp: figures.length + documents.length > 2 ? 3 : 6 }}>
+          {p.text.startsWith(p.headline) ? p.text.slice(p.headline.length) : p.text}
+        </p>
+      )}
       {figures.length > 0 && (
         <section className="briefing-section" aria-label={t('figures')}>
           <h3>{t('figures')}</h3>
