@@ -100,7 +100,7 @@ export function MapView({
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
       void ctl.setCounts(counts, classBreaks(provinceValues(counts, provinceIds)));
-      void ctl.setMarkers(markerPoints(dataset, practices));
+      void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     applyFilters(initial);
     applyRef.current = () => applyFilters(atlasStore.getState());

@@ -60,6 +60,8 @@ export class MapController {
   private counts: ReadonlyMap<number, number> = new Map();
   private breaksKey = '';
   private markersKey = '';
+  private markerIds: number[] = [];
+  private markerCounts = new Map<number, number>();
   private selected: SelectionTarget = null;
   private hovered: { source: string; id: number } | null = null;
   private selectedStates: { source: string; id: number }[] = [];
@@ -177,17 +179,36 @@ export class MapController {
     if (changed) this.setBusy();
   }
 
-  async setMarkers(points: readonly MarkerInput[]): Promise<number[]> {
+  /**
+   * Markers: `all` is every city/district actor of the dataset (the geometry, set once per dataset), `visible` the
+   * counts under the current filters. A filter change only updates feature-state — no GeoJSON is re-parsed or
+   * re-tiled, which keeps filter → idle within a frame or two. Returns adcodes missing from the gazetteer.
+   */
+  async setMarkers(all: readonly MarkerInput[], visible: readonly MarkerInput[]): Promise<number[]> {
     await this.ready;
     if (this.destroyed) return [];
-    const key = points.map((p) => `${p.adcode}:${p.count}`).join(',');
-    if (key === this.markersKey) return [];
-    this.markersKey = key;
-    const { collection, missing } = markerCollection(points, this.gazetteer);
-    this.source(SRC.markers).setData(collection);
-    this.setBusy();
-    // setData drops feature-state on the new features: restore the selection ring.
-    this.applySelectionState();
+    let missing: number[] = [];
+    const key = all.map((p) => `${p.adcode}:${p.count}`).join(',');
+    if (key !== this.markersKey) {
+      this.markersKey = key;
+      const built = markerCollection(all, this.gazetteer);
+      missing = built.missing;
+      this.markerIds = built.collection.features.map((f) => f.properties.adcode);
+      this.markerCounts = new Map();
+      this.source(SRC.markers).setData(built.collection);
+      // setData drops feature-state on the new features: restore the selection ring.
+      this.applySelectionState();
+    }
+    const counts = new Map(visible.map((p) => [p.adcode, p.count]));
+    let changed = false;
+    for (const id of this.markerIds) {
+      const n = counts.get(id) ?? 0;
+      if (this.markerCounts.get(id) === n) continue;
+      this.markerCounts.set(id, n);
+      this.map.setFeatureState({ source: SRC.markers, id }, { count: n });
+      changed = true;
+    }
+    if (changed || missing.length) this.setBusy();
     return missing;
   }
 

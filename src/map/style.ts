@@ -93,6 +93,9 @@ export function choroplethColor(breaks: number[], palette: Palette): ExpressionS
   return ['case', ['<', COUNT, 1], palette.noData, classes] as unknown as ExpressionSpecification;
 }
 
+/** Practices of a marker's place under the current filters (feature-state set by the controller). */
+const MARKER_COUNT: ExpressionSpecification = ['coalesce', ['feature-state', 'count'], 0];
+
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 /** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
@@ -196,8 +199,13 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
       type: 'circle',
       source: SRC.markers,
       paint: {
-        // Area-true sizing: radius grows with the square root of the count.
-        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 6, 2, 9, 4, 14],
+        // Area-true sizing: radius grows with the square root of the count under the current filters (feature-state;
+        // 0 hides the marker and takes it out of hit-testing).
+        'circle-radius': [
+          'case',
+          ['<', MARKER_COUNT, 1], 0,
+          ['interpolate', ['linear'], ['sqrt', MARKER_COUNT], 1, 6, 2, 9, 4, 14],
+        ],
         'circle-color': p.marker,
         'circle-opacity': 0.9,
         'circle-stroke-color': [
@@ -205,7 +213,8 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
           ['boolean', ['feature-state', 'hover'], false], p.hover, p.markerStroke,
         ],
         'circle-stroke-width': [
-          'case', ['boolean', ['feature-state', 'selected'], false], 3,
+          'case', ['<', MARKER_COUNT, 1], 0,
+          ['boolean', ['feature-state', 'selected'], false], 3,
           ['boolean', ['feature-state', 'hover'], false], 2.5, 1.5,
         ],
       },
@@ -236,7 +245,12 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
         'text-anchor': 'top',
         'text-optional': true,
       },
-      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
+      paint: {
+        'text-color': p.label,
+        'text-halo-color': p.labelHalo,
+        'text-halo-width': 1.4,
+        'text-opacity': ['case', ['<', MARKER_COUNT, 1], 0, 1],
+      },
     },
   ] as LayerSpecification[];
 }
