@@ -163,6 +163,20 @@ describe('briefing mode', () => {
     await page.screenshot({ path: artifactPath('briefing-slide-dark.png') });
   });
 
+  it('starts at the selected practice when opened from it', async () => {
+    const { page } = s;
+    const id = dataset.practices[7]!.id;
+    const at = slides.findIndex((x) => x.kind === 'practice' && x.id === id);
+    await gotoApp(s, `sel=p:${id}`);
+    await page.getByTestId('mode-briefing').click();
+    await onSlide(page, at);
+    expect(slideParam(page)).toBe(String(at));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="briefing"]', { state: 'detached' });
+    // Back in explore mode with the selection as it was.
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(`p:${id}`);
+  });
+
   it('uses the buttons as well as the keys', async () => {
     const { page } = s;
     await gotoApp(s, 'mode=briefing');

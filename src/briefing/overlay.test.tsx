@@ -1,0 +1,97 @@
+// BriefingOverlay rendered statically: what each kind of slide shows, in both languages, and that practice text
+// stays text.
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AtlasDataContext, type AtlasData } from '../data/context';
+import type { GeoBundle } from '../data/load';
+import { atlasStore, DEFAULT_STATE } from '../store/store';
+import { EMPTY_FILTERS } from '../store/filters';
+import { city, createBatch, createDataset, createPractice, province } from '../store/test-helpers';
+import { BriefingOverlay } from './BriefingOverlay';
+
+function createData(): AtlasData {
+  const dataset = createDataset({
+    batches: [createBatch(1, [2, 2])],
+    practices: [
+      createPractice({
+        id: '1-1-1-1',
+        item: 1,
+        actors: [city(320100, '南京市')],
+        headline: '南京市<img src=x onerror=alert(1)>做法。',
+        text: '南京市<img src=x onerror=alert(1)>做法。<b>不是标签</b>',
+        figures: [
+          { value: 2.94, unit: '', raw: '2.94', phrase: '容积率由2.94降为2.82' },
+          { value: 2.82, unit: '', raw: '2.82', phrase: '容积率由2.94降为2.82' },
+        ],
+        documents: ['南京市城市更新办法'],
+      }),
+      createPractice({ id: '1-2-1-1', mech: 2, item: 1, actors: [province(500000, '重庆市')] }),
+      createPractice({ id: '1-2-2-1', mech: 2, meas: 2, item: 1, actors: [province(500000, '重庆市')] }),
+    ],
+  });
+  const empty = { type: 'FeatureCollection', features: [] };
+  const geo = {
+    provinces: empty,
+    cities: empty,
+    dash: empty,
+    inset: empty,
+    meta: { attribution: { zh: '边界数据：测试', en: 'Boundaries: test' }, nationalBounds: [73, 18, 135, 54] },
+    gazetteer: new Map(),
+    districtProvinces: new Set(),
+  } as unknown as GeoBundle;
+  return { dataset, geo };
+}
+
+atlasStore.getInitialState = atlasStore.getState;
+
+function render(patch: Partial<ReturnType<typeof atlasStore.getState>>): string {
+  atlasStore.setState({ ...DEFAULT_STATE, filters: EMPTY_FILTERS, mode: 'briefing', ...patch });
+  return renderToStaticMarkup(
+    <AtlasDataContext.Provider value={createData()}>
+      <BriefingOverlay />
+    </AtlasDataContext.Provider>,
+  );
+}
+
+describe('BriefingOverlay (static render)', () => {
+  it('opens on the national slide with totals, the province order and the progress', () => {
+    const html = render({ slide: 0 });
+    expect(html).toContain('data-kind="national"');
+    expect(html).toContain('全国城市更新可复制经验做法');
+    expect(html).toMatch(/<strong>3<\/strong><span>项做法<\/span>/);
+    // 重庆 (2 practices) before 江苏 (1).
+    expect(html.indexOf('重庆市')).toBeLessThan(html.indexOf('江苏省'));
+    expect(html).toContain('1 / 6');
+    expect(html).toContain('aria-valuenow="1"');
+    expect(html).toContain('边界数据：测试');
+  });
+
+  it('lists a province slide\'s practices with their item numbers', () => {
+    const html = render({ slide: 1 });
+    expect(html).toContain('data-kind="province"');
+    expect(html).toContain('<h2 class="briefing-title">重庆市</h2>');
+    expect(html).toContain('二（一）1');
+    expect(html).toContain('二（二）1');
+  });
+
+  it('shows a practice with grouped figures, documents and the citation, as text only', () => {
+    const html = render({ slide: 5 });
+    expect(html).toContain('data-kind="practice"');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('南京市&lt;img src=x onerror=alert(1)&gt;做法。');
+    expect(html).toContain('<strong>2.94、2.82</strong><span>容积率由2.94降为2.82</span>');
+    expect(html).toContain('《南京市城市更新办法》');
+    expect(html).toMatch(/出处：住房城乡建设部《第1批》（2023年11月），序号 一（一）1/);
+  });
+
+  it('clamps a stale slide number to the last slide', () => {
+    expect(render({ slide: 99 })).toContain('6 / 6');
+  });
+
+  it('speaks English when asked, with no Chinese in the interface', () => {
+    const html = render({ slide: 0, lang: 'en' });
+    expect(html).toContain('Leave briefing');
+    expect(html).toContain('Slide 1 of 6');
+  });
+});
