@@ -10,7 +10,7 @@ import { practiceSelection } from '../store/selection';
 import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
 import type { Practice } from '../types';
 import {
-  alignedColumns,
+  alignMatrix,
   coverageMatrix,
   matrixCell,
   provinceList,
@@ -24,6 +24,11 @@ import { cellColorScale } from './colors';
 import './compare.css';
 
 type Cell = { row: string; province: number };
+
+// How many practices show before a "show more" button: the aligned columns put full texts side by side, and a
+// large imported batch could otherwise put thousands of them on the page at once.
+const ALIGNED_LIMIT = 3;
+const CELL_LIST_LIMIT = 50;
 
 /** Opens a practice in the explore screen's detail panel. */
 function openPractice(id: string) {
@@ -258,20 +263,24 @@ function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; ce
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const ref = useRef<HTMLElement>(null);
+  const [all, setAll] = useState(false);
   // The list opens below the matrix, often below the fold: bring it into view.
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest' });
+    setAll(false);
   }, [cell.row, cell.province]);
   const row = matrix.rows.find((r) => r.key === cell.row);
   const c = matrixCell(matrix, cell.row, cell.province);
   if (!row || !c) return null;
   const name = names.get(cell.province)?.short ?? String(cell.province);
-  const practices = c.practiceIds.map((id) => practiceById(dataset, id)).filter((p): p is Practice => p !== undefined);
+  const ids = all ? c.practiceIds : c.practiceIds.slice(0, CELL_LIST_LIMIT);
+  const practices = ids.map((id) => practiceById(dataset, id)).filter((p): p is Practice => p !== undefined);
+  const hidden = c.practiceIds.length - ids.length;
   return (
     <section ref={ref} className="cmp-cell-list" data-testid="compare-cell-list" data-row={cell.row} data-province={cell.province} aria-live="polite">
       <header className="cmp-cell-list-head">
         <h3 className="cmp-h3">
-          {t('compareCellTitle', { name, row: rowLabel(row) })} <span className="count">{t('practicesCount', { n: practices.length })}</span>
+          {t('compareCellTitle', { name, row: rowLabel(row) })} <span className="count">{t('practicesCount', { n: c.count })}</span>
         </h3>
         <button type="button" className="icon-button" aria-label={t('compareCellClose')} onClick={onClose}>
           ×
@@ -287,6 +296,11 @@ function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; ce
           </li>
         ))}
       </ul>
+      {hidden > 0 && (
+        <button type="button" className="cmp-fold" onClick={() => setAll(true)}>
+          {t('compareShowMore', { n: hidden })}
+        </button>
+      )}
     </section>
   );
 }
@@ -314,6 +328,13 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
   const { geo } = useAtlasData();
   const short = (a: number) => names.get(a)?.short ?? String(a);
   const cols = { gridTemplateColumns: `repeat(${provinces.length}, minmax(0, 1fr))` };
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   let lastMechanism = '';
   return (
     <section className="cmp-aligned" data-testid="compare-aligned" aria-labelledby="cmp-aligned-heading">
@@ -335,6 +356,8 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
           {aligned.map((m) => {
             const showMechanism = m.mechanism.key !== lastMechanism;
             lastMechanism = m.mechanism.key;
+            const open = expanded.has(m.key);
+            const longest = Math.max(...m.columns.map((c) => c.practices.length));
             return (
               <section key={m.key} className="cmp-measure" data-measure={m.key} data-only={m.onlyProvince ?? undefined}>
                 {showMechanism && (
@@ -363,7 +386,7 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
                       {c.practices.length === 0 ? (
                         <p className="cmp-none">{t('compareNone')}</p>
                       ) : (
-                        c.practices.map((p) => (
+                        (open ? c.practices : c.practices.slice(0, ALIGNED_LIMIT)).map((p) => (
                           <article key={p.id} className="cmp-practice" data-practice={p.id}>
                             <p className="cmp-practice-place">
                               {placesIn(p, c.province, geo.gazetteer)} <span className="item-no">{itemNumber(p)}</span>
@@ -380,6 +403,15 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
                     </div>
                   ))}
                 </div>
+                {longest > ALIGNED_LIMIT && (
+                  <button type="button" className="cmp-fold" aria-expanded={open} onClick={() => toggle(m.key)}>
+                    {open
+                      ? t('compareShowFewer')
+                      : t('compareShowMore', {
+                          n: m.columns.reduce((sum, c) => sum + Math.max(0, c.practices.length - ALIGNED_LIMIT), 0),
+                        })}
+                  </button>
+                )}
               </section>
             );
           })}
@@ -402,7 +434,7 @@ export function ComparePanel() {
 
   const opts = useMemo(() => ({ batches }), [batches]);
   const matrix = useMemo(() => coverageMatrix(dataset, practices, compare, opts), [dataset, practices, compare, opts]);
-  const aligned = useMemo(() => alignedColumns(dataset, practices, compare, opts), [dataset, practices, compare, opts]);
+  const aligned = useMemo(() => alignMatrix(matrix, practices), [matrix, practices]);
   // A cell whose province was removed, or whose count dropped to zero under new filters, closes.
   const openCell = cell && (matrixCell(matrix, cell.row, cell.province)?.count ?? 0) > 0 ? cell : null;
 

@@ -11,7 +11,9 @@ import {
   shortProvinceName,
 } from './compare';
 import { city, createBatch, createDataset, createPractice, district, province } from '../store/test-helpers';
-import { filterPractices } from '../store/selectors';
+import { filterPractices, practicesOfRegion } from '../store/selectors';
+import { createSyntheticDataset } from '../store/test-helpers';
+import { measureKey } from '../store/filters';
 import { EMPTY_FILTERS } from '../store/filters';
 import type { Dataset, GazetteerEntry } from '../types';
 
@@ -129,6 +131,24 @@ describe('coverageMatrix', () => {
     const m = coverageMatrix(ds, ds.practices, []);
     expect(m.rows.every((r) => r.cells.length === 0 && r.total === 0)).toBe(true);
     expect(m.maxMeasure).toBe(0);
+  });
+});
+
+describe('coverageMatrix against the store’s counting', () => {
+  it('agrees with practicesOfRegion on a synthetic dataset, filtered or not', () => {
+    const ds = createSyntheticDataset(3000, 11, 2);
+    const provinces = [110000, 320000, 500000, 640000];
+    for (const filters of [EMPTY_FILTERS, { ...EMPTY_FILTERS, levels: ['city' as const] }, { ...EMPTY_FILTERS, q: '片区' }]) {
+      const practices = filterPractices(ds, filters);
+      const m = coverageMatrix(ds, practices, provinces);
+      provinces.forEach((a, c) => {
+        const mine = practicesOfRegion(ds, practices, a);
+        expect(m.totals[c]).toBe(mine.length);
+        for (const row of m.rows.filter((r) => r.kind === 'measure')) {
+          expect(row.cells[c]!.practiceIds).toEqual(mine.filter((p) => measureKey(p) === row.key).map((p) => p.id));
+        }
+      });
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 // both columns. Mentions never count.
 import type { Dataset, GazetteerEntry, Level, Practice } from '../types';
 import { LEVELS, measureKey, mechanismKeyOf, measureKeyOf, mechanismKey } from '../store/filters';
-import { practicesOfRegion, provinceCounts } from '../store/selectors';
+import { createIndex, provinceCounts, regionsOf, type PracticeIndex } from '../store/selectors';
 import { PROVINCE_NAMES } from '../store/regions';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -100,8 +100,36 @@ interface RowSpec {
   title: string;
 }
 
+/** A practice's taxonomy keys, read from the dataset index (no string building per practice). */
+function keysOf(index: PracticeIndex, p: Practice, i: number | undefined): { mech: string; meas: string } {
+  if (i === undefined) return { mech: mechanismKey(p), meas: measureKey(p) };
+  return { mech: index.mechanismKeys[index.mechanismOf[i]!]!, meas: index.measureKeys[index.measureOf[i]!]! };
+}
+
+/**
+ * The regions a practice counts for (DATA-MODEL), from the index the store's counting selectors use
+ * (countsByRegion, practicesOfRegion), or from the rule itself for a practice not in the dataset.
+ */
+function forEachRegionOf(index: PracticeIndex, p: Practice, i: number | undefined, fn: (adcode: number) => void): void {
+  if (i === undefined) {
+    for (const r of regionsOf(p)) fn(r);
+    return;
+  }
+  for (let j = index.regionStart[i]!, e = index.regionStart[i + 1]!; j < e; j++) fn(index.regionAdcodes[index.regionList[j]!]!);
+}
+
+/** One practice per measure key found among `practices` (for rows the taxonomy does not list). */
+function measureSamples(index: PracticeIndex, practices: readonly Practice[]): Map<string, Practice> {
+  const out = new Map<string, Practice>();
+  for (const p of practices) {
+    const { meas } = keysOf(index, p, index.position.get(p));
+    if (!out.has(meas)) out.set(meas, p);
+  }
+  return out;
+}
+
 /** The row skeleton: each batch's mechanisms and measures, then any found only in the practices. */
-function rowSpecs(dataset: Dataset, practices: readonly Practice[], batches?: readonly number[]): RowSpec[] {
+function rowSpecs(dataset: Dataset, samples: ReadonlyMap<string, Practice>, batches?: readonly number[]): RowSpec[] {
   const wanted = batches && batches.length > 0 ? new Set(batches) : null;
   const out: RowSpec[] = [];
   const seen = new Set<string>();
@@ -122,11 +150,10 @@ function rowSpecs(dataset: Dataset, practices: readonly Practice[], batches?: re
   }
   // A practice whose mechanism or measure its batch's taxonomy does not list still gets a row (after its
   // mechanism's known measures, or at the end), so no counted practice is invisible in the matrix.
-  for (const p of practices) {
+  for (const [sk, p] of samples) {
     if (wanted && !wanted.has(p.batch)) continue;
-    const mk = mechanismKey(p);
-    const sk = measureKey(p);
     if (seen.has(sk)) continue;
+    const mk = mechanismKey(p);
     if (!seen.has(mk)) {
       seen.add(mk);
       out.push({ kind: 'mechanism', key: mk, batch: p.batch, mechanismKey: mk, code: p.mechanism.code, title: p.mechanism.title });
@@ -155,20 +182,33 @@ export function coverageMatrix(
   provinces: readonly number[],
   opts: MatrixOptions = {},
 ): CoverageMatrix {
-  const specs = rowSpecs(dataset, practices, opts.batches);
-  // Per province, the ids under each mechanism and measure key.
-  const perProvince = provinces.map((adcode) => {
-    const byKey = new Map<string, string[]>();
-    const ps = practicesOfRegion(dataset, practices, adcode);
-    for (const p of ps) {
-      for (const k of [mechanismKey(p), measureKey(p)]) {
-        const list = byKey.get(k);
-        if (list) list.push(p.id);
-        else byKey.set(k, [p.id]);
-      }
+  const index = createIndex(dataset);
+  const specs = rowSpecs(dataset, measureSamples(index, practices), opts.batches);
+  // One pass: per compared province, the ids under each mechanism and measure key.
+  const column = new Map(provinces.map((a, c) => [a, c]));
+  const perProvince = provinces.map((adcode) => ({ adcode, byKey: new Map<string, string[]>(), total: 0 }));
+  const add = (byKey: Map<string, string[]>, k: string, id: string) => {
+    const list = byKey.get(k);
+    if (list) list.push(id);
+    else byKey.set(k, [id]);
+  };
+  const hit: number[] = [];
+  for (const p of practices) {
+    const i = index.position.get(p);
+    hit.length = 0;
+    forEachRegionOf(index, p, i, (r) => {
+      const c = column.get(r);
+      if (c !== undefined) hit.push(c);
+    });
+    if (hit.length === 0) continue;
+    const keys = keysOf(index, p, i);
+    for (const c of hit) {
+      const col = perProvince[c]!;
+      add(col.byKey, keys.mech, p.id);
+      add(col.byKey, keys.meas, p.id);
+      col.total++;
     }
-    return { adcode, byKey, total: ps.length };
-  });
+  }
   let maxMeasure = 0;
   let maxMechanism = 0;
   const rows: MatrixRow[] = specs.map((s) => {
@@ -223,7 +263,12 @@ export function alignedColumns(
   provinces: readonly number[],
   opts: MatrixOptions = {},
 ): AlignedMeasure[] {
-  const matrix = coverageMatrix(dataset, practices, provinces, opts);
+  return alignMatrix(coverageMatrix(dataset, practices, provinces, opts), practices);
+}
+
+/** alignedColumns from a matrix already computed over `practices` (the panel shows both; count once). */
+export function alignMatrix(matrix: CoverageMatrix, practices: readonly Practice[]): AlignedMeasure[] {
+  const provinces = matrix.provinces;
   const byId = new Map<string, Practice>();
   for (const p of practices) byId.set(p.id, p);
   const mechanisms = new Map<string, MatrixRow>();
@@ -322,14 +367,37 @@ export interface Distributions {
  * it has and once per level among its actors (so the level bars can add up to more than the practices).
  */
 export function distributions(dataset: Dataset, practices: readonly Practice[], opts: MatrixOptions = {}): Distributions {
-  const specs = rowSpecs(dataset, practices, opts.batches);
+  const index = createIndex(dataset);
+  const specs = rowSpecs(dataset, measureSamples(index, practices), opts.batches);
   const byKey = new Map<string, number>();
   const themes = new Map<string, number>();
   const levels = new Map<Level, number>();
+  const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+  const levelBit: Record<Level, number> = { province: 1, city: 2, district: 4 };
+  // Counted through the dataset index (interned keys, deduplicated themes, level bit sets): 100,000 practices in
+  // tens of milliseconds rather than building strings and sets per practice.
+  const themeCount = new Int32Array(index.themeKeys.length);
+  const levelCount = new Int32Array(8);
   for (const p of practices) {
-    for (const k of [mechanismKey(p), measureKey(p)]) byKey.set(k, (byKey.get(k) ?? 0) + 1);
-    for (const t of new Set(p.themes)) themes.set(t, (themes.get(t) ?? 0) + 1);
-    for (const l of new Set(p.actors.map((a) => a.level))) levels.set(l, (levels.get(l) ?? 0) + 1);
+    const i = index.position.get(p);
+    const { mech, meas } = keysOf(index, p, i);
+    bump(byKey, mech);
+    bump(byKey, meas);
+    if (i === undefined) {
+      for (const t of new Set(p.themes)) bump(themes, t);
+      for (const l of new Set(p.actors.map((a) => a.level))) bump(levels, l);
+      continue;
+    }
+    for (let j = index.themeStart[i]!, e = index.themeStart[i + 1]!; j < e; j++) themeCount[index.themeList[j]!]!++;
+    levelCount[index.levelMask[i]!]!++;
+  }
+  index.themeKeys.forEach((k, t) => {
+    if (themeCount[t]! > 0) themes.set(k, (themes.get(k) ?? 0) + themeCount[t]!);
+  });
+  for (const l of LEVELS) {
+    let c = 0;
+    for (let m = 0; m < 8; m++) if (m & levelBit[l]) c += levelCount[m]!;
+    if (c > 0) levels.set(l, (levels.get(l) ?? 0) + c);
   }
   const multiBatch = new Set(specs.map((s) => s.batch)).size > 1;
   const tax = (kind: RowSpec['kind']): Bar[] =>

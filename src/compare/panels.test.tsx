@@ -76,6 +76,19 @@ describe('ComparePanel (static render)', () => {
     expect(html).toContain('data-testid="compare-chip-320000"');
   });
 
+  it('shows the first three practices of a long column and offers the rest', () => {
+    resetStore({ mode: 'compare', compare: [JS, CQ] });
+    const data = createData();
+    const many = Array.from({ length: 5 }, (_, i) =>
+      createPractice({ id: `1-2-1-${i + 1}`, mech: 2, meas: 1, actors: [city(320100, '南京市')] }),
+    );
+    const dataset = { ...data.dataset, practices: [...data.dataset.practices, ...many] };
+    const html = render(<ComparePanel />, { ...data, dataset });
+    const block = html.slice(html.indexOf('data-measure="1-2-1"'));
+    expect(block.match(/<article class="cmp-practice" data-practice="1-2-1-/g)).toHaveLength(3);
+    expect(block).toContain('再显示 2 项');
+  });
+
   it('speaks English when the language is English', () => {
     resetStore({ mode: 'compare', compare: [JS, CQ], lang: 'en' });
     const html = render(<ComparePanel />, createData());

@@ -215,6 +215,8 @@ export const zh = {
   figuresValue: '数值',
   figuresContext: '原文与出处',
   figuresNone: '当前筛选范围内的做法没有关键数据',
+  compareShowMore: '再显示 {n} 项',
+  compareShowFewer: '收起',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -434,4 +436,6 @@ export const en: Record<StringKey, string> = {
   figuresValue: 'Figure',
   figuresContext: 'Clause and source',
   figuresNone: 'The filtered practices have no key figures',
+  compareShowMore: 'Show {n} more',
+  compareShowFewer: 'Show fewer',
 };
