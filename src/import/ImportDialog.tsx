@@ -89,6 +89,19 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     return () => d.close();
   }, []);
 
+  // Focus follows the step, so keyboard and screen-reader users land on what just appeared (the button they
+  // pressed is gone): the preview's heading, the list of problems, or the confirmation message.
+  const problemsShown = phase.kind === 'input' ? phase.problems : null;
+  useEffect(() => {
+    const d = dialogRef.current;
+    if (phase.kind === 'preview') d?.querySelector<HTMLElement>('#import-preview-heading')?.focus();
+    else if (problemsShown) d?.querySelector<HTMLElement>('[data-testid="import-problems"]')?.focus();
+  }, [phase.kind, problemsShown]);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (status) statusRef.current?.focus();
+  }, [status]);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       // The map's own Esc (close the detail panel) must not fire underneath.
@@ -199,7 +212,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const allValid = importable.length > 0 && importable.every((it) => metaProblems(it, items, dataset, t).length === 0);
     body = (
       <div className="import-preview" data-testid="import-preview">
-        <h3 className="import-subtitle">
+        <h3 className="import-subtitle" id="import-preview-heading" tabIndex={-1}>
           {t('importPreview')} · {t(`importFormat_${phase.format}`)}
         </h3>
         {phase.encoding === 'gbk' && (
@@ -232,7 +245,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="import-input">
         <p className="import-intro">{t('importIntro')}</p>
         {phase.problems && (
-          <div className="import-problems" role="alert" data-testid="import-problems">
+          <div className="import-problems" role="alert" data-testid="import-problems" tabIndex={-1}>
             <p>
               <strong>{t('importProblems')}</strong>
             </p>
@@ -295,7 +308,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </header>
-      <p className="import-status" role="status" data-testid="import-status">
+      <p className="import-status" role="status" data-testid="import-status" ref={statusRef} tabIndex={-1}>
         {status}
       </p>
       {api.storageProblem && (
