@@ -292,6 +292,16 @@ describe('import further batches', () => {
       const inside = await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="import-dialog"]')));
       expect(inside).toBe(true);
     }
+    // No axe violations in the dialog (WCAG 2 A/AA), on the input step and, below, on the preview.
+    const axe = async () => {
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+      return page.evaluate(async () => {
+        const r = await (window as any).axe.run('[data-testid="import-dialog"]', { runOnly: ['wcag2a', 'wcag2aa'] });
+        if (r.passes.length < 10) throw new Error(`axe checked too little (${r.passes.length} rules passed)`);
+        return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    expect(await axe()).toEqual([]);
     // Focus follows the step: problems after a refused input, the preview's heading after a good one.
     await page.locator('[data-testid="import-parse"]').click();
     await page.locator('[data-testid="import-problems"]').waitFor();
@@ -300,6 +310,7 @@ describe('import further batches', () => {
     await page.locator('[data-testid="import-parse"]').click();
     await page.locator('[data-testid="import-preview"]').waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-preview-heading');
+    expect(await axe()).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('import-open');
