@@ -406,6 +406,15 @@ describe('overview', () => {
     const shown = await ranking(page);
     expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
     await expect(page.locator('[data-testid="missing-provinces"]').getAttribute('data-count')).resolves.toBe(String(34 - expected.size));
+    // A bar is also a filter switch: the theme bar adds its theme to the filters (and the URL).
+    const theme = dataset.themes[0]!.key;
+    await page.locator(`[data-testid="overview-themes"] button[data-key="${theme}"]`).click();
+    await page.waitForFunction((k) => new URL(location.href).searchParams.get('t') === k, theme);
+    await expect(page.locator(`[data-testid="overview-themes"] button[data-key="${theme}"]`).getAttribute('aria-pressed')).resolves.toBe('true');
+    const both = provinceCounts((p) => p.mechanism.index === 3 && p.themes.includes(theme));
+    expect(new Map([...(await ranking(page))].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...both].sort((a, b) => a[0] - b[0])));
+    await page.locator(`[data-testid="overview-themes"] button[data-key="${theme}"]`).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('t'));
     const [top] = shown.keys();
     await page.locator(`[data-testid="overview-ranking"] button[data-adcode="${top}"]`).click();
     await page.locator(`[data-testid="detail-panel"][data-region="${top}"]`).waitFor();
