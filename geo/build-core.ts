@@ -125,9 +125,15 @@ function polygonal(f: Feature, where: string, repairs: Repair[]): MultiPolygon {
     });
     out.push(rings);
   });
-  const g2 = repair({ type: 'MultiPolygon', coordinates: out }, where, repairs);
-  // One winding for all (RFC 7946: outer rings counter-clockwise, holes clockwise). DataV mostly winds the other
-  // way, and the union in `repair` writes RFC 7946; topojson's merge can only stitch rings of one winding.
+  return finish({ type: 'MultiPolygon', coordinates: out }, where, repairs);
+}
+
+/**
+ * Repair (see `repair`) and one winding for all (RFC 7946: outer rings counter-clockwise, holes clockwise). DataV
+ * mostly winds the other way and the polygon clipper writes RFC 7946; topojson's merge stitches only one winding.
+ */
+function finish(g: MultiPolygon, where: string, repairs: Repair[]): MultiPolygon {
+  const g2 = repair(g, where, repairs);
   return {
     type: 'MultiPolygon',
     coordinates: g2.coordinates.map((poly) => poly.map((ring, ri) => ((signedArea(ring) > 0) === (ri === 0) ? ring : ring.slice().reverse()))),
