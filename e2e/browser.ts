@@ -35,7 +35,7 @@ export interface Session {
 
 export async function openSession(
   browser: Browser,
-  opts: { width?: number; height?: number; deviceScaleFactor?: number } = {},
+  opts: { width?: number; height?: number; deviceScaleFactor?: number; bypassCSP?: boolean } = {},
 ): Promise<Session> {
   const base = inject('baseUrl');
   const origin = new URL(base).origin;
@@ -43,6 +43,7 @@ export async function openSession(
     viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     locale: 'zh-CN',
+    bypassCSP: opts.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const requests: string[] = [];

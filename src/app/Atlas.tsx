@@ -115,7 +115,8 @@ function SideTabs({ panel }: { panel: Panel }) {
 function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDismiss: () => void }) {
   const t = useT();
   if (invalid.length === 0) return null;
-  const list = invalid.map((p) => `${p.key}=${p.value}`).join('，');
+  const lang = useAtlas((s) => s.lang);
+  const list = invalid.map((p) => `${p.key}=${p.value}`).join(lang === 'en' ? ', ' : '，');
   return (
     <div className="notice" role="alert" data-testid="url-notice">
       <span>{t('invalidParams', { list })}</span>
@@ -202,7 +203,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <button
             type="button"
             className="text-button"
-            aria-label={t('languageLabel')}
+            title={t('languageLabel')}
             onClick={() => atlasStore.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
             lang={lang === 'zh' ? 'en' : 'zh-CN'}
           >

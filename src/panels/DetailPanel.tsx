@@ -8,13 +8,18 @@ import { fullPlaceName, levelKey, useFiltered, useT } from '../app/derived';
 import { PracticeCard } from './PracticeCard';
 import type { Practice } from '../types';
 
-function PanelHeader({ title, subtitle }: { title: string; subtitle: string }) {
+function PanelHeader({ title, subtitle, subtitleLang }: { title: string; subtitle: string; subtitleLang?: string }) {
   const t = useT();
   return (
     <header className="panel-header">
       <div>
-        <h2 className="panel-title">{title}</h2>
-        <p className="panel-subtitle">{subtitle}</p>
+        {/* Titles are place names: Chinese data in either interface language. */}
+        <h2 className="panel-title" lang="zh-CN">
+          {title}
+        </h2>
+        <p className="panel-subtitle" lang={subtitleLang}>
+          {subtitle}
+        </p>
       </div>
       <button type="button" className="icon-button" aria-label={t('close')} onClick={() => atlasStore.getState().clearSelection()}>
         ×
@@ -32,13 +37,13 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
     <div className="taxonomy-groups">
       {groups.map((g) => (
         <section key={g.key} className="mechanism-group">
-          <h3 className="mechanism-title">
+          <h3 className="mechanism-title" lang="zh-CN">
             {multiBatch ? `${g.batch.title} · ` : ''}
             {g.mechanism.code}、{g.mechanism.title}
           </h3>
           {g.measures.map((m) => (
             <section key={m.key} className="measure-group">
-              <h4 className="measure-title">
+              <h4 className="measure-title" lang="zh-CN">
                 {m.measure.code}
                 {m.measure.title}
               </h4>
@@ -79,7 +84,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
                 {c.adcode === null ? (
                   t('provinceLevelGroup')
                 ) : (
-                  <button type="button" className="linklike" onClick={() => atlasStore.getState().select(regionSelection(c.adcode!))}>
+                  <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(regionSelection(c.adcode!))}>
                     {c.name}
                   </button>
                 )}
@@ -88,7 +93,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
               <ul className="headline-list">
                 {c.practices.map((p) => (
                   <li key={p.id}>
-                    <button type="button" className="linklike" onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
+                    <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
                       <span className="item-no">{p.mechanism.code}{p.measure.code}{p.item}</span> {p.headline}
                     </button>
                   </li>
@@ -115,6 +120,7 @@ function PracticeDetail({ id }: { id: string }) {
       <PanelHeader
         title={actor ? fullPlaceName(actor.adcode, geo.gazetteer) : t('selectedPractice')}
         subtitle={`${p.mechanism.code}、${p.mechanism.title} › ${p.measure.code}${p.measure.title}`}
+        subtitleLang="zh-CN"
       />
       <PracticeCard practice={p} />
     </div>

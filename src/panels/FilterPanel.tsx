@@ -12,9 +12,12 @@ function Option({
   count,
   onChange,
   testid,
+  dataLang,
 }: {
   checked: boolean;
   label: string;
+  /** Set for labels that are data (batch and taxonomy titles stay Chinese in every interface language). */
+  dataLang?: string;
   count: number;
   onChange: () => void;
   testid?: string;
@@ -22,7 +25,9 @@ function Option({
   return (
     <label className={`facet-option${count === 0 && !checked ? ' zero' : ''}`} data-testid={testid}>
       <input type="checkbox" checked={checked} onChange={onChange} />
-      <span className="facet-label">{label}</span>
+      <span className="facet-label" lang={dataLang}>
+        {label}
+      </span>
       <span className="facet-count" aria-hidden="false">
         {count}
       </span>
@@ -57,6 +62,7 @@ export function FilterPanel() {
               key={b.id}
               checked={filters.batches.includes(b.id)}
               label={b.title}
+              dataLang="zh-CN"
               count={counts.batches.get(b.id) ?? 0}
               onChange={() => st().toggleBatch(b.id)}
             />
@@ -77,6 +83,7 @@ export function FilterPanel() {
                   testid={`mechanism-${mk}`}
                   checked={filters.mechanisms.includes(mk)}
                   label={`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}、${m.title}`}
+                  dataLang="zh-CN"
                   count={counts.mechanisms.get(mk) ?? 0}
                   onChange={() => st().toggleMechanism(mk)}
                 />
@@ -89,6 +96,7 @@ export function FilterPanel() {
                         testid={`measure-${key}`}
                         checked={filters.measures.includes(key)}
                         label={`${ms.code}${ms.title}`}
+                        dataLang="zh-CN"
                         count={counts.measures.get(key) ?? 0}
                         onChange={() => st().toggleMeasure(key)}
                       />

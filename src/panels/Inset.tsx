@@ -25,7 +25,7 @@ export function Inset() {
           <path key={`d${i}`} d={d} fill={p.dash} stroke={p.dash} strokeWidth={0.8} />
         ))}
       </svg>
-      <figcaption>南海诸岛</figcaption>
+      <figcaption>{t('inset')}</figcaption>
     </figure>
   );
 }

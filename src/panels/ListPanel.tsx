@@ -89,12 +89,16 @@ export function ListPanel() {
                     open(row.index);
                   }}
                 >
-                  <span className="list-place">
+                  <span className="list-place" lang="zh-CN">
                     {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
                     {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                   </span>
-                  <span className="item-no">{itemNumber(p)}</span>
-                  <span className="list-headline">{p.headline}</span>
+                  <span className="item-no" lang="zh-CN">
+                    {itemNumber(p)}
+                  </span>
+                  <span className="list-headline" lang="zh-CN">
+                    {p.headline}
+                  </span>
                 </div>
               );
             })}

@@ -46,15 +46,16 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
   const batch = dataset.batches.find((b) => b.id === practice.batch);
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const segments = segmentText(practice.text, practice.figures, practice.documents);
+  const colon = lang === 'en' ? ': ' : '：';
 
   return (
     <article className="practice-card" data-practice={practice.id} aria-labelledby={`h-${practice.id}`}>
-      <H id={`h-${practice.id}`} className="practice-headline">
+      <H id={`h-${practice.id}`} className="practice-headline" lang="zh-CN">
         <button type="button" className="linklike" onClick={() => atlasStore.getState().select(practiceSelection(practice.id))}>
           {practice.headline}
         </button>
       </H>
-      <p className="practice-actors">
+      <p className="practice-actors" lang="zh-CN">
         {practice.actors.map((a) => (
           <button
             key={a.adcode}
@@ -67,7 +68,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
           </button>
         ))}
       </p>
-      <p className="practice-text">
+      <p className="practice-text" lang="zh-CN">
         {segments.map((s, i) =>
           s.kind === 'figure' ? (
             <mark key={i} className="figure">
@@ -96,12 +97,16 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
       )}
       {practice.mentions.length > 0 && (
         <p className="practice-mentions">
-          <span className="label">{t('mentions')}：</span>
+          <span className="label">
+            {t('mentions')}
+            {colon}
+          </span>
           {practice.mentions.map((m) => (
             <button
               key={m.adcode}
               type="button"
               className="chip place"
+              lang="zh-CN"
               onClick={() => atlasStore.getState().select(regionSelection(m.adcode))}
               title={`${t('adcode')} ${m.adcode}`}
             >
@@ -112,15 +117,23 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
       )}
       {practice.sites.length > 0 && (
         <p className="practice-sites">
-          <span className="label">{t('sites')}：</span>
-          {practice.sites.join('、')}
+          <span className="label">
+            {t('sites')}
+            {colon}
+          </span>
+          <span lang="zh-CN">{practice.sites.join('、')}</span>
         </p>
       )}
       <RelatedPractices practice={practice} />
       <footer className="practice-citation">
         <span>
-          {t('citation')}：{batch ? `${batch.title}（${batch.issuer}，${formatDate(batch.date, lang)}）` : `#${practice.batch}`}，
-          {t('citationItem')} {itemNumber(practice)}
+          {t('citation')}
+          {colon}
+          <span lang="zh-CN">{batch ? `${batch.title}（${batch.issuer}）` : `#${practice.batch}`}</span>
+          {lang === 'en' ? ', ' : '，'}
+          {batch ? formatDate(batch.date, lang) : ''}
+          {lang === 'en' ? ', ' : '，'}
+          {t('citationItem')} <span lang="zh-CN">{itemNumber(practice)}</span>
           {' · '}
           {t('sourceLines', { a: practice.source.lines[0], b: practice.source.lines[1] })}
         </span>

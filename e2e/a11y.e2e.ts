@@ -1,0 +1,155 @@
+// Accessibility, keyboard-only use, the English interface, and the map without WebGL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Dataset } from '../src/types';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
+
+/** Serious and critical axe violations of the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // The app's CSP forbids injected scripts; these sessions bypass CSP for axe alone.
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Text nodes with Chinese characters that are not inside an element marked as Chinese data (lang="zh…"). */
+async function chineseUiText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!/[\u4e00-\u9fff]/.test(text)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('[lang^="zh"]') || el.closest('[hidden]')) continue;
+      if (el.closest('.maplibregl-map canvas')) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      out.push(text.trim().slice(0, 40));
+    }
+    return out;
+  });
+}
+
+describe('accessibility and fallbacks', () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function fresh(query = '', opts: { bypassCSP?: boolean; width?: number; height?: number } = {}): Promise<Session> {
+    s = await openSession(browser, opts);
+    await gotoApp(s, query);
+    return s;
+  }
+
+  const views: [string, string][] = [
+    ['map', ''],
+    ['panel', 'sel=r:370700'],
+    ['compare', 'mode=compare&cmp=320000,500000'],
+    ['briefing', 'mode=briefing&slide=1'],
+  ];
+
+  for (const [name, query] of views) {
+    it(`axe finds no serious or critical violation on the ${name} view`, async () => {
+      const { page } = await fresh(query, { bypassCSP: true });
+      await page.waitForTimeout(300);
+      expect(await axeViolations(page)).toEqual([]);
+      await s.context.close();
+    });
+  }
+
+  for (const [name, query] of views) {
+    it(`shows no Chinese interface text in English on the ${name} view (data aside)`, async () => {
+      const { page } = await fresh(query ? `${query}&lang=en` : 'lang=en');
+      await page.waitForTimeout(300);
+      expect(await chineseUiText(page)).toEqual([]);
+      await s.context.close();
+    });
+  }
+
+  it('search → open a practice → copy its link, by keyboard alone', async () => {
+    const { page, context } = await fresh();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Tab from the top of the page to the search box.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'search-input')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('老菜场');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="practice-list"] [role="option"]').length === 1);
+    // Tab on to the list and open its first practice.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'practice-list')) break;
+    }
+    await page.keyboard.press('Enter');
+    const target = dataset.practices.find((p) => p.text.includes('老菜场'))!;
+    await page.waitForSelector(`[data-testid="detail-panel"][data-practice="${target.id}"]`);
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('copy-link'))) break;
+    }
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('已复制'));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(copied).searchParams.get('sel')).toBe(`p:${target.id}`);
+    // Esc closes the panel.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="detail-panel"]', { state: 'detached' });
+    await s.context.close();
+  });
+});
+
+describe('without WebGL', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(['--disable-webgl', '--disable-webgl2']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the SVG map with the 13 coloured provinces, and its panels work', async () => {
+    const s = await openSession(browser);
+    await s.page.goto(s.base);
+    await s.page.waitForSelector('[data-testid="svg-map"] path[data-adcode]');
+    const counts = await s.page.$$eval('[data-testid="svg-map"] path[data-adcode]', (els) =>
+      els.map((e) => [Number(e.getAttribute('data-adcode')), Number(e.getAttribute('data-count')), e.getAttribute('fill')] as const),
+    );
+    expect(counts).toHaveLength(34);
+    const coloured = counts.filter(([, n]) => n > 0);
+    expect(coloured).toHaveLength(13);
+    const noneFill = counts.find(([, n]) => n === 0)![2];
+    expect(coloured.every(([, , fill]) => fill !== noneFill)).toBe(true);
+    await s.page.screenshot({ path: artifactPath('no-webgl.png') });
+    await s.page.locator('[data-testid="svg-map"] path[data-adcode="320000"]').click();
+    await s.page.waitForSelector('[data-testid="detail-panel"][data-region="320000"]');
+    await s.page.locator('[data-testid="mechanism-1-3"] input').check();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="svg-map"] path[data-adcode="110000"]')?.getAttribute('data-count') === '1');
+    expect(s.foreign()).toEqual([]);
+    await s.context.close();
+  });
+});
+
+void mapIdle;
