@@ -217,6 +217,7 @@ export const zh = {
   figuresNone: '当前筛选范围内的做法没有关键数据',
   compareShowMore: '再显示 {n} 项',
   compareShowFewer: '收起',
+  importMore: '……另有 {n} 项未列出',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -438,4 +439,5 @@ export const en: Record<StringKey, string> = {
   figuresNone: 'The filtered practices have no key figures',
   compareShowMore: 'Show {n} more',
   compareShowFewer: 'Show fewer',
+  importMore: '…and {n} more not listed',
 };
