@@ -99,6 +99,7 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
       <form
         className="cmp-search"
         role="search"
+        aria-label={t('compareSearch')}
         onSubmit={(e) => {
           e.preventDefault();
           const first = shown.find((p) => !compare.includes(p.adcode));
