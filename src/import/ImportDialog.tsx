@@ -42,6 +42,10 @@ function download(name: string, text: string, type: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// Long imports (thousands of practices) would otherwise render thousands of chips and pickers at once.
+const MAX_PLACES = 80;
+const MAX_QUESTIONS = 40;
+
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** Validation messages for one candidate's form, in the user's language. */
@@ -408,6 +412,9 @@ function CandidatePreview({
     return { perMeasure, perMechanism, places: sortedPlaces, provinces };
   }, [practices]);
 
+  // Actor questions first (they block the import), then the optional mentions; each in text order, so an answered
+  // question stays where it was.
+  const questions = useMemo(() => [...c.unresolved.filter((u) => u.kind === 'actor'), ...c.unresolved.filter((u) => u.kind !== 'actor')], [c.unresolved]);
   const measures = c.taxonomy.reduce((n, m) => n + m.measures.length, 0);
   const byId = useMemo(() => new Map(c.practices.map((p) => [p.id, p])), [c.practices]);
   const setMeta = (k: keyof Candidate['meta'], v: string) => onChange((s) => ({ ...s, meta: { ...s.meta, [k]: v } }));
@@ -480,11 +487,12 @@ function CandidatePreview({
         <div>
           <h5>{t('importPlaces', { n: stats.places.length })}</h5>
           <ul className="place-chips" data-testid="import-places">
-            {stats.places.map(([code, n]) => (
+            {stats.places.slice(0, MAX_PLACES).map(([code, n]) => (
               <li key={code} className="chip" data-adcode={code}>
                 {chainName(code, gazetteer)} <span className="count">{n}</span>
               </li>
             ))}
+            {stats.places.length > MAX_PLACES && <li className="count">{t('importMore', { n: stats.places.length - MAX_PLACES })}</li>}
           </ul>
         </div>
       </div>
@@ -495,7 +503,7 @@ function CandidatePreview({
             <p className="empty">{t('importUnresolvedNone')}</p>
           ) : (
             <ul>
-              {c.unresolved.map((u) => (
+              {questions.slice(0, MAX_QUESTIONS).map((u) => (
                 <li key={u.key} className={`unresolved-item ${u.kind}`} data-testid={`unresolved-${u.key}`}>
                   <p>
                     <span className="chip">{lang === 'en' ? `line ${u.line}` : `第 ${u.line} 行`}</span> {lang === 'en' ? u.message : u.messageZh}
@@ -511,6 +519,7 @@ function CandidatePreview({
                   />
                 </li>
               ))}
+              {questions.length > MAX_QUESTIONS && <li className="count">{t('importMore', { n: questions.length - MAX_QUESTIONS })}</li>}
             </ul>
           )}
         </div>

@@ -191,3 +191,11 @@ describe('detectFormat and guessTitle', () => {
     expect(guessTitle('一、机制\n（一）清单')).toBe('');
   });
 });
+
+describe('prepareImport: questions in CSV', () => {
+  it('points a place question at the CSV line of its row', () => {
+    const csv = ['政策机制,主要举措,全文', '一、机制,（一）举措,北京市建立工作专班。', '一、机制,（一）举措,江北区开展专项体检。', ''].join('\n');
+    const [c] = ok(run(file(csv, 'q.csv'))).candidates;
+    expect(c!.unresolved.map((u) => [u.kind, u.practiceId, u.line])).toEqual([['actor', '1000-1-1-2', 3]]);
+  });
+});

@@ -81,7 +81,7 @@ function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidat
       taxonomy: r.taxonomy,
       practices: r.practices,
       themes: [],
-      unresolved: findUnresolved(g, r.practices),
+      unresolved: findUnresolved(g, r.practices, new Set(r.warnings.filter((w) => w.code === 'mention-ambiguous').map((w) => w.line))),
       warnings: r.warnings.filter((w) => w.code !== 'mention-ambiguous').map((w) => fromIssue(w, where, input.prefix)),
     },
   };
@@ -121,8 +121,11 @@ function csvCandidates(text: string, file: string, firstId: number, ctx: Prepare
       }
       return { ...p, source, actors: codes.map((c) => toPlace(g, c)) };
     });
-    // The questions are asked against the final records (a code column may have answered them already).
-    c.unresolved = findUnresolved(g, c.practices);
+    // A code column may have answered an actor question already; the others now point at CSV lines.
+    const byId = new Map(c.practices.map((p) => [p.id, p]));
+    c.unresolved = c.unresolved
+      .filter((u) => !(u.kind === 'actor' && (byId.get(u.practiceId)?.actors.length ?? 0) > 0))
+      .map((u) => ({ ...u, line: where(u.line) }));
     candidates.push(c);
   });
   if (problems.length) return { ok: false, problems };

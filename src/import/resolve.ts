@@ -17,8 +17,12 @@ function actorSpan(g: Geocoder, text: string): number {
   return r.reason === 'ambiguous' && r.name && text.startsWith(r.name) ? r.name.length : 0;
 }
 
-/** Every practice without an actor, and every name that could be several places. */
-export function findUnresolved(g: Geocoder, practices: readonly Practice[]): Unresolved[] {
+/**
+ * Every practice without an actor, and every name that could be several places. `mentionLines`, when given, are
+ * the lines where the ingest reported an ambiguous mention: only those practices are searched again (the search
+ * costs as much as the ingest's own).
+ */
+export function findUnresolved(g: Geocoder, practices: readonly Practice[], mentionLines?: ReadonlySet<number>): Unresolved[] {
   const out: Unresolved[] = [];
   for (const p of practices) {
     const line = p.source.lines[0];
@@ -42,6 +46,7 @@ export function findUnresolved(g: Geocoder, practices: readonly Practice[]): Unr
           : `${itemLabel(p)}：首句未以可识别的地名开头，请选择该做法所属的地方。`,
       });
     }
+    if (mentionLines && p.actors.length > 0 && !mentionLines.has(line)) continue;
     const found = findMentions(g, p.text, p.actors, [[0, actorSpan(g, p.text)], ...documentSpans(p.text)]);
     const seen = new Set<string>();
     for (const u of found.unresolved) {
