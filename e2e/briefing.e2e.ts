@@ -185,6 +185,12 @@ describe('briefing mode', () => {
     await page.getByTestId('briefing-next').click();
     await onSlide(page, 1);
     expect(slideParam(page)).toBe('1');
+    // Space on the focused button is the presenter's "next", once (not the key and a click).
+    await page.getByTestId('briefing-next').focus();
+    await page.keyboard.press('Space');
+    await onSlide(page, 2);
+    await page.waitForTimeout(300);
+    expect(slideParam(page)).toBe('2');
     await page.getByTestId('briefing-exit').click();
     await page.waitForSelector('[data-testid="briefing"]', { state: 'detached' });
     expect(modeParam(page)).toBeNull();

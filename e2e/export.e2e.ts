@@ -43,6 +43,20 @@ describe('exports', () => {
     await browser?.close();
   });
 
+  it('opens a menu of the four exports from the top bar, by mouse and keyboard', async () => {
+    const { page } = s;
+    await page.getByTestId('export-button').click();
+    const items = page.getByRole('menuitem');
+    await expect(items.allTextContents()).resolves.toEqual(['导出图片 PNG', '打印/PDF', '导出 CSV', '导出 JSON']);
+    await page.screenshot({ path: artifactPath('export-menu.png'), clip: { x: 700, y: 0, width: 740, height: 240 } });
+    // Focus starts on the first item; arrows move, Esc closes and gives focus back to the button.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-print');
+    await page.keyboard.press('Escape');
+    await expect(items.count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-button');
+  });
+
   it('exports a PNG of the current view at 2× with a legend that is drawn', async () => {
     const { page } = s;
     const css = await page.evaluate(() => {
