@@ -201,4 +201,20 @@ describe('exports', () => {
       // poppler-utils missing: the PDF itself is the artefact.
     }
   });
+
+  it('prints with Ctrl+P too: the map image is composed from the screen before printing', async () => {
+    const { page } = s;
+    await gotoApp(s);
+    expect(await page.locator('.print-figure canvas, .print-figure img').count()).toBe(0);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(artifactPath('print-ctrl-p.pdf'), pdf);
+    const size = await page.evaluate(() => {
+      const c = document.querySelector('.print-figure canvas') as HTMLCanvasElement | null;
+      const map = document.querySelector('[data-testid="map"]') as HTMLElement;
+      return c && { width: c.width, height: c.height, css: [map.clientWidth, map.clientHeight] };
+    });
+    expect(size).not.toBeNull();
+    expect(size!.width).toBe(size!.css[0]);
+    expect(size!.height).toBe(size!.css[1]);
+  });
 });
