@@ -2,7 +2,8 @@
 // a related one (panel, URL and map move), find 《辽宁省城市更新条例》 and 800亿元, and see the tabs follow filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset, GazetteerEntry } from '../src/types';
 
@@ -10,6 +11,33 @@ const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) a
 const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
 const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
 const byId = (id: string) => dataset.practices.find((p) => p.id === id)!;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations inside one element (the session must bypass CSP to inject axe). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    return axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
+  }, selector);
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Visible Chinese text inside an element that is not marked as Chinese data (lang="zh…"). */
+async function chineseUiText(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '') || !el || el.closest('[lang^="zh"]')) continue;
+      out.push((n.textContent ?? '').trim().slice(0, 40));
+    }
+    return out;
+  }, selector);
+}
 
 describe('related practices and indexes', () => {
   let browser: Browser;
@@ -64,8 +92,7 @@ describe('related practices and indexes', () => {
     await page.goBack();
     await page.waitForSelector(`[data-testid="detail-panel"][data-practice="${from.id}"]`);
     expect(s.foreign()).toEqual([]);
-    // The browser's own /favicon.ico request 404s (the app ships none, and it is not a page request): not ours.
-    expect(s.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });
 
@@ -113,4 +140,23 @@ describe('related practices and indexes', () => {
     await expect(page.locator('[data-testid="documents-index"] [data-document="辽宁省城市更新条例"]').count()).resolves.toBe(0);
     await s.context.close();
   });
+
+  const views: [string, string, string][] = [
+    ['related practices', `sel=p:1-1-3-1`, '[data-testid="detail-panel"] [data-testid="related-practices"]'],
+    ['documents index', '', '[data-testid="documents-index"]'],
+    ['figures index', '', '[data-testid="figures-index"]'],
+  ];
+  for (const [name, query, selector] of views) {
+    it(`the ${name}: no serious axe violation, and no Chinese interface text in English`, async () => {
+      s = await openSession(browser, { bypassCSP: true });
+      await gotoApp(s, query ? `${query}&lang=en` : 'lang=en');
+      const { page } = s;
+      if (name === 'documents index') await page.locator('[data-testid="tab-documents"]').click();
+      if (name === 'figures index') await page.locator('[data-testid="tab-figures"]').click();
+      await page.locator(selector).waitFor();
+      expect(await chineseUiText(page, selector)).toEqual([]);
+      expect(await axeViolations(page, selector)).toEqual([]);
+      await s.context.close();
+    });
+  }
 });

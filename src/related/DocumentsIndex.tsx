@@ -44,7 +44,7 @@ export function DocumentsIndex() {
           {shown.map((e) => (
             <li key={e.title} className="doc-entry" data-document={e.title}>
               <p className="doc-title">
-                <cite>《{e.title}》</cite>
+                <cite lang="zh-CN">《{e.title}》</cite>
                 {isMultiPlace(e) && <span className="badge multi">{t('documentsMulti', { n: e.places.length })}</span>}
               </p>
               <ul className="doc-citations" aria-label={t('documentsCitedBy', { n: e.practices.length })}>
@@ -53,12 +53,12 @@ export function DocumentsIndex() {
                   return (
                     <li key={p.id}>
                       <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
-                        <span className="cite-place">
+                        <span className="cite-place" lang="zh-CN">
                           {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
                           {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                         </span>
-                        <span className="cite-no">{itemNumber(p)}</span>
-                        <span className="cite-headline">{p.headline}</span>
+                        <span className="cite-no" lang="zh-CN">{itemNumber(p)}</span>
+                        <span className="cite-headline" lang="zh-CN">{p.headline}</span>
                       </button>
                     </li>
                   );

@@ -43,10 +43,10 @@ export function FigureTable({ rows, direction, onSort, caption }: { rows: readon
           const actor = r.practice.actors[0];
           return (
             <tr key={`${r.practice.id}:${r.order}`} data-figure={r.figure.raw} data-practice={r.practice.id}>
-              <td className="fig-raw">{r.figure.raw}</td>
+              <td className="fig-raw" lang="zh-CN">{r.figure.raw}</td>
               <td>
-                <span className="fig-phrase">{r.figure.phrase}</span>
-                <button type="button" className="linklike fig-source" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
+                <span className="fig-phrase" lang="zh-CN">{r.figure.phrase}</span>
+                <button type="button" className="linklike fig-source" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
                   {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''} · {itemNumber(r.practice)}
                 </button>
               </td>

@@ -42,17 +42,20 @@ export function RelatedPractices({ practice }: { practice: Practice }) {
                 onClick={() => atlasStore.getState().select(practiceSelection(q.id))}
                 title={t('openPractice')}
               >
-                <span className="related-place">
+                <span className="related-place" lang="zh-CN">
                   {placeName}
                   {q.actors.length > 1 ? ` +${q.actors.length - 1}` : ''}
                   <span className="related-no">{itemNumber(q)}</span>
                 </span>
-                <span className="related-headline">{q.headline}</span>
-                <span className="related-score" aria-label={t('relatedScore', { p: pct })} title={t('relatedScore', { p: pct })}>
+                <span className="related-headline" lang="zh-CN">
+                  {q.headline}
+                </span>
+                <span className="related-score" title={t('relatedScore', { p: pct })}>
                   <span className="related-bar" aria-hidden="true">
                     <span style={{ width: `${pct}%` }} />
                   </span>
                   <span aria-hidden="true">{pct}%</span>
+                  <span className="visually-hidden">{t('relatedScore', { p: pct })}</span>
                 </span>
                 {!inFilters && <span className="related-outside">{t('relatedOutside')}</span>}
               </button>
