@@ -316,7 +316,7 @@ describe('import further batches', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('import-open');
     // The detail panel's own Esc did not fire underneath; the English interface has its own strings.
     await expect(page.locator('[data-testid="detail-panel"][data-region="370700"]').count()).resolves.toBe(1);
-    await page.locator('button[aria-label="切换语言"]').click();
+    await page.evaluate(() => (window as any).__atlas.store.getState().setLang('en'));
     await page.locator('[data-testid="import-open"]').click();
     await expect(page.locator('#import-dialog-title').textContent()).resolves.toBe('Import a batch');
     await s.context.close();
