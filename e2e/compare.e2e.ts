@@ -2,7 +2,7 @@
 // matrix against the dataset, a cell's practices, the aligned columns, the URL round trip, the ranking and the
 // "not yet represented" list. Expected numbers are computed here from public/data/practices.json with the
 // counting rule of docs DATA-MODEL (a practice counts for a province when one of its actors lies in it).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -67,15 +67,27 @@ async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/**
- * A session whose pages let axe-core in: the app's Content-Security-Policy (script-src 'self') rightly refuses
- * injected scripts, so this context bypasses it. Only for the accessibility checks.
- */
-async function axeSession(browser: Browser): Promise<Session> {
-  const base = inject('baseUrl');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', bypassCSP: true });
-  const page = await context.newPage();
-  return { context, page, base, requests: [], foreign: () => [], consoleErrors: [] };
+/** A session whose pages let axe-core in (the app's CSP, script-src 'self', rightly refuses injected scripts). */
+function axeSession(browser: Browser): Promise<Session> {
+  return openSession(browser, { bypassCSP: true });
+}
+
+/** Visible text nodes with Chinese characters outside any element marked as Chinese data (lang="zh…"). */
+async function chineseUiText(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const root = document.querySelector(sel);
+    if (!root) return ['(no ' + sel + ')'];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!/[\u4e00-\u9fff]/.test(text)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('[lang^="zh"]')) continue;
+      out.push(text.trim().slice(0, 40));
+    }
+    return out;
+  }, selector);
 }
 
 /** axe-core's WCAG 2 A/AA violations inside `selector`, as "rule: target" lines. */
@@ -395,6 +407,20 @@ describe('overview', () => {
       expect(await axeViolations(s.page, '[data-testid="overview-panel"]'), theme).toEqual([]);
       await s.context.close();
     }
+  });
+
+  it('in English, every Chinese text in the overview and the compare panel is data marked lang="zh-CN"', async () => {
+    s = await openSession(browser);
+    await gotoApp(s, 'lang=en');
+    await s.page.locator('[data-testid="tab-overview"]').click();
+    await s.page.locator('[data-testid="overview-panel"]').waitFor();
+    expect(await chineseUiText(s.page, '[data-testid="overview-panel"]')).toEqual([]);
+    await s.page.goto(new URL(`./?lang=en&mode=compare&cmp=${JIANGSU},${CHONGQING}`, s.base).toString());
+    await mapIdle(s.page);
+    await s.page.locator('[data-testid="compare-matrix"] button.cmp-cell').first().click();
+    await s.page.locator('[data-testid="compare-show-all"]').click();
+    expect(await chineseUiText(s.page, '[data-testid="compare-panel"]')).toEqual([]);
+    await s.context.close();
   });
 
   it('follows the filters and opens a province from its bar', async () => {

@@ -30,6 +30,22 @@ type Cell = { row: string; province: number };
 const ALIGNED_LIMIT = 3;
 const CELL_LIST_LIMIT = 50;
 
+/** Practice texts, taxonomy titles and place names are data: Chinese in every interface language. */
+const ZH = 'zh-CN';
+
+/** "仅江苏有" / "only 江苏", with the province name marked as Chinese inside the English sentence. */
+function OnlyMarkerText({ name }: { name: string }) {
+  const t = useT();
+  const [before = '', after = ''] = t('compareOnly', { name: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <span lang={ZH}>{name}</span>
+      {after}
+    </>
+  );
+}
+
 /** Opens a practice in the explore screen's detail panel. */
 function openPractice(id: string) {
   const st = atlasStore.getState();
@@ -80,7 +96,7 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
           const name = byAdcode.get(a)?.short ?? String(a);
           return (
             <li key={a} className={`cmp-chip cmp-col-${i}`} data-testid={`compare-chip-${a}`} data-adcode={a}>
-              <span>{name}</span>
+              <span lang={ZH}>{name}</span>
               <span className="cmp-chip-count">{counts.get(a) ?? 0}</span>
               <button
                 type="button"
@@ -152,7 +168,7 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
                   title={p.name}
                   onClick={() => st().toggleCompare(p.adcode)}
                 >
-                  {p.short}
+                  <span lang={ZH}>{p.short}</span>
                   <span className="cmp-option-count">{n}</span>
                 </button>
               </li>
@@ -197,7 +213,9 @@ function Matrix({
               </th>
               {matrix.provinces.map((a, i) => (
                 <th key={a} scope="col" className={`cmp-colhead cmp-col-${i}`} data-province={a}>
-                  <span className="cmp-colname">{short(a)}</span>
+                  <span className="cmp-colname" lang={ZH}>
+                    {short(a)}
+                  </span>
                   <span className="cmp-coltotal">{t('compareColumnTotal', { n: matrix.totals[i] ?? 0 })}</span>
                 </th>
               ))}
@@ -206,7 +224,7 @@ function Matrix({
           <tbody>
             {matrix.rows.map((row) => (
               <tr key={row.key} className={`cmp-row-${row.kind}`} data-row={row.key}>
-                <th scope="row" className={`cmp-rowhead cmp-k-${row.kind}`}>
+                <th scope="row" className={`cmp-rowhead cmp-k-${row.kind}`} lang={ZH}>
                   {rowLabel(row)}
                 </th>
                 {row.cells.map((c) => {
@@ -281,7 +299,10 @@ function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; ce
     <section ref={ref} className="cmp-cell-list" data-testid="compare-cell-list" data-row={cell.row} data-province={cell.province} aria-live="polite">
       <header className="cmp-cell-list-head">
         <h3 className="cmp-h3">
-          {t('compareCellTitle', { name, row: rowLabel(row) })} <span className="count">{t('practicesCount', { n: c.count })}</span>
+          <span lang={ZH}>
+            {name} · {rowLabel(row)}
+          </span>{' '}
+          <span className="count">{t('practicesCount', { n: c.count })}</span>
         </h3>
         <button type="button" className="icon-button" aria-label={t('compareCellClose')} onClick={onClose}>
           ×
@@ -290,7 +311,7 @@ function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; ce
       <ul className="cmp-practice-list">
         {practices.map((p) => (
           <li key={p.id} data-practice={p.id}>
-            <button type="button" className="linklike" onClick={() => openPractice(p.id)}>
+            <button type="button" className="linklike" onClick={() => openPractice(p.id)} lang={ZH}>
               <span className="item-no">{itemNumber(p)}</span>{' '}
               <span className="cmp-place">{placesIn(p, cell.province, geo.gazetteer)}</span> {p.headline}
             </button>
@@ -349,7 +370,7 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
         <>
           <div className="cmp-aligned-head" style={cols} aria-hidden="true">
             {provinces.map((a, i) => (
-              <div key={a} className={`cmp-aligned-name cmp-col-${i}`}>
+              <div key={a} className={`cmp-aligned-name cmp-col-${i}`} lang={ZH}>
                 {short(a)}
               </div>
             ))}
@@ -362,11 +383,11 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
             return (
               <section key={m.key} className="cmp-measure" data-measure={m.key} data-only={m.onlyProvince ?? undefined}>
                 {showMechanism && (
-                  <h4 className="cmp-mechanism-title">
+                  <h4 className="cmp-mechanism-title" lang={ZH}>
                     {m.mechanism.code}、{m.mechanism.title}
                   </h4>
                 )}
-                <h5 className="cmp-measure-title">
+                <h5 className="cmp-measure-title" lang={ZH}>
                   {m.measure.code}
                   {m.measure.title}
                 </h5>
@@ -378,17 +399,19 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
                       data-province={c.province}
                       data-count={c.practices.length}
                     >
-                      <div className="cmp-column-name">{short(c.province)}</div>
+                      <div className="cmp-column-name" lang={ZH}>
+                        {short(c.province)}
+                      </div>
                       {c.only && (
                         <span className="cmp-only-marker" data-testid="only-marker">
-                          {t('compareOnly', { name: short(c.province) })}
+                          <OnlyMarkerText name={short(c.province)} />
                         </span>
                       )}
                       {c.practices.length === 0 ? (
                         <p className="cmp-none">{t('compareNone')}</p>
                       ) : (
                         (open ? c.practices : c.practices.slice(0, ALIGNED_LIMIT)).map((p) => (
-                          <article key={p.id} className="cmp-practice" data-practice={p.id}>
+                          <article key={p.id} className="cmp-practice" data-practice={p.id} lang={ZH}>
                             <p className="cmp-practice-place">
                               {placesIn(p, c.province, geo.gazetteer)} <span className="item-no">{itemNumber(p)}</span>
                             </p>

@@ -21,6 +21,7 @@ function BarChart({
   selected,
   onToggle,
   note,
+  dataLang,
 }: {
   id: string;
   title: string;
@@ -29,6 +30,8 @@ function BarChart({
   selected: readonly string[];
   onToggle: (key: string) => void;
   note?: string;
+  /** Set when the labels are data (taxonomy titles stay Chinese in every interface language). */
+  dataLang?: string;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
@@ -51,7 +54,9 @@ function BarChart({
                 title={text}
                 onClick={() => onToggle(b.key)}
               >
-                <span className="ov-bar-label">{text}</span>
+                <span className="ov-bar-label" lang={dataLang}>
+                  {text}
+                </span>
                 <span className="ov-bar-track" aria-hidden="true">
                   <span className="ov-bar-fill" style={{ width: `${(100 * b.count) / max}%` }} />
                 </span>
@@ -117,7 +122,9 @@ export function OverviewPanel() {
                     onClick={() => st().select(regionSelection(r.adcode))}
                   >
                     <span className="ov-rank">{r.rank}</span>
-                    <span className="ov-bar-label">{r.short}</span>
+                    <span className="ov-bar-label" lang="zh-CN">
+                      {r.short}
+                    </span>
                     <span className="ov-bar-track" aria-hidden="true">
                       <span
                         className="ov-bar-fill ov-classed"
@@ -143,7 +150,7 @@ export function OverviewPanel() {
           <p className="ov-missing-text">
             {t('notRepresentedCount', { n: missing.length })}
             {missing.map((p, i) => (
-              <span key={p.adcode} className="ov-missing-name" data-adcode={p.adcode} title={p.name}>
+              <span key={p.adcode} className="ov-missing-name" data-adcode={p.adcode} title={p.name} lang="zh-CN">
                 {p.short}
                 {i < missing.length - 1 ? sep : ''}
               </span>
@@ -159,6 +166,7 @@ export function OverviewPanel() {
         bars={dist.mechanisms}
         label={(b) => `${b.code}、${b.label}`}
         selected={filters.mechanisms}
+        dataLang="zh-CN"
         onToggle={(k) => st().toggleMechanism(k)}
       />
       <BarChart
@@ -167,6 +175,7 @@ export function OverviewPanel() {
         bars={dist.measures}
         label={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}${b.label}`}
         selected={filters.measures}
+        dataLang="zh-CN"
         onToggle={(k) => st().toggleMeasure(k)}
       />
       <BarChart
