@@ -201,6 +201,15 @@ describe('explore map', () => {
     await s.context.close();
   });
 
+  it('outlines the compared provinces on the map in their column order', async () => {
+    const { page } = await fresh('mode=compare&cmp=320000,500000');
+    const states = await page.evaluate(() =>
+      [320000, 500000, 110000].map((id) => (window as any).__atlas.map.getFeatureState({ source: 'provinces', id }).compare ?? 0),
+    );
+    expect(states).toEqual([1, 2, 0]);
+    await s.context.close();
+  });
+
   it('never asks another origin for anything and declares a same-origin CSP', async () => {
     const { page } = await fresh('sel=r:320000');
     await mapIdle(page);

@@ -117,9 +117,12 @@ export function MapView({
       } else void ctl.setSelection({ adcode, province: provinceOf(adcode) }, { fly: true });
     };
     if (initial.mode === 'briefing') showSlide(initial);
+    const compareOf = (s: AtlasState) => (s.mode === 'compare' ? s.compare : []);
+    void ctl.setCompare(compareOf(initial));
 
     const unsub = atlasStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters) applyFilters(s);
+      if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
       if (s.mode === 'briefing') {
         if (prev.mode !== 'briefing') {
           // Entering changes the layout: fit the slide once React has resized the map's box.

@@ -61,6 +61,8 @@ export class MapController {
   private breaksKey = '';
   private markersKey = '';
   private markerIds: number[] = [];
+  private compared: number[] = [];
+  private compareKey = '';
   private markerCounts = new Map<number, number>();
   private selected: SelectionTarget = null;
   private hovered: { source: string; id: number } | null = null;
@@ -210,6 +212,19 @@ export class MapController {
     }
     if (changed || missing.length) this.setBusy();
     return missing;
+  }
+
+  /** Outlines the compared provinces (feature-state `compare` = position + 1); [] clears them. */
+  async setCompare(provinces: readonly number[]): Promise<void> {
+    await this.ready;
+    if (this.destroyed) return;
+    const key = provinces.join(',');
+    if (key === this.compareKey) return;
+    for (const id of this.compared) this.map.setFeatureState({ source: SRC.provinces, id }, { compare: 0 });
+    provinces.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
+    this.compared = [...provinces];
+    this.compareKey = key;
+    this.setBusy();
   }
 
   async setTheme(theme: ThemeName): Promise<void> {

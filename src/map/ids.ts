@@ -13,6 +13,7 @@ export const LAYER = {
   provinceFill: 'province-fill',
   provinceOutline: 'province-outline',
   provinceHighlight: 'province-highlight',
+  provinceCompare: 'province-compare',
   cityFill: 'city-fill',
   cityOutline: 'city-outline',
   cityHighlight: 'city-highlight',

@@ -24,6 +24,8 @@ export interface Palette {
   labelHalo: string;
   hover: string;
   selected: string;
+  /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
+  compare: [string, string, string, string];
 }
 
 const LIGHT: Palette = {
@@ -40,6 +42,7 @@ const LIGHT: Palette = {
   labelHalo: '#ffffff',
   hover: '#111827',
   selected: '#b45309',
+  compare: ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
 };
 
 const DARK: Palette = {
@@ -56,6 +59,7 @@ const DARK: Palette = {
   labelHalo: '#0f172a',
   hover: '#f8fafc',
   selected: '#fbbf24',
+  compare: ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
 };
 
 export function paletteOf(theme: ThemeName): Palette {
@@ -186,6 +190,20 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
       type: 'line',
       source: SRC.provinces,
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      // Compared provinces: a thick outline in their column's colour (feature-state `compare` = 1…4).
+      id: LAYER.provinceCompare,
+      type: 'line',
+      source: SRC.provinces,
+      paint: {
+        'line-color': [
+          'match', ['coalesce', ['feature-state', 'compare'], 0],
+          1, p.compare[0], 2, p.compare[1], 3, p.compare[2], 4, p.compare[3],
+          'rgba(0,0,0,0)',
+        ],
+        'line-width': ['case', ['>', ['coalesce', ['feature-state', 'compare'], 0], 0], 3.5, 0],
+      },
     },
     {
       // The ten dash segments are polygons in the source: filled, they read as the usual bold dashes.
