@@ -7,6 +7,7 @@ import type { InvalidParam } from '../store/url';
 import type { Dataset } from '../types';
 import { ImportContext, type ImportApi } from '../import/context';
 import { mergeDatasets } from '../import/merge';
+import { useMergedDataset } from '../import/useMergedDataset';
 import { deleteImportedBatch, loadImportedBatches, saveImportedBatches } from '../import/storage';
 import type { ImportedBatch } from '../import/types';
 import { knownOptions, restoreFromUrl, startUrlSync } from './urlSync';
@@ -67,10 +68,8 @@ export function App() {
     document.title = t('appTitle');
   }, [lang, t]);
 
-  const data = useMemo<AtlasData | null>(
-    () => (load.kind === 'ready' ? { dataset: mergeDatasets(load.builtin, imported), geo: load.geo } : null),
-    [load, imported],
-  );
+  const dataset = useMergedDataset(load.kind === 'ready' ? load.builtin : null, imported);
+  const data = useMemo<AtlasData | null>(() => (load.kind === 'ready' && dataset ? { dataset, geo: load.geo } : null), [load, dataset]);
 
   // After an import or a removal the URL codec must know the new batches and practices (back/forward links).
   useEffect(() => {

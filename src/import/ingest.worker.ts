@@ -1,9 +1,11 @@
-// The import job off the main thread: decoding 10 MB or geocoding thousands of practices never freezes the map.
-// Messages in: { id, request, gazetteer }; out: { id, type: 'progress', progress } … { id, type: 'result', result }.
+// The import's heavy work off the main thread, so decoding 10 MB or geocoding thousands of practices never
+// freezes the map: `prepare` jobs (decode, parse, geocode; progress messages, then the result) and `related` jobs
+// (similar practices over the merged dataset, issue 10).
 import aliases from '../../data/aliases.json';
 import themes from '../../data/themes.json';
 import type { AliasFile } from '../ingest/geocode';
 import type { ThemeDef } from '../ingest/extract';
+import { relatedPractices } from '../ingest/similarity';
 import type { GazetteerEntry } from '../types';
 import { prepareImport } from './pipeline';
 import type { WorkerIn, WorkerOut } from './workerProtocol';
@@ -12,17 +14,21 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 let gazetteer: GazetteerEntry[] = [];
 
 scope.onmessage = (e: MessageEvent<WorkerIn>) => {
-  const { id, request } = e.data;
-  if (e.data.gazetteer) gazetteer = e.data.gazetteer;
+  const msg = e.data;
   const post = (m: WorkerOut) => scope.postMessage(m);
   try {
+    if (msg.type === 'related') {
+      post({ id: msg.id, type: 'related', related: [...relatedPractices(msg.practices)] });
+      return;
+    }
+    if (msg.gazetteer) gazetteer = msg.gazetteer;
     const result = prepareImport(
-      request,
+      msg.request,
       { gazetteer, aliases: aliases as AliasFile, themes: themes.themes as ThemeDef[] },
-      (progress) => post({ id, type: 'progress', progress }),
+      (progress) => post({ id: msg.id, type: 'progress', progress }),
     );
-    post({ id, type: 'result', result });
+    post({ id: msg.id, type: 'result', result });
   } catch (err) {
-    post({ id, type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    post({ id: msg.id, type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBatch, createDataset, createPractice } from '../store/test-helpers';
-import { contentSignature, findDuplicate, mergeDatasets, nextBatchId, renumberPractices, titleTaken, toImportedBatch } from './merge';
+import { contentSignature, findDuplicate, mergeDatasets, nextBatchId, renumberPractices, titleTaken, toImportedBatch, withRelatedMap } from './merge';
 import type { Candidate, ImportedBatch } from './types';
 
 function createImported(id: number, texts: string[] = ['北京市做法。'], title = `导入 ${id}`): ImportedBatch {
@@ -94,5 +94,15 @@ describe('duplicates', () => {
     expect(findDuplicate(createCandidate(['甲。']), d)).toBeNull();
     expect(titleTaken(` ${d.batches[0]!.title} `, d)?.id).toBe(d.batches[0]!.id);
     expect(titleTaken('第四批', d)).toBeUndefined();
+  });
+});
+
+describe('withRelatedMap', () => {
+  it('replaces every practice’s related list, empty when the map has none', () => {
+    const d = createBuiltin();
+    const [a, b] = d.practices;
+    const out = withRelatedMap(d, new Map([[a!.id, [{ id: b!.id, score: 0.2 }]]]));
+    expect(out.practices.map((p) => p.related)).toEqual([[{ id: b!.id, score: 0.2 }], []]);
+    expect(d.practices[0]!.related).toBeUndefined();
   });
 });

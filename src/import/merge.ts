@@ -113,3 +113,8 @@ export function titleTaken(title: string, dataset: Dataset): Batch | undefined {
 }
 
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+/** The dataset with every practice's `related` replaced from `related` (ids missing there get none). */
+export function withRelatedMap(d: Dataset, related: ReadonlyMap<string, readonly { id: string; score: number }[]>): Dataset {
+  return { ...d, practices: d.practices.map((p) => ({ ...p, related: [...(related.get(p.id) ?? [])] })) };
+}
