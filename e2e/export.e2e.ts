@@ -187,6 +187,9 @@ describe('exports', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const path = artifactPath('print.pdf');
     writeFileSync(path, pdf);
+    // The menu's 2× image was printed (not replaced by a screen copy), and the cards only exist while printing.
+    expect(await page.locator('.print-figure img').count()).toBe(1);
+    expect(await page.locator('.print-cards').count()).toBe(0);
     expect(pdf.subarray(0, 5).toString('ascii')).toBe('%PDF-');
     // A4 landscape: 842 × 595 pt.
     const boxes = [...pdf.toString('latin1').matchAll(/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);

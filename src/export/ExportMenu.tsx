@@ -15,6 +15,9 @@ import { isoDay } from './summary';
 import './export.css';
 import './print.css';
 
+/** A print this soon after the menu placed its 2× image uses it (window.print() opens at once; tests stub it). */
+const PREPARED_FRESH_MS = 15_000;
+
 /** Exports quicker than this show no progress indicator (it would only flicker). */
 const PROGRESS_DELAY_MS = 300;
 
@@ -80,10 +83,12 @@ export function ExportMenu() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const figureRef = useRef<HTMLDivElement>(null);
-  /** Set while the menu's own print runs, so `beforeprint` keeps the 2× image it just placed. */
-  const printing = useRef(false);
+  /** When the menu last placed its 2× image: a print starting soon after keeps it instead of recomposing. */
+  const preparedAt = useRef(0);
+  /** Cards are rendered only while printing (each PracticeCard has ids the detail panel also uses). */
+  const [printCards, setPrintCards] = useState(false);
   const printRoot = usePrintRoot();
-  const cards = selectedPractices(dataset, practices, selection);
+  const cards = printCards ? selectedPractices(dataset, practices, selection) : [];
   const describeRef = useRef(describe);
   describeRef.current = describe;
 
@@ -102,7 +107,8 @@ export function ExportMenu() {
   // keeps it readable), so the printed page still carries legend, inset and citation.
   useEffect(() => {
     const onBeforePrint = () => {
-      if (printing.current) return;
+      flushSync(() => setPrintCards(true));
+      if (Date.now() - preparedAt.current < PREPARED_FRESH_MS) return;
       const live = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
       const fig = figureRef.current;
       if (!live || !fig || !live.clientWidth) return;
@@ -117,8 +123,16 @@ export function ExportMenu() {
         // A print without the map image is still a print of the cards.
       }
     };
+    const onAfterPrint = () => {
+      preparedAt.current = 0;
+      setPrintCards(false);
+    };
     window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
+    window.addEventListener('afterprint', onAfterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
+    };
   }, []);
 
   /**
@@ -161,12 +175,9 @@ export function ExportMenu() {
           img.alt = t('mapLabel');
           await img.decode();
           figureRef.current?.replaceChildren(img);
-          printing.current = true;
-          try {
-            window.print();
-          } finally {
-            printing.current = false;
-          }
+          preparedAt.current = Date.now();
+          flushSync(() => setPrintCards(true));
+          window.print();
         });
         break;
       case 'csv':
@@ -265,9 +276,9 @@ export function ExportMenu() {
       )}
       {printRoot &&
         createPortal(
-          <section className={`print-sheet${cards.length ? ' with-cards' : ''}`} aria-hidden="true" data-testid="print-sheet">
+          <section className={`print-sheet${printCards && cards.length ? ' with-cards' : ''}`} aria-hidden="true" data-testid="print-sheet">
             <div className="print-figure" ref={figureRef} />
-            <PrintCards practices={cards} selection={selection} gazetteer={geo.gazetteer} />
+            {printCards && <PrintCards practices={cards} selection={selection} gazetteer={geo.gazetteer} />}
           </section>,
           printRoot,
         )}
