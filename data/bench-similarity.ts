@@ -50,18 +50,24 @@ function synthetic(real: readonly Practice[], gazetteer: readonly GazetteerEntry
 const real = (JSON.parse(readFileSync(fromRoot('public/data/practices.json'), 'utf8')) as Dataset).practices;
 const practices = synthetic(real, loadGazetteer(), N);
 
-// The first run also pays for JIT compilation; the second is the steady state.
-let t = performance.now();
-const first = relatedPractices(practices);
-const firstS = (performance.now() - t) / 1000;
-t = performance.now();
-relatedPractices(practices);
-const steadyS = (performance.now() - t) / 1000;
+// The first run also pays for JIT compilation; the second is the steady state. CPU time is printed too: on a
+// shared machine the wall clock also counts the time other processes had the cores.
+function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = f();
+  const u = process.cpuUsage(c);
+  return { value, wall: (performance.now() - t) / 1000, cpu: (u.user + u.system) / 1e6 };
+}
+const first = timed(() => relatedPractices(practices));
+const steady = timed(() => relatedPractices(practices));
 
 let links = 0;
-for (const r of first.values()) links += r.length;
+for (const r of first.value.values()) links += r.length;
+const s = (x: number) => `${x.toFixed(2)} s`;
 process.stdout.write(
-  `${N.toLocaleString('en')} synthetic practices: related practices in ${firstS.toFixed(2)} s (first run), ${steadyS.toFixed(2)} s (steady); ` +
-    `${(links / N).toFixed(2)} related per practice; budget ${BUDGET_S} s — ${firstS < BUDGET_S ? 'ok' : 'OVER BUDGET'}\n`,
+  `${N.toLocaleString('en')} synthetic practices: related practices in ${s(first.wall)} (first run; CPU ${s(first.cpu)}), ` +
+    `${s(steady.wall)} (steady; CPU ${s(steady.cpu)}); ${(links / N).toFixed(2)} related per practice; budget ${BUDGET_S} s — ` +
+    `${first.wall < BUDGET_S ? 'ok' : 'OVER BUDGET'}\n`,
 );
-if (firstS >= BUDGET_S) process.exitCode = 1;
+if (first.wall >= BUDGET_S) process.exitCode = 1;

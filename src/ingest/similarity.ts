@@ -173,29 +173,57 @@ export function termVectors(practices: readonly Practice[], opts: SimilarityOpti
   });
   const df = new Map<number, number>();
   for (const c of counts) for (const k of c.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  // idf per bigram, 0 for the dropped common ones.
+  const idf = new Map<number, number>();
+  for (const [k, d] of df) idf.set(k, d > maxDf ? 0 : Math.log((1 + n) / (1 + d)) + 1);
 
-  // Per practice: the strongest terms, then their weights normalised.
-  const kept: { key: number; w: number }[][] = counts.map((c) => {
-    const terms: { key: number; w: number }[] = [];
-    for (const [key, tf] of c) {
-      const d = df.get(key) as number;
-      if (d > maxDf) continue;
-      terms.push({ key, w: (1 + Math.log(tf)) * (Math.log((1 + n) / (1 + d)) + 1) });
+  // Per practice: the strongest terms (ties by bigram), in ascending bigram order, L2-normalised (summed in that
+  // order too). Typed scratch buffers: 10,000 practices would otherwise make a million small objects.
+  const keptKeys: Float64Array[] = new Array(n);
+  const keptW: Float64Array[] = new Array(n);
+  let keyBuf = new Float64Array(256);
+  let wBuf = new Float64Array(256);
+  let order = new Int32Array(256);
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] as Map<number, number>;
+    if (c.size > keyBuf.length) {
+      keyBuf = new Float64Array(c.size * 2);
+      wBuf = new Float64Array(c.size * 2);
+      order = new Int32Array(c.size * 2);
     }
-    terms.sort((a, b) => b.w - a.w || a.key - b.key);
-    const top = terms.length > maxTerms ? terms.slice(0, maxTerms) : terms;
-    top.sort((a, b) => a.key - b.key);
+    let m = 0;
+    for (const [key, tf] of c) {
+      const w = idf.get(key) as number;
+      if (w === 0) continue;
+      keyBuf[m] = key;
+      wBuf[m] = (1 + Math.log(tf)) * w;
+      order[m] = m;
+      m++;
+    }
+    const kb = keyBuf;
+    const wb = wBuf;
+    let sel = order.subarray(0, m);
+    if (m > maxTerms) sel = sel.sort((x, y) => (wb[y] as number) - (wb[x] as number) || (kb[x] as number) - (kb[y] as number)).subarray(0, maxTerms);
+    sel.sort((x, y) => (kb[x] as number) - (kb[y] as number));
+    const keys = new Float64Array(sel.length);
+    const ws = new Float64Array(sel.length);
     let sq = 0;
-    for (const t of top) sq += t.w * t.w;
+    for (let x = 0; x < sel.length; x++) {
+      keys[x] = kb[sel[x] as number] as number;
+      const w = wb[sel[x] as number] as number;
+      ws[x] = w;
+      sq += w * w;
+    }
     const norm = Math.sqrt(sq);
-    if (norm > 0) for (const t of top) t.w /= norm;
-    return top;
-  });
+    if (norm > 0) for (let x = 0; x < ws.length; x++) ws[x] = (ws[x] as number) / norm;
+    keptKeys[i] = keys;
+    keptW[i] = ws;
+  }
 
   // Term indices in ascending bigram order: independent of the order of the practices.
-  const keys = new Set<number>();
-  for (const k of kept) for (const t of k) keys.add(t.key);
-  const vocabulary = Float64Array.from([...keys].sort((a, b) => a - b));
+  const all = new Set<number>();
+  for (const k of keptKeys) for (const key of k) all.add(key);
+  const vocabulary = Float64Array.from(all).sort();
   const indexOf = new Map<number, number>();
   vocabulary.forEach((k, i) => indexOf.set(k, i));
 
@@ -203,17 +231,18 @@ export function termVectors(practices: readonly Practice[], opts: SimilarityOpti
   let total = 0;
   for (let i = 0; i < n; i++) {
     start[i] = total;
-    total += (kept[i] as { key: number; w: number }[]).length;
+    total += (keptKeys[i] as Float64Array).length;
   }
   start[n] = total;
   const terms = new Int32Array(total);
   const weights = new Float64Array(total);
   for (let i = 0; i < n; i++) {
-    let at = start[i] as number;
-    for (const t of kept[i] as { key: number; w: number }[]) {
-      terms[at] = indexOf.get(t.key) as number;
-      weights[at] = t.w;
-      at++;
+    const keys = keptKeys[i] as Float64Array;
+    const ws = keptW[i] as Float64Array;
+    const at = start[i] as number;
+    for (let x = 0; x < keys.length; x++) {
+      terms[at + x] = indexOf.get(keys[x] as number) as number;
+      weights[at + x] = ws[x] as number;
     }
   }
   return { start, terms, weights, vocabulary };
@@ -324,12 +353,14 @@ function combined(pr: Prepared, i: number, j: number, cosine: number): number {
 }
 
 /**
- * Every pair sharing a kept term, each visited once (i < j) with its text cosine: `visit(i, j, cosine)`. The
+ * Every pair sharing a kept term, each visited once (i < j) with its text cosine: `visit(i, j, cosine)` — unless
+ * `floors` is given and the pair's best possible score is below the floors of both. The
  * cosine of a pair sums the products of its shared terms in ascending bigram order whichever practice asks, so
  * it is symmetric by construction and does not depend on the order of the practices.
  */
-function forEachPair(pr: Prepared, visit: (i: number, j: number, cosine: number) => void): void {
-  const { n } = pr;
+function forEachPair(pr: Prepared, visit: (i: number, j: number, cosine: number) => void, floors?: Float64Array): void {
+  const { n, measure } = pr;
+  const { text: wt, themes: wth, measure: wm } = pr.weights;
   const { start, terms, weights, vocabulary } = pr.vectors;
   const v = vocabulary.length;
 
@@ -377,6 +408,12 @@ function forEachPair(pr: Prepared, visit: (i: number, j: number, cosine: number)
       const j = touched[x] as number;
       const cos = acc[j] as number;
       acc[j] = 0;
+      if (floors) {
+        // Cheap bound first (themes counted as a full match; the margin covers rounding): a pair that could not
+        // enter either practice's list is skipped here, which is most pairs of a large set.
+        const bound = wt * (cos < 1 ? cos : 1) + wth + (measure[i] === measure[j] ? wm : 0) + 0.0005;
+        if (bound < (floors[i] as number) && bound < (floors[j] as number)) continue;
+      }
       visit(i, j, cos);
     }
   }
@@ -400,8 +437,9 @@ export function relatedPractices(practices: readonly Practice[], opts: Similarit
   const len = new Int32Array(n);
   if (k > 0 && n > 1) {
     const pr = prepare(practices, opts);
-    const { idRank, measure, places } = pr;
-    const w = pr.weights;
+    const { idRank, places } = pr;
+    /** Per practice, the lowest score that could still enter its list. */
+    const floors = new Float64Array(n).fill(minScore);
     /** Whether (s, j) would enter i's list: better score, or equal score and earlier id. */
     const wins = (i: number, j: number, s: number): boolean => {
       if ((len[i] as number) < k) return true;
@@ -423,19 +461,19 @@ export function relatedPractices(practices: readonly Practice[], opts: Similarit
       topS[base + at] = s;
       topJ[base + at] = j;
       if ((len[i] as number) < k) len[i] = (len[i] as number) + 1;
+      if (len[i] === k) floors[i] = topS[base + k - 1] as number;
     };
-    /** The lowest score that could still enter i's list. */
-    const floor = (i: number): number => ((len[i] as number) < k ? minScore : (topS[i * k + k - 1] as number));
-    forEachPair(pr, (i, j, cos) => {
-      // Cheap bound first (themes counted as a full match): most pairs of a large set stop here.
-      const bound = w.text * Math.min(1, cos) + w.themes + w.measure * (measure[i] === measure[j] ? 1 : 0) + 0.0005;
-      if (bound < floor(i) && bound < floor(j)) return;
-      if (sharesPlace(places[i] as PlaceSets, places[j] as PlaceSets)) return;
-      const s = combined(pr, i, j, cos);
-      if (s < minScore) return;
-      offer(i, j, s);
-      offer(j, i, s);
-    });
+    forEachPair(
+      pr,
+      (i, j, cos) => {
+        if (sharesPlace(places[i] as PlaceSets, places[j] as PlaceSets)) return;
+        const s = combined(pr, i, j, cos);
+        if (s < minScore) return;
+        offer(i, j, s);
+        offer(j, i, s);
+      },
+      floors,
+    );
   }
   const out = new Map<string, RelatedRef[]>();
   practices.forEach((p, i) => {
