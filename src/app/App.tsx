@@ -16,7 +16,7 @@ import { Atlas } from './Atlas';
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; builtin: Dataset; geo: GeoBundle; initial: Dataset };
+  | { kind: 'ready'; builtin: Dataset; geo: GeoBundle };
 
 /** Drops filters and a selection that point into a batch that is gone. */
 function forgetBatch(id: number): void {
@@ -51,7 +51,7 @@ export function App() {
         stopSync.current = startUrlSync(atlasStore, known, setInvalid);
         setImported(stored.batches);
         if (stored.problems.length) setStorageProblem(stored.problems.join('; '));
-        setLoad({ kind: 'ready', builtin, geo, initial: dataset });
+        setLoad({ kind: 'ready', builtin, geo });
       })
       .catch((err: unknown) => {
         if (!cancelled) setLoad({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -71,12 +71,18 @@ export function App() {
   const dataset = useMergedDataset(load.kind === 'ready' ? load.builtin : null, imported);
   const data = useMemo<AtlasData | null>(() => (load.kind === 'ready' && dataset ? { dataset, geo: load.geo } : null), [load, dataset]);
 
-  // After an import or a removal the URL codec must know the new batches and practices (back/forward links).
+  // After an import or a removal the URL codec must know the new batches and practices (back/forward links). The
+  // first dataset is the one the loader started the sync with.
+  const syncStarted = useRef(false);
   useEffect(() => {
-    if (!data || load.kind !== 'ready' || data.dataset === load.initial) return;
+    if (!data) return;
+    if (!syncStarted.current) {
+      syncStarted.current = true;
+      return;
+    }
     stopSync.current?.();
     stopSync.current = startUrlSync(atlasStore, knownOptions(data.dataset, data.geo.gazetteer.keys()), setInvalid);
-  }, [data, load]);
+  }, [data]);
 
   const add = useCallback(async (batches: ImportedBatch[]) => {
     try {

@@ -12,6 +12,7 @@ import { geocoderFor } from '../ingest/ingest';
 import type { AliasFile, Geocoder } from '../ingest/geocode';
 import type { Batch, Dataset, GazetteerEntry } from '../types';
 import { runImport } from './client';
+import { MAX_BYTES, tooLarge } from './decode';
 import { useImportApi } from './context';
 import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, titleTaken, toImportedBatch, type Duplicate } from './merge';
 import { applyChoices, chainName, openActorQuestions } from './resolve';
@@ -153,6 +154,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   async function onFile(file: File | undefined) {
     if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setPhase({ kind: 'input', problems: [tooLarge(file.size)] });
+      return;
+    }
     const bytes = await file.arrayBuffer();
     await start({ kind: 'bytes', bytes, name: file.name });
   }

@@ -61,17 +61,17 @@ function notText(offset: number, detail: string, detailZh: string): DecodeResult
   };
 }
 
+/** The refusal for a file over MAX_BYTES (the dialog checks the size before reading the file at all). */
+export function tooLarge(size: number): ImportProblem {
+  return {
+    code: 'too-large',
+    message: `The file is ${(size / 1048576).toFixed(1)} MB; at most ${MAX_BYTES / 1048576} MB can be imported. Split it into smaller files.`,
+    messageZh: `文件大小为 ${(size / 1048576).toFixed(1)} MB，超过可导入的上限 ${MAX_BYTES / 1048576} MB，请拆分后分别导入。`,
+  };
+}
+
 export function decodeBytes(input: Uint8Array): DecodeResult {
-  if (input.length > MAX_BYTES) {
-    return {
-      ok: false,
-      problem: {
-        code: 'too-large',
-        message: `The file is ${(input.length / 1048576).toFixed(1)} MB; at most ${MAX_BYTES / 1048576} MB can be imported. Split it into smaller files.`,
-        messageZh: `文件大小为 ${(input.length / 1048576).toFixed(1)} MB，超过可导入的上限 ${MAX_BYTES / 1048576} MB，请拆分后分别导入。`,
-      },
-    };
-  }
+  if (input.length > MAX_BYTES) return { ok: false, problem: tooLarge(input.length) };
   for (const m of MAGIC) if (startsWith(input, m.bytes)) return notText(0, `it is ${m.what}`, `这是${m.whatZh}`);
 
   if (startsWith(input, [0xef, 0xbb, 0xbf])) return checked(new TextDecoder('utf-8').decode(input.subarray(3)), 'utf-8-bom');
