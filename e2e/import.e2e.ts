@@ -194,6 +194,7 @@ describe('import further batches', () => {
     dialog = await chooseFile(page, 'missing.csv', Buffer.from('id,批次,序号,标题\n1-1-1-1,第一批,一（一）1,北京市建立工作专班。\n'), 'text/csv');
     await expect(problems(dialog)).resolves.toContain('缺少列：政策机制、主要举措、全文');
     await expect(dialog.locator('[data-testid="import-problems"] li').first().getAttribute('data-line')).resolves.toBe('1');
+    await page.screenshot({ path: artifactPath('import-problems.png') });
     await expectUnchanged(initial);
 
     // JSON that fails the schema: the field path is named.
