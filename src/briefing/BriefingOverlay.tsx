@@ -45,18 +45,21 @@ function Citation({ practice, dataset }: { practice: Practice; dataset: Dataset 
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const b = dataset.batches.find((x) => x.id === practice.batch);
-  const source = b
-    ? lang === 'zh'
-      ? `${b.issuer}《${b.title}》（${formatDate(b.date, lang)}）`
-      : `${b.issuer}, ${b.title} (${formatDate(b.date, lang)})`
-    : `#${practice.batch}`;
+  const zh = lang === 'zh';
   return (
     <p className="briefing-citation">
       {t('citation')}
-      {lang === 'zh' ? '：' : ': '}
-      {source}
-      {lang === 'zh' ? '，' : ', '}
-      {t('citationItem')} {itemNumber(practice)}
+      {zh ? '：' : ': '}
+      {b ? (
+        <>
+          <span lang="zh-CN">{zh ? `${b.issuer}《${b.title}》` : `${b.issuer}, ${b.title}`}</span>
+          {zh ? `（${formatDate(b.date, lang)}）` : ` (${formatDate(b.date, lang)})`}
+        </>
+      ) : (
+        `#${practice.batch}`
+      )}
+      {zh ? '，' : ', '}
+      {t('citationItem')} <span lang="zh-CN">{itemNumber(practice)}</span>
     </p>
   );
 }
@@ -96,7 +99,7 @@ function NationalSlide() {
       </div>
       <p className="visually-hidden">{t('briefingTotals', { n: practices.length, p: provinces, c: places })}</p>
       {agenda.length > 0 && (
-        <ol className="briefing-agenda" aria-label={t('briefingAgenda')}>
+        <ol className="briefing-agenda" aria-label={t('briefingAgenda')} lang="zh-CN">
           {agenda.map((s) => (
             <li key={s.adcode}>
               <span>{provinceName(s.adcode, geo.gazetteer)}</span> <span className="briefing-num">{counts.get(s.adcode) ?? 0}</span>
@@ -116,9 +119,11 @@ function ProvinceSlide({ adcode }: { adcode: number }) {
   const shown = list.length > MAX_HEADLINES ? list.slice(0, MAX_HEADLINES - 1) : list;
   return (
     <>
-      <h2 className="briefing-title">{provinceName(adcode, geo.gazetteer)}</h2>
+      <h2 className="briefing-title" lang="zh-CN">
+        {provinceName(adcode, geo.gazetteer)}
+      </h2>
       <p className="briefing-subtitle">{t('practicesCount', { n: list.length })}</p>
-      <ol className="briefing-headlines">
+      <ol className="briefing-headlines" lang="zh-CN">
         {shown.map((p) => (
           <li key={p.id}>
             <span className="briefing-item-no">{itemNumber(p)}</span>
@@ -152,26 +157,28 @@ function PracticeSlide({ id }: { id: string }) {
   const documents = p.documents.slice(0, MAX_DOCUMENTS);
   return (
     <>
-      <p className="briefing-kicker">
+      <p className="briefing-kicker" lang="zh-CN">
         {p.actors.map((a) => placeName(a.adcode, a.name, geo.gazetteer)).join('、')}
         <span className="briefing-item-no">{itemNumber(p)}</span>
       </p>
-      <h2 className="briefing-title briefing-headline">{p.headline}</h2>
-      <p className="briefing-measure">
+      <h2 className="briefing-title briefing-headline" lang="zh-CN">
+        {p.headline}
+      </h2>
+      <p className="briefing-measure" lang="zh-CN">
         {p.measure.code}
         {p.measure.title}
       </p>
       {p.text !== p.headline && (
         // The rest of the text, clamped to a few lines (more when there are no figures or documents to show): a
         // slide supports the talk, the detail panel and the printed card carry the whole text.
-        <p className="briefing-text" style={{ WebkitLineClamp: figures.length + documents.length > 2 ? 3 : 6 }}>
+        <p className="briefing-text" lang="zh-CN" style={{ WebkitLineClamp: figures.length + documents.length > 2 ? 3 : 6 }}>
           {p.text.startsWith(p.headline) ? p.text.slice(p.headline.length) : p.text}
         </p>
       )}
       {figures.length > 0 && (
         <section className="briefing-section" aria-label={t('figures')}>
           <h3>{t('figures')}</h3>
-          <ul className="briefing-figures">
+          <ul className="briefing-figures" lang="zh-CN">
             {figures.map((f, i) => (
               <li key={i}>
                 <strong>{f.raws.join('、')}</strong>
@@ -184,7 +191,7 @@ function PracticeSlide({ id }: { id: string }) {
       {documents.length > 0 && (
         <section className="briefing-section" aria-label={t('documents')}>
           <h3>{t('documents')}</h3>
-          <ul className="briefing-documents">
+          <ul className="briefing-documents" lang="zh-CN">
             {documents.map((d) => (
               <li key={d}>《{d}》</li>
             ))}
@@ -391,7 +398,8 @@ export function BriefingOverlay() {
         {config.approvalNumber ? ` · ${t('approvalNumber', { n: config.approvalNumber })}` : ''}
       </p>
       <p className="visually-hidden" aria-live="polite" data-testid="briefing-announce">
-        {`${t('briefingProgress', { i: index + 1, n })}${lang === 'zh' ? '：' : ': '}${title}`}
+        {`${t('briefingProgress', { i: index + 1, n })}${lang === 'zh' ? '：' : ': '}`}
+        <span lang={current.kind === 'national' ? undefined : 'zh-CN'}>{title}</span>
       </p>
     </div>
   );

@@ -69,7 +69,7 @@ describe('BriefingOverlay (static render)', () => {
   it('lists a province slide\'s practices with their item numbers', () => {
     const html = render({ slide: 1 });
     expect(html).toContain('data-kind="province"');
-    expect(html).toContain('<h2 class="briefing-title">重庆市</h2>');
+    expect(html).toContain('<h2 class="briefing-title" lang="zh-CN">重庆市</h2>');
     expect(html).toContain('二（一）1');
     expect(html).toContain('二（二）1');
   });
@@ -82,7 +82,7 @@ describe('BriefingOverlay (static render)', () => {
     expect(html).toContain('南京市&lt;img src=x onerror=alert(1)&gt;做法。');
     expect(html).toContain('<strong>2.94、2.82</strong><span>容积率由2.94降为2.82</span>');
     expect(html).toContain('《南京市城市更新办法》');
-    expect(html).toMatch(/出处：住房城乡建设部《第1批》（2023年11月），序号 一（一）1/);
+    expect(html.replace(/<[^>]+>/g, '')).toContain('出处：住房城乡建设部《第1批》（2023年11月），序号 一（一）1');
   });
 
   it('clamps a stale slide number to the last slide', () => {
@@ -93,5 +93,12 @@ describe('BriefingOverlay (static render)', () => {
     const html = render({ slide: 0, lang: 'en' });
     expect(html).toContain('Leave briefing');
     expect(html).toContain('Slide 1 of 6');
+  });
+
+  it('marks Chinese data as zh-CN inside an English interface', () => {
+    const html = render({ slide: 5, lang: 'en' });
+    expect(html).toContain('lang="en"');
+    expect(html).toMatch(/<h2 class="briefing-title briefing-headline" lang="zh-CN">/);
+    expect(html).toContain('Source: <span lang="zh-CN">住房城乡建设部, 第1批</span> (November 2023), Item <span lang="zh-CN">一（一）1</span>');
   });
 });

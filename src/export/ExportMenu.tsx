@@ -220,7 +220,7 @@ export function ExportMenu() {
         className="text-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls="export-menu-list"
+        aria-controls={open ? 'export-menu-list' : undefined}
         data-testid="export-button"
         onClick={() => setOpen((o) => !o)}
       >
