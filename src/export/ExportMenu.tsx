@@ -85,6 +85,8 @@ export function ExportMenu() {
   const figureRef = useRef<HTMLDivElement>(null);
   /** When the menu last placed its 2× image: a print starting soon after keeps it instead of recomposing. */
   const preparedAt = useRef(0);
+  /** The blob URL of the print image on the sheet (revoked when the next one replaces it). */
+  const printUrl = useRef<string | null>(null);
   /** Cards are rendered only while printing (each PracticeCard has ids the detail panel also uses). */
   const [printCards, setPrintCards] = useState(false);
   const printRoot = usePrintRoot();
@@ -171,7 +173,8 @@ export function ExportMenu() {
         void run(async () => {
           const blob = await renderPng();
           const img = new Image();
-          img.src = URL.createObjectURL(blob);
+          if (printUrl.current) URL.revokeObjectURL(printUrl.current);
+          printUrl.current = img.src = URL.createObjectURL(blob);
           img.alt = t('mapLabel');
           await img.decode();
           figureRef.current?.replaceChildren(img);
