@@ -54,13 +54,18 @@ export function selectedPractices(dataset: Dataset, filtered: readonly Practice[
 
 function PrintCards({ practices, selection, gazetteer }: { practices: Practice[]; selection: Selection; gazetteer: ReadonlyMap<number, GazetteerEntry> }) {
   const t = useT();
+  const lang = useAtlas((s) => s.lang);
   if (practices.length === 0) return null;
-  const place = selection.kind === 'region' ? `${fullPlaceName(selection.adcode, gazetteer)} · ` : '';
   return (
     <section className="print-cards">
       <h2 className="print-cards-title">
-        {place}
-        {t('selectedPractices')}（{practices.length}）
+        {selection.kind === 'region' && (
+          <>
+            <span lang="zh-CN">{fullPlaceName(selection.adcode, gazetteer)}</span> ·{' '}
+          </>
+        )}
+        {t('selectedPractices')}
+        {lang === 'zh' ? `（${practices.length}）` : ` (${practices.length})`}
       </h2>
       {practices.map((p) => (
         <PracticeCard key={p.id} practice={p} />
