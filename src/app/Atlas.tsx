@@ -1,5 +1,5 @@
 // The explore screen: header, filters, map with legend and inset, and the side panel (list or detail).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { atlasStore, useAtlas } from '../store/store';
 import { useAtlasData } from '../data/context';
@@ -12,14 +12,27 @@ import { DetailPanel } from '../panels/DetailPanel';
 import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from './derived';
-import { ComparePanel } from '../compare/ComparePanel';
-import { OverviewPanel } from '../compare/OverviewPanel';
-import { BriefingOverlay } from '../briefing/BriefingOverlay';
 import { ExportMenu } from '../export/ExportMenu';
-import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
-import { DocumentsIndex } from '../related/DocumentsIndex';
-import { FiguresIndex } from '../related/FiguresIndex';
+
+// Views that the first screen does not show load on demand, keeping the first view's download small.
+const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const ComparePanel = named(() => import('../compare/ComparePanel'), 'ComparePanel');
+const OverviewPanel = named(() => import('../compare/OverviewPanel'), 'OverviewPanel');
+const BriefingOverlay = named(() => import('../briefing/BriefingOverlay'), 'BriefingOverlay');
+const DocumentsIndex = named(() => import('../related/DocumentsIndex'), 'DocumentsIndex');
+const FiguresIndex = named(() => import('../related/FiguresIndex'), 'FiguresIndex');
+const SvgMap = lazy(() => import('../fallback/SvgMap').then((m) => ({ default: m.SvgMap })));
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="empty" role="status">
+      {t('loading')}
+    </p>
+  );
+}
 import type { Panel } from '../store/state';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
@@ -158,7 +171,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   }, []);
 
   return (
-    <div className="atlas">
+    <div className={`atlas mode-${mode}`}>
       <a className="skip-link" href="#practice-list">
         {t('skipToList')}
       </a>
@@ -227,33 +240,43 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
               onRestored={() => setGlState({ kind: 'ok' })}
             />
           )}
-          {glState.kind !== 'ok' && <SvgMap reason={glState.reason} />}
+          {glState.kind !== 'ok' && (
+            <Suspense fallback={<Loading />}>
+              <SvgMap reason={glState.reason} />
+            </Suspense>
+          )}
           <Legend />
           <Inset />
           <p className="provenance" data-testid="provenance">
             {geo.meta.attribution[lang]}
           </p>
         </section>
-        {mode === 'briefing' && <BriefingOverlay />}
+        {mode === 'briefing' && (
+          <Suspense fallback={null}>
+            <BriefingOverlay />
+          </Suspense>
+        )}
         <aside className="side-column" ref={sideRef} aria-label={mode === 'compare' ? t('compare') : selection.kind === 'none' ? t('list') : t('practicesHere')}>
-          {mode === 'compare' ? (
-            <ComparePanel />
-          ) : selection.kind !== 'none' ? (
-            <DetailPanel />
-          ) : (
-            <>
-              <SideTabs panel={panel} />
-              {panel === 'overview' ? (
-                <OverviewPanel />
-              ) : panel === 'documents' ? (
-                <DocumentsIndex />
-              ) : panel === 'figures' ? (
-                <FiguresIndex />
-              ) : (
-                <ListPanel />
-              )}
-            </>
-          )}
+          <Suspense fallback={<Loading />}>
+            {mode === 'compare' ? (
+              <ComparePanel />
+            ) : selection.kind !== 'none' ? (
+              <DetailPanel />
+            ) : (
+              <>
+                <SideTabs panel={panel} />
+                {panel === 'overview' ? (
+                  <OverviewPanel />
+                ) : panel === 'documents' ? (
+                  <DocumentsIndex />
+                ) : panel === 'figures' ? (
+                  <FiguresIndex />
+                ) : (
+                  <ListPanel />
+                )}
+              </>
+            )}
+          </Suspense>
         </aside>
       </main>
     </div>

@@ -122,6 +122,7 @@ export function MapView({
 
     const unsub = atlasStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters) applyFilters(s);
+      if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
       if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
       if (s.mode === 'briefing') {
         if (prev.mode !== 'briefing') {
@@ -139,7 +140,6 @@ export function MapView({
           void ctl.setSelection(selectionTarget(atlasStore.getState().selection, dataRef.current), { fly: true });
         });
       } else if (s.mode !== prev.mode) requestAnimationFrame(() => ctl.resize());
-      if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
       const cameraRestored = s.camera !== prev.camera && s.camera !== null;
       if (s.selection !== prev.selection) {
         // A selection that arrives together with a camera (URL restore, back/forward) keeps that camera.

@@ -1,8 +1,10 @@
 // The top bar's 导入 button; opens the import dialog and gives focus back when it closes.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../app/derived';
-import { ImportDialog } from './ImportDialog';
 import './import.css';
+
+// The dialog pulls in the whole ingest (parser, gazetteer matching, CSV): loaded when first opened, not at start.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 export function ImportButton() {
   const t = useT();
@@ -20,9 +22,9 @@ export function ImportButton() {
         {t('importButton')}
       </button>
       {open && (
-        <ImportDialog
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <ImportDialog onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </>
   );

@@ -6,7 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, choroplethColor, paletteOf, type ThemeName } from './style';
+import { buildStyle, classRamp, focusFilter, FOCUS_LAYERS, paletteOf, type ThemeName } from './style';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
 import {
   markerCollection,
@@ -58,7 +58,7 @@ export class MapController {
   private readonly loadedProvinces = new Set<number>();
   private readonly districtFeatures: RegionFeature[] = [];
   private counts: ReadonlyMap<number, number> = new Map();
-  private breaksKey = '';
+  private readonly provinceStates = new Map<number, { count: number; ramp: number }>();
   private markersKey = '';
   private markerIds: number[] = [];
   private compared: number[] = [];
@@ -68,7 +68,6 @@ export class MapController {
   private hovered: { source: string; id: number } | null = null;
   private selectedStates: { source: string; id: number }[] = [];
   private theme: ThemeName;
-  private breaks: number[] = [];
   private ready: Promise<void>;
   private destroyed = false;
 
@@ -85,7 +84,7 @@ export class MapController {
     const cam = options.camera;
     this.map = new MlMap({
       container,
-      style: buildStyle(this.theme, []),
+      style: buildStyle(this.theme),
       ...(cam
         ? { center: [cam.lng, cam.lat] as [number, number], zoom: cam.zoom }
         : { bounds: geo.nationalBounds as LngLatBoundsLike, fitBoundsOptions: { padding: 10 } }),
@@ -95,6 +94,8 @@ export class MapController {
       localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
       dragRotate: false,
       pitchWithRotate: false,
+      // Labels appear at once: a fade keeps rendering frames for 300 ms after every change (slow in software GL).
+      fadeDuration: 0,
       minZoom: 2,
       maxZoom: 11,
       // Needed so that image export can read the canvas back.
@@ -156,26 +157,24 @@ export class MapController {
     return this.cityIds.has(adcode) ? SRC.cities : SRC.districts;
   }
 
-  /** Counts per region (province, city and district adcodes) and the class breaks that colour provinces. */
+  /**
+   * Counts per region (province, city and district adcodes) and the class breaks that colour provinces. Only
+   * feature-state changes (count for tooltips, ramp colour index for the fill), and only where a value changed.
+   */
   async setCounts(counts: ReadonlyMap<number, number>, breaks: number[]): Promise<void> {
     await this.ready;
     if (this.destroyed) return;
-    const old = this.counts;
     this.counts = counts;
+    const rampLength = paletteOf(this.theme).classes.length;
     let changed = false;
     for (const f of this.geo.provinces.features) {
       const id = f.properties.adcode;
-      const next = counts.get(id) ?? 0;
-      if ((old.get(id) ?? 0) !== next || old.size === 0) {
-        this.map.setFeatureState({ source: SRC.provinces, id }, { count: next });
-        changed = true;
-      }
-    }
-    const key = breaks.join(',');
-    if (key !== this.breaksKey) {
-      this.breaksKey = key;
-      this.breaks = breaks;
-      this.map.setPaintProperty(LAYER.provinceFill, 'fill-color', choroplethColor(breaks, paletteOf(this.theme)));
+      const count = counts.get(id) ?? 0;
+      const ramp = classRamp(count, breaks, rampLength);
+      const prev = this.provinceStates.get(id);
+      if (prev && prev.count === count && prev.ramp === ramp) continue;
+      this.provinceStates.set(id, { count, ramp });
+      this.map.setFeatureState({ source: SRC.provinces, id }, { count, ramp });
       changed = true;
     }
     if (changed) this.setBusy();
@@ -224,6 +223,7 @@ export class MapController {
     provinces.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
     this.compared = [...provinces];
     this.compareKey = key;
+    this.setVisible(LAYER.provinceCompare, provinces.length > 0);
     this.setBusy();
   }
 
@@ -231,14 +231,12 @@ export class MapController {
     await this.ready;
     if (this.destroyed || theme === this.theme) return;
     this.theme = theme;
-    const p = paletteOf(theme);
     // Repaint in place: a setStyle would throw away sources, feature-state and loaded districts.
-    const fresh = buildStyle(theme, this.breaks).layers;
+    const fresh = buildStyle(theme).layers;
     for (const layer of fresh) {
       const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
       for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
     }
-    this.map.setPaintProperty(LAYER.provinceFill, 'fill-color', choroplethColor(this.breaks, p));
     this.setBusy();
   }
 
@@ -247,24 +245,49 @@ export class MapController {
     await this.ready;
     if (this.destroyed) return;
     const same = target?.adcode === this.selected?.adcode;
+    const focusChanged = target?.province !== this.selected?.province;
     this.selected = target;
+    if (focusChanged) {
+      const filter = focusFilter(target?.province ?? null);
+      for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+    }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
     if (target && options.fly) this.fitRegion(target.adcode);
     if (!same) this.setBusy();
   }
 
+  private readonly visibility = new Map<string, boolean>();
+  private setVisible(layer: string, on: boolean): void {
+    if ((this.visibility.get(layer) ?? false) === on) return;
+    this.visibility.set(layer, on);
+    this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+  }
+
+  /** Shows each highlight layer only while a feature of its source is hovered or selected. */
+  private refreshHighlights(): void {
+    const used = new Set<string>(this.selectedStates.map((s) => s.source));
+    if (this.hovered) used.add(this.hovered.source);
+    this.setVisible(LAYER.provinceHighlight, used.has(SRC.provinces));
+    this.setVisible(LAYER.cityHighlight, used.has(SRC.cities));
+    this.setVisible(LAYER.districtHighlight, used.has(SRC.districts));
+  }
+
   private applySelectionState(): void {
     for (const s of this.selectedStates) this.map.setFeatureState(s, { selected: false });
     this.selectedStates = [];
     const t = this.selected;
-    if (!t) return;
+    if (!t) {
+      this.refreshHighlights();
+      return;
+    }
     const targets = [{ source: this.sourceOf(t.adcode), id: t.adcode }];
     if (t.adcode % 10000 !== 0) targets.push({ source: SRC.markers, id: t.adcode });
     for (const s of targets) {
       this.map.setFeatureState(s, { selected: true });
       this.selectedStates.push(s);
     }
+    this.refreshHighlights();
   }
 
   /** Loads a province's districts into the districts source once; returns when they are on the map. */
@@ -406,6 +429,7 @@ export class MapController {
       this.clearHover();
       this.hovered = { source: hit.source, id: hit.adcode };
       this.map.setFeatureState(this.hovered, { hover: true });
+      this.refreshHighlights();
     }
     this.map.getCanvas().style.cursor = 'pointer';
     this.tooltipEl.hidden = false;
@@ -415,7 +439,9 @@ export class MapController {
 
   private clearHover(): void {
     if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    const had = this.hovered !== null;
     this.hovered = null;
+    if (had) this.refreshHighlights();
     this.tooltipEl.hidden = true;
     this.map.getCanvas().style.cursor = '';
   }

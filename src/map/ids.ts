@@ -16,6 +16,7 @@ export const LAYER = {
   provinceCompare: 'province-compare',
   cityFill: 'city-fill',
   cityOutline: 'city-outline',
+  cityOutlineFocus: 'city-outline-focus',
   cityHighlight: 'city-highlight',
   districtFill: 'district-fill',
   districtOutline: 'district-outline',

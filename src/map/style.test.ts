@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, choroplethColor, classColors, paletteOf } from './style';
+import { buildStyle, choroplethColor, classColors, classRamp, paletteOf } from './style';
 
 // The style deliberately has no `glyphs` (labels are drawn locally); the validator's only complaint about that
 // is expected and filtered out, everything else must be clean.
@@ -9,29 +9,35 @@ function problems(style: unknown) {
 }
 
 describe('buildStyle', () => {
-  it('is a valid MapLibre style for both themes and any number of classes', () => {
-    for (const theme of ['light', 'dark'] as const) {
-      for (const breaks of [[], [1], [1, 2, 3], [1, 2, 4, 8, 16]]) {
-        expect(problems(buildStyle(theme, breaks))).toEqual([]);
-      }
-    }
+  it('is a valid MapLibre style for both themes', () => {
+    for (const theme of ['light', 'dark'] as const) expect(problems(buildStyle(theme))).toEqual([]);
   });
 
   it('names no remote resource: no tiles, sprite or glyph server', () => {
-    const json = JSON.stringify(buildStyle('light', [1, 2, 3]));
+    const json = JSON.stringify(buildStyle('light'));
     expect(json).not.toMatch(/https?:/);
-    expect(buildStyle('light', [1]).glyphs).toBeUndefined();
+    expect(buildStyle('light').glyphs).toBeUndefined();
   });
 });
 
-describe('choroplethColor', () => {
-  it('puts 0 in the no-practice colour and each break in its own class colour', () => {
+describe('choropleth classes', () => {
+  it('maps each ramp index of the feature-state to its colour and anything else to no-practice', () => {
     const p = paletteOf('light');
-    const expr = choroplethColor([1, 2, 4], p) as unknown[];
-    const colors = classColors(p, 3);
-    expect(expr[0]).toBe('case');
-    expect(expr[2]).toBe(p.noData);
-    expect(expr[3]).toEqual(['step', expect.anything(), colors[0], 2, colors[1], 4, colors[2]]);
+    const expr = choroplethColor(p) as unknown[];
+    expect(expr.slice(2, 4)).toEqual([0, p.classes[0]]);
+    expect(expr.at(-1)).toBe(p.noData);
+  });
+
+  it('gives the map the same colour the legend shows for every count', () => {
+    const p = paletteOf('dark');
+    for (const breaks of [[1], [1, 2], [1, 2, 4], [1, 2, 3, 5], [1, 3, 8, 20, 150]]) {
+      const legend = classColors(p, breaks.length);
+      for (let count = 0; count <= 200; count++) {
+        const ramp = classRamp(count, breaks, p.classes.length);
+        const cls = breaks.filter((b) => b <= count).length - 1;
+        expect(ramp === -1 ? null : p.classes[ramp]).toBe(cls < 0 ? null : legend[cls]);
+      }
+    }
   });
 
   it('spreads two classes over the whole ramp', () => {

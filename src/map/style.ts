@@ -2,6 +2,7 @@
 // so the tests validate them with the style-spec validator without a browser.
 import type {
   ExpressionSpecification,
+  FilterSpecification,
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
@@ -67,34 +68,53 @@ export function paletteOf(theme: ThemeName): Palette {
 }
 
 /**
- * The colours for `n` classes, taken evenly from the ramp so that 2 classes still span light → dark.
- * The legend calls this too, so map and legend can never disagree.
+ * Which colour of the ramp each of `n` classes uses: spread evenly so that 2 classes still span light → dark.
+ * classColors (the legend, exports, the SVG map) and classRamp (the WebGL map) both read it, so they cannot disagree.
  */
-export function classColors(palette: Palette, n: number): string[] {
-  const ramp = palette.classes;
+export function rampIndices(n: number, rampLength: number): number[] {
   if (n <= 0) return [];
-  if (n >= ramp.length) return ramp.slice();
-  if (n === 1) return [ramp[Math.floor(ramp.length / 2)]!];
-  return Array.from({ length: n }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (n - 1))]!);
+  if (n >= rampLength) return Array.from({ length: rampLength }, (_, i) => i);
+  if (n === 1) return [Math.floor(rampLength / 2)];
+  return Array.from({ length: n }, (_, i) => Math.round((i * (rampLength - 1)) / (n - 1)));
 }
 
-const COUNT: ExpressionSpecification = ['coalesce', ['feature-state', 'count'], 0];
+export function classColors(palette: Palette, n: number): string[] {
+  return rampIndices(n, palette.classes.length).map((i) => palette.classes[i]!);
+}
+
+/** The ramp colour index of a count under `breaks` (lower bounds, ascending, ≥ 1); −1 = the "no practice" class. */
+export function classRamp(count: number, breaks: readonly number[], rampLength: number): number {
+  if (!(count >= 1) || breaks.length === 0 || count < breaks[0]!) return -1;
+  let c = 0;
+  while (c + 1 < breaks.length && breaks[c + 1]! <= count) c++;
+  return rampIndices(breaks.length, rampLength)[c]!;
+}
 
 /**
- * Fill colour from the feature-state `count` (set by the controller, so a filter change never rebuilds geometry).
- * `breaks` are the lower bounds of each class (ascending, ≥ 1); 0 is always the separate "no practice" class.
+ * Fill colour from the feature-state `ramp` that the controller sets per province (classRamp of its count).
+ * The expression depends on the theme only: a filter change, even one that moves the class breaks, is then pure
+ * feature-state — one frame — where a new step expression would cost a style update and a second frame.
  */
-export function choroplethColor(breaks: number[], palette: Palette): ExpressionSpecification {
-  const colors = classColors(palette, breaks.length);
-  if (breaks.length === 0) return ['literal', palette.noData] as unknown as ExpressionSpecification;
-  // A step expression needs at least one stop, so a single class is just its colour.
-  let classes: unknown = colors[0];
-  if (breaks.length > 1) {
-    const step: unknown[] = ['step', COUNT, colors[0]];
-    for (let i = 1; i < breaks.length; i++) step.push(breaks[i], colors[i]);
-    classes = step;
-  }
-  return ['case', ['<', COUNT, 1], palette.noData, classes] as unknown as ExpressionSpecification;
+export function choroplethColor(palette: Palette): ExpressionSpecification {
+  const match: unknown[] = ['match', ['coalesce', ['feature-state', 'ramp'], -1]];
+  palette.classes.forEach((c, i) => match.push(i, c));
+  match.push(palette.noData);
+  return match as ExpressionSpecification;
+}
+
+/**
+ * Layers that only matter inside the focused province (picking and highlighting its cities and districts) carry
+ * this filter: outside it they would cost a full-country draw pass in every frame for nothing.
+ */
+export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-outline', 'district-highlight'] as const;
+
+/**
+ * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
+ * is hovered, selected or compared (a zero-width line still costs a full draw pass).
+ */
+export const ON_DEMAND_LAYERS = ['province-highlight', 'city-highlight', 'district-highlight', 'province-compare'] as const;
+export function focusFilter(province: number | null): FilterSpecification {
+  return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
 }
 
 /** Practices of a marker's place under the current filters (feature-state set by the controller). */
@@ -120,7 +140,7 @@ function highlightColor(p: Palette): ExpressionSpecification {
   return ['case', ['boolean', ['feature-state', 'selected'], false], p.selected, p.hover];
 }
 
-export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecification[] {
+export function buildLayers(theme: ThemeName): LayerSpecification[] {
   const p = paletteOf(theme);
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': p.background } },
@@ -128,44 +148,60 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
       id: LAYER.provinceFill,
       type: 'fill',
       source: SRC.provinces,
-      paint: { 'fill-color': choroplethColor(breaks, p), 'fill-opacity': 1 },
+      // No antialiasing pass: the outline layer draws the edges, and software GL pays for every pass.
+      paint: { 'fill-color': choroplethColor(p), 'fill-opacity': 1, 'fill-antialias': false },
     },
     {
       // Transparent fills only catch the pointer; the count colour stays with the province.
       id: LAYER.cityFill,
+      filter: focusFilter(null),
       type: 'fill',
       source: SRC.cities,
       paint: {
         'fill-color': p.hover,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
+        'fill-antialias': false,
       },
     },
     {
       id: LAYER.districtFill,
+      filter: focusFilter(null),
       type: 'fill',
       source: SRC.districts,
       minzoom: DISTRICT_ZOOM - 0.5,
       paint: {
         'fill-color': p.hover,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
+        'fill-antialias': false,
       },
     },
     {
       id: LAYER.districtOutline,
+      filter: focusFilter(null),
       type: 'line',
       source: SRC.districts,
       minzoom: DISTRICT_ZOOM - 0.5,
       paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
     },
     {
+      // City borders everywhere only from CITY_ZOOM; below it only inside the focused province (a country-wide
+      // pass of 476 outlines costs ~30 ms a frame in software GL and reads as noise at national scale).
       id: LAYER.cityOutline,
       type: 'line',
       source: SRC.cities,
+      minzoom: CITY_ZOOM - 0.5,
       paint: {
         'line-color': p.cityOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.2, CITY_ZOOM, 0.6, 8, 1.2],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 3, 0.35, CITY_ZOOM, 1],
+        'line-width': ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.5, 8, 1.2],
       },
+    },
+    {
+      id: LAYER.cityOutlineFocus,
+      type: 'line',
+      source: SRC.cities,
+      maxzoom: CITY_ZOOM - 0.5,
+      filter: focusFilter(null),
+      paint: { 'line-color': p.cityOutline, 'line-width': 0.6 },
     },
     {
       id: LAYER.provinceOutline,
@@ -175,20 +211,25 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
     },
     {
       id: LAYER.districtHighlight,
+      filter: focusFilter(null),
       type: 'line',
       source: SRC.districts,
+      layout: { visibility: 'none' },
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
     },
     {
       id: LAYER.cityHighlight,
+      filter: focusFilter(null),
       type: 'line',
       source: SRC.cities,
+      layout: { visibility: 'none' },
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
     },
     {
       id: LAYER.provinceHighlight,
       type: 'line',
       source: SRC.provinces,
+      layout: { visibility: 'none' },
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
     },
     {
@@ -196,6 +237,7 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
       id: LAYER.provinceCompare,
       type: 'line',
       source: SRC.provinces,
+      layout: { visibility: 'none' },
       paint: {
         'line-color': [
           'match', ['coalesce', ['feature-state', 'compare'], 0],
@@ -277,7 +319,7 @@ export function buildLayers(theme: ThemeName, breaks: number[]): LayerSpecificat
  * The whole offline style: no tiles, no sprite, and no `glyphs` — MapLibre then draws every label locally
  * from system fonts (Noto CJK on the deployment machines), so the app never calls a glyph server.
  */
-export function buildStyle(theme: ThemeName, breaks: number[]): StyleSpecification {
+export function buildStyle(theme: ThemeName): StyleSpecification {
   const geojson = (promoteId: string | null) =>
     promoteId
       ? ({ type: 'geojson', data: EMPTY, promoteId } as const)
@@ -285,6 +327,9 @@ export function buildStyle(theme: ThemeName, breaks: number[]): StyleSpecificati
   return {
     version: 8,
     name: `renewal-atlas-${theme}`,
+    // No animated paint transitions: a new class break or theme repaints at once (each transition frame costs a
+    // full canvas read-back in software-composited browsers).
+    transition: { duration: 0, delay: 0 },
     sources: {
       [SRC.provinces]: geojson('adcode'),
       [SRC.cities]: geojson('adcode'),
@@ -293,6 +338,6 @@ export function buildStyle(theme: ThemeName, breaks: number[]): StyleSpecificati
       [SRC.provinceLabels]: geojson(null),
       [SRC.markers]: geojson('adcode'),
     },
-    layers: buildLayers(theme, breaks),
+    layers: buildLayers(theme),
   } as unknown as StyleSpecification;
 }
