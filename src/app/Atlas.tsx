@@ -14,6 +14,7 @@ import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from './derived';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportButton } from '../import/ImportButton';
+import { buildSlides, slideIndexOf } from '../briefing/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
@@ -142,7 +143,7 @@ function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDism
 
 export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
   const t = useT();
-  const { geo } = useAtlasData();
+  const { geo, dataset } = useAtlasData();
   // 'none': no WebGL at all (fallback only); 'lost': the context was lost, the WebGL map waits hidden for its return.
   const [glState, setGlState] = useState<{ kind: 'ok' } | { kind: 'none' | 'lost'; reason: string }>(() =>
     hasWebGL() ? { kind: 'ok' } : { kind: 'none', reason: 'no WebGL' },
@@ -196,8 +197,9 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             className="text-button"
             data-testid="mode-briefing"
             onClick={() => {
-              atlasStore.getState().setSlide(0);
-              atlasStore.getState().setMode('briefing');
+              // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
+              const st = atlasStore.getState();
+              atlasStore.setState({ mode: 'briefing', slide: slideIndexOf(buildSlides(dataset, st.filters), st.selection) });
             }}
           >
             {t('briefing')}
