@@ -363,6 +363,8 @@ describe('overview', () => {
     await gotoApp(s);
     const { page } = s;
     await page.locator('[data-testid="tab-overview"]').click();
+    // The overview is a lazily loaded chunk: wait for its ranking before reading it.
+    await page.locator('[data-testid="overview-ranking"] button[data-adcode]').first().waitFor();
     await page.locator('[data-testid="overview-panel"]').waitFor();
     const expected = provinceCounts();
     const shown = await ranking(page);
@@ -428,6 +430,8 @@ describe('overview', () => {
     await gotoApp(s, 'm=1-3');
     const { page } = s;
     await page.locator('[data-testid="tab-overview"]').click();
+    // The overview is a lazily loaded chunk: wait for its ranking before reading it.
+    await page.locator('[data-testid="overview-ranking"] button[data-adcode]').first().waitFor();
     const expected = provinceCounts((p) => p.mechanism.index === 3);
     const shown = await ranking(page);
     expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));

@@ -137,6 +137,8 @@ describe('related practices and indexes', () => {
     await figures.waitFor();
     await expect(figures.locator('[data-figure="800亿元"]').count()).resolves.toBe(0);
     await page.locator('[data-testid="tab-documents"]').click();
+    // Wait for the (lazily loaded) index itself, so that the absence below is a real answer.
+    await page.locator('[data-testid="documents-index"]').waitFor();
     await expect(page.locator('[data-testid="documents-index"] [data-document="辽宁省城市更新条例"]').count()).resolves.toBe(0);
     await s.context.close();
   });

@@ -24,7 +24,9 @@ const OverviewPanel = named(() => import('../compare/OverviewPanel'), 'OverviewP
 const BriefingOverlay = named(() => import('../briefing/BriefingOverlay'), 'BriefingOverlay');
 const DocumentsIndex = named(() => import('../related/DocumentsIndex'), 'DocumentsIndex');
 const FiguresIndex = named(() => import('../related/FiguresIndex'), 'FiguresIndex');
-const SvgMap = lazy(() => import('../fallback/SvgMap').then((m) => ({ default: m.SvgMap })));
+// Also the first view while MapLibre loads, so it is fetched right away rather than on demand.
+const svgMapModule = import('../fallback/SvgMap');
+const SvgMap = lazy(() => svgMapModule.then((m) => ({ default: m.SvgMap })));
 
 function Loading() {
   const t = useT();
@@ -148,6 +150,8 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   const [glState, setGlState] = useState<{ kind: 'ok' } | { kind: 'none' | 'lost'; reason: string }>(() =>
     hasWebGL() ? { kind: 'ok' } : { kind: 'none', reason: 'no WebGL' },
   );
+  // Until MapLibre has loaded, the SVG map is the first view (it needs a fraction of the download).
+  const [glReady, setGlReady] = useState(false);
   const { selection, lang, theme, mode, panel } = useAtlas(
     useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme, mode: s.mode, panel: s.panel })),
   );
@@ -236,15 +240,16 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           {glState.kind !== 'none' && (
             <MapView
               hidden={glState.kind === 'lost'}
+              onReady={() => setGlReady(true)}
               onFailure={(e, lost) =>
                 setGlState({ kind: lost ? 'lost' : 'none', reason: e instanceof Error ? e.message : String(e) })
               }
               onRestored={() => setGlState({ kind: 'ok' })}
             />
           )}
-          {glState.kind !== 'ok' && (
+          {(glState.kind !== 'ok' || !glReady) && (
             <Suspense fallback={<Loading />}>
-              <SvgMap reason={glState.reason} />
+              <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} />
             </Suspense>
           )}
           <Legend />

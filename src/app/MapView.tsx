@@ -1,6 +1,6 @@
 // Glue between the store and the one MapController: created once in an effect, fed with store.subscribe.
 import { useEffect, useRef, useState } from 'react';
-import { MapController, type SelectionTarget } from '../map/MapController';
+import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDistricts } from '../data/load';
 import { atlasStore, type AtlasState } from '../store/store';
@@ -35,10 +35,13 @@ function provinceValues(counts: Map<number, number>, provinces: number[]): numbe
 export function MapView({
   onFailure,
   onRestored,
+  onReady,
   hidden = false,
 }: {
   onFailure: (err: unknown, lost: boolean) => void;
   onRestored: () => void;
+  /** The WebGL map has its sources: the lightweight first view can step aside. */
+  onReady?: () => void;
   hidden?: boolean;
 }) {
   const data = useAtlasData();
@@ -54,11 +57,29 @@ export function MapView({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // MapLibre (~400 KB gzip with its worker) is fetched after the first view is on screen: until it arrives the
+    // SVG map answers the same questions (see Atlas).
+    let cleanup: (() => void) | undefined;
+    let cancelled = false;
+    import('../map/MapController')
+      .then(({ MapController }) => {
+        if (!cancelled) cleanup = attach(MapController, el);
+      })
+      .catch((err: unknown) => onFailure(err, false));
+    return () => {
+      cancelled = true;
+      cleanup?.();
+    };
+    // The controller lives as long as the geometry; everything else reaches it through the store.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data.geo]);
+
+  function attach(MapControllerClass: typeof MapController, el: HTMLDivElement): (() => void) | undefined {
     const { geo } = data;
     const initial = atlasStore.getState();
     let ctl: MapController;
     try {
-      ctl = new MapController(
+      ctl = new MapControllerClass(
         el,
         {
           provinces: geo.provinces,
@@ -87,7 +108,7 @@ export function MapView({
       );
     } catch (err) {
       onFailure(err, false);
-      return;
+      return undefined;
     }
     ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost'), true));
     ctl.map.on('webglcontextrestored', () => onRestored());
@@ -105,7 +126,10 @@ export function MapView({
     applyFilters(initial);
     applyRef.current = () => applyFilters(atlasStore.getState());
     void ctl.setSelection(selectionTarget(initial.selection, data), { fly: initial.camera === null });
-    void ctl.whenReady().then(() => setReady(true));
+    void ctl.whenReady().then(() => {
+      setReady(true);
+      onReady?.();
+    });
 
     // Briefing: the map follows the slides (each slide names a place), not the selection.
     const showSlide = (s: AtlasState) => {
@@ -160,9 +184,7 @@ export function MapView({
       ctl.destroy();
       delete window.__atlas;
     };
-    // The controller lives as long as the data; everything else reaches it through the store.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.geo]);
+  }
 
   return (
     <div

@@ -15,7 +15,8 @@ import { fitMercator } from './svgProjection';
 const W = 1000;
 const H = 760;
 
-export function SvgMap({ reason }: { reason: string }) {
+/** `reason` null: the SVG map is only the first view while the WebGL map loads (no notice then). */
+export function SvgMap({ reason }: { reason: string | null }) {
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const theme = useAtlas((s) => s.theme);
@@ -51,10 +52,12 @@ export function SvgMap({ reason }: { reason: string }) {
   const pick = (adcode: number) => atlasStore.getState().select(regionSelection(adcode));
 
   return (
-    <div className="svg-map" data-testid="svg-map" data-state="idle">
-      <p className="svg-map-notice" role="status">
-        {t('webglMissing')} <span className="visually-hidden">{reason}</span>
-      </p>
+    <div className={`svg-map${reason === null ? ' first-view' : ''}`} data-testid="svg-map" data-state="idle">
+      {reason !== null && (
+        <p className="svg-map-notice" role="status">
+          {t('webglMissing')} <span className="visually-hidden">{reason}</span>
+        </p>
+      )}
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={t('mapLabel')} preserveAspectRatio="xMidYMid meet">
         <rect width={W} height={H} fill={palette.background} />
         {shapes.map((s) => {
