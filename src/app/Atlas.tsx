@@ -152,6 +152,13 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   );
   // Until MapLibre has loaded, the SVG map is the first view (it needs a fraction of the download).
   const [glReady, setGlReady] = useState(false);
+  // MapLibre is fetched only once the first view is painted, so the two do not compete for the network and CPU.
+  const [firstPainted, setFirstPainted] = useState(false);
+  useEffect(() => {
+    // Should the SVG first view never report (a failed chunk), the WebGL map starts anyway.
+    const id = window.setTimeout(() => setFirstPainted(true), 3000);
+    return () => window.clearTimeout(id);
+  }, []);
   const { selection, lang, theme, mode, panel } = useAtlas(
     useShallow((s) => ({ selection: s.selection, lang: s.lang, theme: s.theme, mode: s.mode, panel: s.panel })),
   );
@@ -239,6 +246,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
         <section className="map-column" aria-label={t('mapLabel')}>
           {glState.kind !== 'none' && (
             <MapView
+              load={firstPainted}
               hidden={glState.kind === 'lost'}
               onReady={() => setGlReady(true)}
               onFailure={(e, lost) =>
@@ -249,7 +257,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           )}
           {(glState.kind !== 'ok' || !glReady) && (
             <Suspense fallback={<Loading />}>
-              <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} />
+              <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} onPainted={() => setFirstPainted(true)} />
             </Suspense>
           )}
           <Legend />

@@ -36,8 +36,11 @@ export function MapView({
   onFailure,
   onRestored,
   onReady,
+  load = true,
   hidden = false,
 }: {
+  /** False until the first view is painted: the MapLibre chunk is requested only then. */
+  load?: boolean;
   onFailure: (err: unknown, lost: boolean) => void;
   onRestored: () => void;
   /** The WebGL map has its sources: the lightweight first view can step aside. */
@@ -56,7 +59,7 @@ export function MapView({
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || !load) return;
     // MapLibre (~400 KB gzip with its worker) is fetched after the first view is on screen: until it arrives the
     // SVG map answers the same questions (see Atlas).
     let cleanup: (() => void) | undefined;
@@ -72,7 +75,7 @@ export function MapView({
     };
     // The controller lives as long as the geometry; everything else reaches it through the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.geo]);
+  }, [data.geo, load]);
 
   function attach(MapControllerClass: typeof MapController, el: HTMLDivElement): (() => void) | undefined {
     const { geo } = data;

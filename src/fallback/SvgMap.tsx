@@ -1,6 +1,6 @@
 // The map for computers without WebGL (or while a lost context is being restored): an SVG choropleth of the
 // provinces with the same counts, classes, markers and clicks as the WebGL map, driven by the same store.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { countsByRegion, markerPoints } from '../store/selectors';
@@ -16,7 +16,7 @@ const W = 1000;
 const H = 760;
 
 /** `reason` null: the SVG map is only the first view while the WebGL map loads (no notice then). */
-export function SvgMap({ reason }: { reason: string | null }) {
+export function SvgMap({ reason, onPainted }: { reason: string | null; onPainted?: () => void }) {
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const theme = useAtlas((s) => s.theme);
@@ -48,6 +48,17 @@ export function SvgMap({ reason }: { reason: string | null }) {
   );
   const selectedProvince =
     selection.kind === 'region' ? provinceOf(selection.adcode) : null;
+
+  // Tell the page once the choropleth is on screen (two frames: committed, then painted).
+  useEffect(() => {
+    if (!onPainted) return;
+    let id = requestAnimationFrame(() => {
+      id = requestAnimationFrame(() => onPainted());
+    });
+    return () => cancelAnimationFrame(id);
+    // Only the first paint matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const pick = (adcode: number) => atlasStore.getState().select(regionSelection(adcode));
 
