@@ -13,6 +13,9 @@ import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from './derived';
 import { ExportMenu } from '../export/ExportMenu';
+// Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
+// that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
+import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
 import { buildSlides, slideIndexOf } from '../briefing/slides';
 
@@ -24,9 +27,7 @@ const OverviewPanel = named(() => import('../compare/OverviewPanel'), 'OverviewP
 const BriefingOverlay = named(() => import('../briefing/BriefingOverlay'), 'BriefingOverlay');
 const DocumentsIndex = named(() => import('../related/DocumentsIndex'), 'DocumentsIndex');
 const FiguresIndex = named(() => import('../related/FiguresIndex'), 'FiguresIndex');
-// Also the first view while MapLibre loads, so it is fetched right away rather than on demand.
-const svgMapModule = import('../fallback/SvgMap');
-const SvgMap = lazy(() => svgMapModule.then((m) => ({ default: m.SvgMap })));
+
 
 function Loading() {
   const t = useT();
@@ -256,9 +257,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             />
           )}
           {(glState.kind !== 'ok' || !glReady) && (
-            <Suspense fallback={<Loading />}>
-              <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} onPainted={() => setFirstPainted(true)} />
-            </Suspense>
+            <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} onPainted={() => setFirstPainted(true)} />
           )}
           <Legend />
           <Inset />
