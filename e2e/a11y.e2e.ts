@@ -121,6 +121,60 @@ describe('accessibility and fallbacks', () => {
   });
 });
 
+describe('regions without the map', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens any region with practices from the region picker, by keyboard', async () => {
+    const s = await openSession(browser);
+    await gotoApp(s);
+    const picker = s.page.locator('[data-testid="region-picker"]');
+    const values = await picker.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    // The national view, the 34 provincial units, and every place that is an actor of some practice.
+    const actors = new Set(dataset.practices.flatMap((p) => p.actors.filter((a) => a.level !== 'province').map((a) => a.adcode)));
+    expect(values.length).toBe(1 + 34 + actors.size);
+    await picker.focus();
+    await picker.selectOption('370700');
+    await s.page.waitForSelector('[data-testid="detail-panel"][data-region="370700"]');
+    expect(new URL(s.page.url()).searchParams.get('sel')).toBe('r:370700');
+    await s.context.close();
+  });
+
+  it('opens the filters as a drawer on a narrower screen', async () => {
+    const s = await openSession(browser, { width: 1024, height: 768 });
+    await gotoApp(s);
+    await expect(s.page.locator('#filters-column').isVisible()).resolves.toBe(false);
+    await s.page.locator('.filters-toggle').click();
+    await expect(s.page.locator('#filters-column').isVisible()).resolves.toBe(true);
+    await s.page.locator('[data-testid="mechanism-1-3"] input').check();
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('m') === '1-3');
+    await s.context.close();
+  });
+
+  it('falls back to the SVG map when the WebGL context is lost, and returns when it is restored', async () => {
+    const s = await openSession(browser);
+    await gotoApp(s);
+    await s.page.evaluate(() => {
+      const canvas = (window as any).__atlas.map.getCanvas() as HTMLCanvasElement;
+      const ext = (canvas.getContext('webgl2') as WebGL2RenderingContext).getExtension('WEBGL_lose_context')!;
+      (window as any).__loseExt = ext;
+      ext.loseContext();
+    });
+    await s.page.waitForSelector('[data-testid="svg-map"] path[data-adcode]');
+    await expect(s.page.locator('[data-testid="svg-map"]').textContent()).resolves.toContain('WebGL');
+    await s.page.evaluate(() => (window as any).__loseExt.restoreContext());
+    await s.page.waitForSelector('[data-testid="svg-map"]', { state: 'detached' });
+    await mapIdle(s.page);
+    await expect(s.page.locator('[data-testid="map"]').isVisible()).resolves.toBe(true);
+    await s.context.close();
+  });
+});
+
 describe('without WebGL', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -152,4 +206,3 @@ describe('without WebGL', () => {
   });
 });
 
-void mapIdle;

@@ -7,6 +7,7 @@ import { countsByRegion } from '../store/selectors';
 import type { InvalidParam } from '../store/url';
 import { MapView } from './MapView';
 import { FilterPanel } from '../panels/FilterPanel';
+import { RegionPicker } from '../panels/RegionPicker';
 import { ListPanel } from '../panels/ListPanel';
 import { DetailPanel } from '../panels/DetailPanel';
 import { Legend } from '../panels/Legend';
@@ -153,6 +154,8 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   );
   // Until MapLibre has loaded, the SVG map is the first view (it needs a fraction of the download).
   const [glReady, setGlReady] = useState(false);
+  // Below 1280 px the filters fold into a drawer opened from the top bar.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   // MapLibre is fetched only once the first view is painted, so the two do not compete for the network and CPU.
   const [firstPainted, setFirstPainted] = useState(false);
   useEffect(() => {
@@ -195,6 +198,15 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
         </div>
         <SearchBox />
         <nav className="top-actions">
+          <button
+            type="button"
+            className="text-button filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="filters-column"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            {t('filters')}
+          </button>
           <button
             type="button"
             className={`text-button${mode === 'compare' ? ' active' : ''}`}
@@ -240,8 +252,9 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
       </header>
       <InvalidNotice invalid={invalid} onDismiss={onDismissInvalid} />
       <ResultsAnnouncer />
-      <main className={`workspace mode-${mode}`}>
-        <aside className="filters-column" aria-label={t('filters')}>
+      <main className={`workspace mode-${mode}${filtersOpen ? ' filters-open' : ''}`}>
+        <aside className="filters-column" id="filters-column" aria-label={t('filters')}>
+          <RegionPicker />
           <FilterPanel />
         </aside>
         <section className="map-column" aria-label={t('mapLabel')}>

@@ -65,6 +65,7 @@ export const zh = {
   overview: '概览',
   exportMenu: '导出',
   documentsIndex: '引用文件',
+  regionPicker: '转到地区',
   figuresIndex: '关键数据',
   // Briefing and exports (issue 6)
   briefingExit: '退出汇报',
@@ -287,6 +288,7 @@ export const en: Record<StringKey, string> = {
   overview: 'Overview',
   exportMenu: 'Export',
   documentsIndex: 'Documents',
+  regionPicker: 'Go to region',
   figuresIndex: 'Key figures',
   // Briefing and exports (issue 6)
   briefingExit: 'Leave briefing',

@@ -1,0 +1,62 @@
+// Every region reachable without the map: a native select (keyboard and screen-reader friendly by construction)
+// of the 34 provincial units and, under each, the cities and districts that have practices.
+import { useMemo } from 'react';
+import { useAtlasData } from '../data/context';
+import { atlasStore, useAtlas } from '../store/store';
+import { countsByRegion } from '../store/selectors';
+import { regionSelection } from '../store/selection';
+import { useFiltered, useT } from '../app/derived';
+
+export function RegionPicker() {
+  const { dataset, geo } = useAtlasData();
+  const t = useT();
+  const practices = useFiltered();
+  const selection = useAtlas((s) => s.selection);
+  const counts = useMemo(() => countsByRegion(dataset, practices), [dataset, practices]);
+  const groups = useMemo(() => {
+    const provinces = geo.provinces.features.map((f) => f.properties.adcode).sort((a, b) => a - b);
+    // Places below province level that any practice belongs to (the dataset's actors), under their province.
+    const below = new Map<number, number[]>();
+    for (const p of dataset.practices)
+      for (const a of p.actors) {
+        if (a.level === 'province') continue;
+        const list = below.get(a.province) ?? [];
+        if (!list.includes(a.adcode)) list.push(a.adcode);
+        below.set(a.province, list);
+      }
+    return provinces.map((adcode) => ({ adcode, places: (below.get(adcode) ?? []).sort((a, b) => a - b) }));
+  }, [dataset, geo]);
+  const value = selection.kind === 'region' ? String(selection.adcode) : '';
+  const name = (adcode: number) => geo.gazetteer.get(adcode)?.name ?? String(adcode);
+
+  return (
+    <div className="region-picker">
+      <label htmlFor="region-picker">{t('regionPicker')}</label>
+      <select
+        id="region-picker"
+        value={value}
+        data-testid="region-picker"
+        onChange={(e) => {
+          const adcode = Number(e.target.value);
+          if (adcode) atlasStore.getState().select(regionSelection(adcode));
+          else atlasStore.getState().clearSelection();
+        }}
+      >
+        <option value="">{t('national')}</option>
+        {groups.map((g) => (
+          <optgroup key={g.adcode} label={name(g.adcode)} lang="zh-CN">
+            <option value={g.adcode}>
+              {name(g.adcode)} ({counts.get(g.adcode) ?? 0})
+            </option>
+            {g.places.map((a) => (
+              <option key={a} value={a}>
+                {'　'}
+                {name(a)} ({counts.get(a) ?? 0})
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
