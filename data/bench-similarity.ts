@@ -9,21 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { relatedPractices } from '../src/ingest/similarity';
 import type { Dataset, GazetteerEntry, Place, Practice } from '../src/types';
 import { fromRoot, loadGazetteer } from './lib';
+import { rng } from '../src/data/synthetic';
 
 const N = Number(process.argv[2] ?? 10_000);
 const BUDGET_S = 10;
 
-/** mulberry32: the same seed gives the same synthetic set on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthetic(real: readonly Practice[], gazetteer: readonly GazetteerEntry[], n: number): Practice[] {
   const random = rng(10);

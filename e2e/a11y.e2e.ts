@@ -1,46 +1,14 @@
 // Accessibility, keyboard-only use, the English interface, and the map without WebGL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset } from '../src/types';
+import { axeViolations, chineseUiText } from './checks';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 
-/** Serious and critical axe violations of the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // The app's CSP forbids injected scripts; these sessions bypass CSP for axe alone.
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
-/** Text nodes with Chinese characters that are not inside an element marked as Chinese data (lang="zh…"). */
-async function chineseUiText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const el = n.parentElement;
-      if (!el || el.closest('[lang^="zh"]') || el.closest('[hidden]')) continue;
-      if (el.closest('.maplibregl-map canvas')) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
-      out.push(text.trim().slice(0, 40));
-    }
-    return out;
-  });
-}
 
 describe('accessibility and fallbacks', () => {
   let browser: Browser;

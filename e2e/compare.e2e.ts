@@ -4,11 +4,11 @@
 // counting rule of docs DATA-MODEL (a practice counts for a province when one of its actors lies in it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset, GazetteerEntry, Practice } from '../src/types';
 import { PROVINCE_NAMES } from '../src/store/regions';
+import { axeViolations, chineseUiText, clickAt } from './checks';
 
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
@@ -59,48 +59,14 @@ function counts(m: Map<string, Map<number, string[]>>): Map<string, Map<number, 
   return new Map([...m].map(([k, v]) => [k, new Map([...v].map(([a, ids]) => [a, ids.length]))]));
 }
 
-async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => (window as any).__atlas.controller.project(ll), lngLat);
-  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
-  await page.mouse.click(box.x + p.x, box.y + p.y);
-}
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A session whose pages let axe-core in (the app's CSP, script-src 'self', rightly refuses injected scripts). */
 function axeSession(browser: Browser): Promise<Session> {
   return openSession(browser, { bypassCSP: true });
 }
 
-/** Visible text nodes with Chinese characters outside any element marked as Chinese data (lang="zh…"). */
-async function chineseUiText(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const out: string[] = [];
-    const root = document.querySelector(sel);
-    if (!root) return ['(no ' + sel + ')'];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const el = n.parentElement;
-      if (!el || el.closest('[lang^="zh"]')) continue;
-      out.push(text.trim().slice(0, 40));
-    }
-    return out;
-  }, selector);
-}
 
-/** axe-core's WCAG 2 A/AA violations inside `selector`, as "rule: target" lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const axe = (window as any).axe;
-    const r = await axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    // An empty run (nothing checked) must not pass as "no violations".
-    if (r.passes.length === 0) return ['axe checked nothing'];
-    return r.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.target.join(' ')}`));
-  }, selector);
-}
 
 /** Console errors other than a missing resource (the browser's own favicon request answers 404). */
 function appErrors(s: Session): string[] {
@@ -302,10 +268,10 @@ describe('compare provinces', () => {
     const { page } = s;
     await page.locator('[data-testid="compare-matrix"] button.cmp-cell').first().click();
     await page.locator('[data-testid="compare-cell-list"]').waitFor();
-    expect(await axeViolations(page, '[data-testid="compare-panel"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="compare-panel"]', { all: true })).toEqual([]);
     await page.goto(new URL(`./?mode=compare&cmp=${JIANGSU},${CHONGQING}&theme=dark`, s.base).toString());
     await mapIdle(page);
-    expect(await axeViolations(page, '[data-testid="compare-panel"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="compare-panel"]', { all: true })).toEqual([]);
     await s.context.close();
   });
 
@@ -406,7 +372,7 @@ describe('overview', () => {
       await gotoApp(s, `theme=${theme}`);
       await s.page.locator('[data-testid="tab-overview"]').click();
       await s.page.locator('[data-testid="overview-panel"]').waitFor();
-      expect(await axeViolations(s.page, '[data-testid="overview-panel"]'), theme).toEqual([]);
+      expect(await axeViolations(s.page, '[data-testid="overview-panel"]', { all: true }), theme).toEqual([]);
       await s.context.close();
     }
   });

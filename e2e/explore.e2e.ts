@@ -4,27 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset, GazetteerEntry } from '../src/types';
+import { colouredProvinces, clickAt } from './checks';
 
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
 const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
 
-/** Provinces whose `count` feature-state is above zero, from the live map. */
-async function colouredProvinces(page: Page): Promise<Record<number, number>> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __atlas: { map: any } };
-    const map = w.__atlas.map;
-    const src = map.getSource('provinces');
-    const feats = src._data?.geojson?.features ?? src._data?.features ?? map.querySourceFeatures('provinces');
-    const out: Record<number, number> = {};
-    for (const f of feats) {
-      const id = Number(f.properties.adcode);
-      const st = map.getFeatureState({ source: 'provinces', id });
-      if ((st.count ?? 0) > 0) out[id] = st.count;
-    }
-    return out;
-  });
-}
 
 /**
  * The colour drawn inside a province, read back from the canvas at a spot of its fill that no label, marker or
@@ -61,11 +46,6 @@ async function fillColourOf(page: Page, adcode: number): Promise<string> {
   }, adcode);
 }
 
-async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => (window as any).__atlas.controller.project(ll), lngLat);
-  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
-  await page.mouse.click(box.x + p.x, box.y + p.y);
-}
 
 describe('explore map', () => {
   let browser: Browser;

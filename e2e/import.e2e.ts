@@ -7,26 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset } from '../src/types';
 import { comparable, createMultiProvinceList, createRandomBytes, encodeGbk } from '../src/import/test-helpers';
+import { colouredProvinces } from './checks';
 
 const builtin = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const BATCH1_TEXT = readFileSync('data/sources/urban-renewal-practices-batch1.txt', 'utf8');
 const THREE = [230000, 410000, 510000];
 
-/** Provinces whose `count` feature-state is above zero, from the live map (as in explore.e2e.ts). */
-async function colouredProvinces(page: Page): Promise<Record<number, number>> {
-  return page.evaluate(() => {
-    const map = (window as unknown as { __atlas: { map: any } }).__atlas.map;
-    const src = map.getSource('provinces');
-    const feats = src._data?.geojson?.features ?? src._data?.features ?? map.querySourceFeatures('provinces');
-    const out: Record<number, number> = {};
-    for (const f of feats) {
-      const id = Number(f.properties.adcode);
-      const st = map.getFeatureState({ source: 'provinces', id });
-      if ((st.count ?? 0) > 0) out[id] = st.count;
-    }
-    return out;
-  });
-}
 
 function builtinProvinceCounts(): Record<number, number> {
   const out: Record<number, number> = {};

@@ -2,42 +2,17 @@
 // a related one (panel, URL and map move), find 《辽宁省城市更新条例》 and 800亿元, and see the tabs follow filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
 import type { Dataset, GazetteerEntry } from '../src/types';
+import { axeViolations, chineseUiText } from './checks';
 
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
 const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
 const byId = (id: string) => dataset.practices.find((p) => p.id === id)!;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe violations inside one element (the session must bypass CSP to inject axe). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
-    return axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
-  }, selector);
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
-/** Visible Chinese text inside an element that is not marked as Chinese data (lang="zh…"). */
-async function chineseUiText(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '') || !el || el.closest('[lang^="zh"]')) continue;
-      out.push((n.textContent ?? '').trim().slice(0, 40));
-    }
-    return out;
-  }, selector);
-}
 
 describe('related practices and indexes', () => {
   let browser: Browser;

@@ -2,7 +2,7 @@
 // `slideTarget`). Keys: → ↓ Space PageDown next, ← ↑ Shift+Space PageUp previous (what presenter remotes send),
 // Home/End first/last, Esc leaves. Every slide has its own URL (slide=N, pushed to history by the URL sync).
 // All practice text is rendered as React text, never as HTML.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
@@ -261,8 +261,9 @@ export function BriefingOverlay() {
   }, []);
 
   // Keys. Capture phase, so that the map's own keyboard handlers (arrows pan) and the explore screen's Esc never
-  // see them while a briefing runs.
-  useEffect(() => {
+  // see them while a briefing runs. A layout effect: attached before the first slide is painted, so a key pressed
+  // as soon as the slide shows is never lost to the explore screen.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
       if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
@@ -298,8 +299,11 @@ export function BriefingOverlay() {
         })
         .catch(() => undefined);
     }
+    // The change event, not only the request's promise, marks entering: an Esc pressed while the request is still
+    // settling exits full screen before the promise resolves, and must still leave the briefing.
     const onChange = () => {
-      if (entered && !document.fullscreenElement) {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) {
         entered = false;
         leave();
       }

@@ -1,5 +1,9 @@
 // Builders for tests (ARCHITECTURE example 9: no shared mutable fixtures — every test builds its own data).
 import type { Batch, Dataset, Mechanism, Place, Practice, Theme } from '../types';
+import { rng } from '../data/synthetic';
+
+// A deterministic PRNG for property tests and the benchmark (one implementation, in src/data/synthetic).
+export { rng };
 
 export function province(adcode: number, name: string): Place {
   return { adcode, name, level: 'province', province: adcode };
@@ -90,17 +94,6 @@ export function createDataset(spec: DatasetSpec = {}): Dataset {
   };
 }
 
-/** A deterministic PRNG (mulberry32) for property tests and the benchmark. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROVINCES: [number, string][] = [
   [110000, '北京市'], [320000, '江苏省'], [370000, '山东省'], [500000, '重庆市'], [640000, '宁夏回族自治区'],
