@@ -7,6 +7,8 @@ import { paletteOf } from '../map/style';
 import { useT } from '../app/derived';
 
 export const INSET_SIZE = { width: 120, height: 170 };
+/** Above this zoom the view is a region, not China: the national view on a 4K screen stays below it. */
+export const NATIONAL_MAX_ZOOM = 5;
 
 export function Inset() {
   const { geo } = useAtlasData();
@@ -14,6 +16,9 @@ export function Inset() {
   const theme = useAtlas((s) => s.theme);
   const p = paletteOf(theme);
   const paths = useMemo(() => insetPaths(geo.inset, INSET_SIZE.width, INSET_SIZE.height), [geo]);
+  // The inset belongs to the national view; zoomed into a region it would only cover the map.
+  const zoom = useAtlas((s) => s.camera?.zoom ?? null);
+  if (zoom !== null && zoom >= NATIONAL_MAX_ZOOM) return null;
   return (
     <figure className="scs-inset" data-testid="scs-inset" aria-label={t('inset')}>
       <svg viewBox={paths.viewBox} width={INSET_SIZE.width} height={INSET_SIZE.height} role="img" aria-label={t('inset')}>
