@@ -46,6 +46,13 @@ function polygonsOfGeom(g: TopoPolygonal): number[][][] {
   return g.type === 'Polygon' ? [g.arcs as number[][]] : (g.arcs as number[][][]);
 }
 
+/**
+ * Neighbours' land masses smaller than this (degrees², ≈ 1,200 km² at these latitudes) are left out of the inset:
+ * large enough to keep Luzon, Palawan, Borneo and the mainland coast, small enough that no islet of the context
+ * source could be read as one of the South China Sea islands.
+ */
+const CONTEXT_MIN_AREA = 0.1;
+
 /** Units that are South China Sea islands: framed by the inset, not by the national view. */
 export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 */];
 
@@ -448,7 +455,10 @@ export function topologyText(t: QuantizedTopology, objectOrder: string[]): strin
  * The South China Sea inset (南海诸岛附图): land clipped to the inset frame (the islands, and the coast of the
  * mainland, Hainan and Taiwan for context) and the ten dash parts, from the same simplified national topology.
  */
-export function buildInset(national: QuantizedTopology): FeatureCollection & { bbox: [number, number, number, number] } {
+export function buildInset(
+  national: QuantizedTopology,
+  neighbours?: FeatureCollection,
+): FeatureCollection & { bbox: [number, number, number, number] } {
   const dashGeom = decode(national, national.objects.dash!.geometries[0]!).geometry as MultiPolygon;
   const islands = national.objects.cities!.geometries.filter((g) => SCS_ISLAND_UNITS.includes(g.properties.adcode as number));
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -477,6 +487,20 @@ export function buildInset(national: QuantizedTopology): FeatureCollection & { b
   }
   for (const g of islands) land.push({ adcode: g.properties.adcode as number, geom: g, all: true });
   const features: Feature[] = [];
+  // The neighbours' coasts (Vietnam, the Philippines, Borneo…), as the standard 附图 shows them, drawn first and
+  // under China's own land. Only land masses of at least CONTEXT_MIN_AREA: islets of the context source are never
+  // shown, so every island in the inset is one of the boundary source's own.
+  for (const f of neighbours?.features ?? []) {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).filter((p) => Math.abs(signedArea(p[0]!)) >= CONTEXT_MIN_AREA);
+    for (const poly of polys) {
+      const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: poly } }, bbox);
+      if (!clipped.geometry.coordinates.length) continue;
+      const geom = insetGeometry(clipped.geometry as Polygon | MultiPolygon);
+      if (geom) features.push({ type: 'Feature', properties: { kind: 'context' }, geometry: geom });
+    }
+  }
   for (const { adcode, geom: tg, all } of land.sort((a, b) => a.adcode - b.adcode)) {
     const f = decode(national, tg);
     const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).filter(
@@ -547,14 +571,14 @@ export function nationalBounds(national: QuantizedTopology): [number, number, nu
   return [Math.floor(w * 10) / 10, Math.floor(s * 10) / 10, Math.ceil(e * 10) / 10, Math.ceil(n * 10) / 10];
 }
 
-/** Everything: the files of public/geo/, sorted by path. */
-export function buildAll(src: GeoSource, info: SourceInfo): BuildResult {
+/** Everything: the files of public/geo/, sorted by path. `neighbours`: land of other countries, for the inset only. */
+export function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureCollection): BuildResult {
   const gaz = buildGazetteer(src.location);
   const national = buildNational(src, gaz);
   const files: [string, string][] = [];
   files.push(['national.topo.json', topologyText(national.topology, ['provinces', 'cities', 'dash'])]);
   files.push(['gazetteer.json', JSON.stringify(gaz)]);
-  files.push(['scs-inset.json', JSON.stringify(buildInset(national.topology))]);
+  files.push(['scs-inset.json', JSON.stringify(buildInset(national.topology, neighbours))]);
   files.push([
     'meta.json',
     JSON.stringify({

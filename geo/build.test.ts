@@ -12,6 +12,7 @@ import type { GazetteerEntry } from '../src/types';
 import { buildAll, buildNational, SCS_ISLAND_UNITS, toAdcode } from './build-core';
 import { loadSource, loadSourceInfo } from './load-source';
 import { SEAT_EXCEPTIONS } from './seat-exceptions';
+import { loadNeighbours } from './load-neighbours';
 
 const OUT = resolve(import.meta.dirname, '../public/geo');
 const KB = 1024;
@@ -257,7 +258,19 @@ describe('scs-inset.json', () => {
     const land = inset.features.filter((f) => f.properties?.kind === 'land');
     for (const code of SCS_ISLAND_UNITS) expect(land.some((f) => f.properties?.adcode === code)).toBe(true);
     expect(land.some((f) => f.properties?.adcode === 460000)).toBe(true); // Hainan, for context
-    expect(inset.features.every((f) => f.properties?.kind === 'dash' || f.properties?.kind === 'land')).toBe(true);
+    expect(inset.features.every((f) => ['dash', 'land', 'context'].includes(f.properties?.kind))).toBe(true);
+  });
+
+  it("shows the neighbours' coasts for context (Luzon, Borneo, Vietnam), as land masses only", () => {
+    const inset = createInset();
+    const context = inset.features.filter((f) => f.properties?.kind === 'context');
+    const covered = (lng: number, lat: number) =>
+      context.some((f) => booleanPointInPolygon([lng, lat], f as Feature<Polygon | MultiPolygon>));
+    expect(covered(121.0, 16.5)).toBe(true); // Luzon
+    expect(covered(116.5, 5.5)).toBe(true); // Borneo (Sabah)
+    expect(covered(108.5, 14.5)).toBe(true); // Vietnam's central coast
+    // No islet of the context source: every context polygon is a sizable land mass or a piece of one cut by the frame.
+    for (const f of context) expect(f.properties).toEqual({ kind: 'context' });
   });
 
   it('frames every dash and island, down to 曾母暗沙', () => {
@@ -316,7 +329,7 @@ describe('determinism', () => {
   });
 
   it('reproduces every file in public/geo byte for byte (and nothing else is there)', () => {
-    const { files } = buildAll(loadSource(), loadSourceInfo());
+    const { files } = buildAll(loadSource(), loadSourceInfo(), loadNeighbours());
     for (const [path, text] of files) expect(readText(path) === text, path).toBe(true);
     const onDisk = [
       ...readdirSync(OUT).filter((n) => n.endsWith('.json')),

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll } from './build-core';
 import { DEFAULT_SOURCE, loadSource, loadSourceInfo } from './load-source';
+import { loadNeighbours } from './load-neighbours';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,7 +20,7 @@ const source = resolve(arg('source') ?? process.env.GEO_SOURCE ?? DEFAULT_SOURCE
 const out = resolve(arg('out') ?? resolve(import.meta.dirname, '../public/geo'));
 
 const started = Date.now();
-const { files, report } = buildAll(loadSource(source), loadSourceInfo(source));
+const { files, report } = buildAll(loadSource(source), loadSourceInfo(source), loadNeighbours());
 const leftInvalid = [report.national, ...Object.values(report.districts)].flatMap((x) => [...x.invalid, ...x.crossings]);
 if (leftInvalid.length) {
   // Nothing is written: a map with broken units must not replace a good one.

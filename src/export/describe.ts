@@ -44,6 +44,7 @@ export function useExportDescription(): () => ExportDescription {
         line: cssVar('--line', theme === 'dark' ? '#2a3650' : '#d8dbe0'),
         sea: palette.background,
         land: palette.noData,
+        context: palette.context,
         outline: palette.outline,
         dash: palette.dash,
       },
@@ -65,7 +66,8 @@ export function useExportDescription(): () => ExportDescription {
         geo.meta.attribution[lang],
         config.approvalNumber ? t('approvalNumber', { n: config.approvalNumber }) : '',
       ],
-      inset: inset ? { viewBox: inset.viewBox, land: inset.land, dash: inset.dash, caption: t('inset') } : null,
+      // The map's own label, as on screen: 南海诸岛 in either language.
+      inset: inset ? { viewBox: inset.viewBox, land: inset.land, dash: inset.dash, context: inset.context, caption: '南海诸岛' } : null,
     };
   }, [dataset, geo, filters, lang, theme, practices, breaks, max, config]);
 }

@@ -20,6 +20,8 @@ export interface ExportColors {
   /** Inset sea, land and dash line: the map palette's. */
   sea: string;
   land: string;
+  /** Neighbouring countries' land in the inset. */
+  context: string;
   outline: string;
   dash: string;
 }
@@ -36,6 +38,7 @@ export interface ExportInset {
   viewBox: string;
   land: string[];
   dash: string[];
+  context: string[];
   caption: string;
 }
 
@@ -235,6 +238,8 @@ function drawInset(
   const s = Math.min(r.width / vw, r.height / vh);
   ctx.translate(r.x + (r.width - vw * s) / 2 - vx * s, r.y + (r.height - vh * s) / 2 - vy * s);
   ctx.scale(s, s);
+  ctx.fillStyle = colors.context;
+  for (const d of inset.context) ctx.fill(new Path2D(d));
   ctx.fillStyle = colors.land;
   ctx.strokeStyle = colors.outline;
   ctx.lineWidth = 0.4;

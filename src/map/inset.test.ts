@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { insetPaths, MIN_RING_PX } from './inset';
 
-function createSquare(kind: 'land' | 'dash', w: number, s: number, e: number, n: number): Feature {
+function createSquare(kind: 'land' | 'dash' | 'context', w: number, s: number, e: number, n: number): Feature {
   return {
     type: 'Feature',
     properties: { kind },
@@ -56,6 +56,13 @@ describe('insetPaths', () => {
     const r = insetPaths(createInset([createSquare('land', 111, 1, 112, 2), createSquare('dash', 113, 3, 114, 4), createSquare('dash', 115, 5, 116, 6)]), 100, 200);
     expect(r.land).toHaveLength(1);
     expect(r.dash).toHaveLength(2);
+  });
+
+  it("keeps the neighbours' land (kind context) apart, so it can be drawn under China's", () => {
+    const paths = insetPaths(createInset([createSquare('context', 111, 1, 113, 3), createSquare('land', 114, 1, 115, 2)]), 100, 200);
+    expect(paths.context).toHaveLength(1);
+    expect(paths.land).toHaveLength(1);
+    expect(paths.dash).toHaveLength(0);
   });
 
   it('fits the bbox to the box, centred, keeping the aspect', () => {

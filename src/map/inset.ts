@@ -1,6 +1,7 @@
 // The South China Sea inset (南海诸岛附图) as SVG path strings: for the <svg> in the map's lower right corner
 // and for drawing into PNG exports (new Path2D(d)). Pure: no DOM, no MapLibre.
-// Data: public/geo/scs-inset.json (geo/build.ts): land (kind 'land') and the ten dash parts (kind 'dash'),
+// Data: public/geo/scs-inset.json (geo/build.ts): land (kind 'land'), the neighbours' land masses for context
+// (kind 'context', Natural Earth; drawn first, under China's own land) and the ten dash parts (kind 'dash'),
 // with a top-level bbox [w, s, e, n] that the inset frames.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
@@ -9,6 +10,8 @@ export interface InsetPaths {
   land: string[];
   /** One path per dash part (fill). */
   dash: string[];
+  /** Neighbouring countries' land (fill only, in a neutral tint, under `land`). */
+  context: string[];
   /** `0 0 width height`. */
   viewBox: string;
 }
@@ -84,12 +87,14 @@ export function insetPaths(inset: FeatureCollection, width: number, height: numb
 
   const land: string[] = [];
   const dash: string[] = [];
+  const context: string[] = [];
   for (const f of inset.features) {
     const kind = (f.properties as { kind?: string } | null)?.kind;
     const d = path(f);
     if (!d) continue;
     if (kind === 'dash') dash.push(d);
     else if (kind === 'land') land.push(d);
+    else if (kind === 'context') context.push(d);
   }
-  return { land, dash, viewBox: `0 0 ${num(width)} ${num(height)}` };
+  return { land, dash, context, viewBox: `0 0 ${num(width)} ${num(height)}` };
 }

@@ -25,6 +25,8 @@ export interface Palette {
   labelHalo: string;
   hover: string;
   selected: string;
+  /** Other countries' land in the South China Sea inset: neutral, distinct from China's land and the sea. */
+  context: string;
   /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
   compare: [string, string, string, string];
 }
@@ -44,6 +46,7 @@ const LIGHT: Palette = {
   hover: '#111827',
   selected: '#b45309',
   compare: ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
+  context: '#d9d6ce',
 };
 
 const DARK: Palette = {
@@ -61,6 +64,7 @@ const DARK: Palette = {
   hover: '#f8fafc',
   selected: '#fbbf24',
   compare: ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
+  context: '#2a3548',
 };
 
 export function paletteOf(theme: ThemeName): Palette {

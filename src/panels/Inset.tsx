@@ -23,6 +23,9 @@ export function Inset() {
     <figure className="scs-inset" data-testid="scs-inset" aria-label={t('inset')}>
       <svg viewBox={paths.viewBox} width={INSET_SIZE.width} height={INSET_SIZE.height} role="img" aria-label={t('inset')}>
         <rect x="0" y="0" width="100%" height="100%" fill={p.background} />
+        {paths.context.map((d, i) => (
+          <path key={`c${i}`} d={d} fill={p.context} />
+        ))}
         {paths.land.map((d, i) => (
           <path key={`l${i}`} d={d} fill={p.noData} stroke={p.outline} strokeWidth={0.4} />
         ))}
