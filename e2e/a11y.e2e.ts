@@ -1,29 +1,18 @@
 // Accessibility, keyboard-only use, the English interface, and the map without WebGL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import type { Dataset } from '../src/types';
 import { axeViolations, chineseUiText } from './checks';
 
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 
-
-
 describe('accessibility and fallbacks', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(query = '', opts: { bypassCSP?: boolean; width?: number; height?: number } = {}): Promise<Session> {
-    s = await openSession(browser, opts);
-    await gotoApp(s, query);
+    s = await b.open(query, opts);
     return s;
   }
 
@@ -90,16 +79,10 @@ describe('accessibility and fallbacks', () => {
 });
 
 describe('regions without the map', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const b = useBrowser();
 
   it('opens any region with practices from the region picker, by keyboard', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(b.browser);
     await gotoApp(s);
     const picker = s.page.locator('[data-testid="region-picker"]');
     const values = await picker.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
@@ -114,7 +97,7 @@ describe('regions without the map', () => {
   });
 
   it('opens the filters as a drawer on a narrower screen', async () => {
-    const s = await openSession(browser, { width: 1024, height: 768 });
+    const s = await openSession(b.browser, { width: 1024, height: 768 });
     await gotoApp(s);
     await expect(s.page.locator('#filters-column').isVisible()).resolves.toBe(false);
     await s.page.locator('.filters-toggle').click();
@@ -125,7 +108,7 @@ describe('regions without the map', () => {
   });
 
   it('falls back to the SVG map when the WebGL context is lost, and returns when it is restored', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(b.browser);
     await gotoApp(s);
     await s.page.evaluate(() => {
       const canvas = (window as any).__atlas.map.getCanvas() as HTMLCanvasElement;
@@ -144,16 +127,10 @@ describe('regions without the map', () => {
 });
 
 describe('without WebGL', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(['--disable-webgl', '--disable-webgl2']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const b = useBrowser(['--disable-webgl', '--disable-webgl2']);
 
   it('shows the SVG map with the 13 coloured provinces, and its panels work', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(b.browser);
     await s.page.goto(s.base);
     await s.page.waitForSelector('[data-testid="svg-map"] path[data-adcode]');
     const counts = await s.page.$$eval('[data-testid="svg-map"] path[data-adcode]', (els) =>

@@ -1,9 +1,9 @@
 // Briefing mode in a real browser at projector size: enter, step with the keys presenter remotes send, one URL per
 // slide, the map flying to each place, readable type, both themes, leave with Esc.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { buildSlides, slideTarget } from '../src/briefing/slides';
@@ -29,19 +29,15 @@ async function mapCenter(page: Page): Promise<{ lng: number; lat: number; zoom: 
 }
 
 describe('briefing mode', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
   const missing: string[] = [];
 
   beforeAll(async () => {
-    browser = await launch();
-    s = await openSession(browser, { width: 1920, height: 1080 });
+    s = await openSession(b.browser, { width: 1920, height: 1080 });
     s.page.on('response', (r) => {
       if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
     });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('builds national, then each province followed by its practices', () => {

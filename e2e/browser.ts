@@ -2,7 +2,7 @@
 // request so that a test can prove the app never leaves its own origin.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -75,4 +75,29 @@ export const ARTIFACTS = 'e2e/artifacts';
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return `${ARTIFACTS}/${name}`;
+}
+
+/**
+ * One browser for a describe block: launched before its tests, closed after them. `open` starts a fresh session
+ * (its own context, so no state leaks between tests) on a page of the app, with the map settled.
+ */
+export function useBrowser(extraArgs: string[] = []) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('useBrowser: the browser is not launched yet (use it inside a test or hook)');
+      return browser;
+    },
+    async open(query = '', opts: Parameters<typeof openSession>[1] = {}): Promise<Session> {
+      const s = await openSession(this.browser, opts);
+      await gotoApp(s, query);
+      return s;
+    },
+  };
 }

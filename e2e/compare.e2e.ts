@@ -2,10 +2,10 @@
 // matrix against the dataset, a cell's practices, the aligned columns, the URL round trip, the ranking and the
 // "not yet represented" list. Expected numbers are computed here from public/data/practices.json with the
 // counting rule of docs DATA-MODEL (a practice counts for a province when one of its actors lies in it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import type { Dataset, GazetteerEntry, Practice } from '../src/types';
 import { PROVINCE_NAMES } from '../src/store/regions';
 import { axeViolations, chineseUiText, clickAt } from './checks';
@@ -59,14 +59,10 @@ function counts(m: Map<string, Map<number, string[]>>): Map<string, Map<number, 
   return new Map([...m].map(([k, v]) => [k, new Map([...v].map(([a, ids]) => [a, ids.length]))]));
 }
 
-
-
 /** A session whose pages let axe-core in (the app's CSP, script-src 'self', rightly refuses injected scripts). */
 function axeSession(browser: Browser): Promise<Session> {
   return openSession(browser, { bypassCSP: true });
 }
-
-
 
 /** Console errors other than a missing resource (the browser's own favicon request answers 404). */
 function appErrors(s: Session): string[] {
@@ -78,19 +74,11 @@ async function chips(page: Page): Promise<number[]> {
 }
 
 describe('compare provinces', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(query = '', opts?: { width?: number; height?: number }): Promise<Session> {
-    s = await openSession(browser, opts);
-    await gotoApp(s, query);
+    s = await b.open(query, opts);
     return s;
   }
 
@@ -263,7 +251,7 @@ describe('compare provinces', () => {
   });
 
   it('has no WCAG A/AA violations (axe) in the compare panel, with a cell open, in both themes', async () => {
-    s = await axeSession(browser);
+    s = await axeSession(b.browser);
     await gotoApp(s, `mode=compare&cmp=${JIANGSU},${CHONGQING}`);
     const { page } = s;
     await page.locator('[data-testid="compare-matrix"] button.cmp-cell').first().click();
@@ -298,15 +286,8 @@ describe('compare provinces', () => {
 });
 
 describe('overview', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const provinceCounts = (keep: (p: Practice) => boolean = () => true) => {
     const out = new Map<number, number>();
@@ -325,7 +306,7 @@ describe('overview', () => {
   }
 
   it('ranks the 13 represented provinces and lists the 21 provincial units without practices in batch 1', async () => {
-    s = await openSession(browser);
+    s = await openSession(b.browser);
     await gotoApp(s);
     const { page } = s;
     await page.locator('[data-testid="tab-overview"]').click();
@@ -368,7 +349,7 @@ describe('overview', () => {
 
   it('has no WCAG A/AA violations (axe) in the overview, in both themes', async () => {
     for (const theme of ['light', 'dark']) {
-      s = await axeSession(browser);
+      s = await axeSession(b.browser);
       await gotoApp(s, `theme=${theme}`);
       await s.page.locator('[data-testid="tab-overview"]').click();
       await s.page.locator('[data-testid="overview-panel"]').waitFor();
@@ -378,7 +359,7 @@ describe('overview', () => {
   });
 
   it('in English, every Chinese text in the overview and the compare panel is data marked lang="zh-CN"', async () => {
-    s = await openSession(browser);
+    s = await openSession(b.browser);
     await gotoApp(s, 'lang=en');
     await s.page.locator('[data-testid="tab-overview"]').click();
     await s.page.locator('[data-testid="overview-panel"]').waitFor();
@@ -392,7 +373,7 @@ describe('overview', () => {
   });
 
   it('follows the filters and opens a province from its bar', async () => {
-    s = await openSession(browser);
+    s = await openSession(b.browser);
     await gotoApp(s, 'm=1-3');
     const { page } = s;
     await page.locator('[data-testid="tab-overview"]').click();

@@ -1,15 +1,14 @@
 // The explore screen in a real browser: choropleth, markers, panels, filters, search, URL and offline promise.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { artifactPath, mapIdle, type Session, useBrowser } from './browser';
 import type { Dataset, GazetteerEntry } from '../src/types';
 import { colouredProvinces, clickAt } from './checks';
 
 const dataset = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as GazetteerEntry[];
 const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
-
 
 /**
  * The colour drawn inside a province, read back from the canvas at a spot of its fill that no label, marker or
@@ -46,21 +45,12 @@ async function fillColourOf(page: Page, adcode: number): Promise<string> {
   }, adcode);
 }
 
-
 describe('explore map', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(query = '', opts?: { width?: number; height?: number }): Promise<Session> {
-    s = await openSession(browser, opts);
-    await gotoApp(s, query);
+    s = await b.open(query, opts);
     return s;
   }
 

@@ -1,10 +1,10 @@
 // Exports in a real browser: the PNG (size, legend drawn), CSV and JSON of the filtered practices, print to PDF.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
-import type { Browser, Download, Page } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices } from '../src/store/selectors';
@@ -31,16 +31,12 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('exports', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
   beforeAll(async () => {
-    browser = await launch();
-    s = await openSession(browser, { width: 1440, height: 900 });
+    s = await openSession(b.browser, { width: 1440, height: 900 });
     await gotoApp(s);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('opens a menu of the four exports from the top bar, by mouse and keyboard', async () => {

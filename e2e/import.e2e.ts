@@ -1,10 +1,10 @@
 // Importing further batches in the app (issue 7): the dialog, the worker, the preview, the browser storage, the
 // batch manager and the merged export, in a real browser against the production build.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { artifactPath, mapIdle, type Session, useBrowser } from './browser';
 import type { Dataset } from '../src/types';
 import { comparable, createMultiProvinceList, createRandomBytes, encodeGbk } from '../src/import/test-helpers';
 import { colouredProvinces } from './checks';
@@ -12,7 +12,6 @@ import { colouredProvinces } from './checks';
 const builtin = JSON.parse(readFileSync('public/data/practices.json', 'utf8')) as Dataset;
 const BATCH1_TEXT = readFileSync('data/sources/urban-renewal-practices-batch1.txt', 'utf8');
 const THREE = [230000, 410000, 510000];
-
 
 function builtinProvinceCounts(): Record<number, number> {
   const out: Record<number, number> = {};
@@ -68,19 +67,11 @@ async function closeDialog(page: Page) {
 }
 
 describe('import further batches', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(query = ''): Promise<Session> {
-    s = await openSession(browser);
-    await gotoApp(s, query);
+    s = await b.open(query);
     return s;
   }
 

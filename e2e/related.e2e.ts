@@ -1,9 +1,8 @@
 // Related practices and the documents / key-figures indexes in a real browser (issue 10): open a practice, follow
 // a related one (panel, URL and map move), find 《辽宁省城市更新条例》 and 800亿元, and see the tabs follow filters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { artifactPath, gotoApp, launch, mapIdle, openSession, type Session } from './browser';
+import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import type { Dataset, GazetteerEntry } from '../src/types';
 import { axeViolations, chineseUiText } from './checks';
 
@@ -12,22 +11,12 @@ const gazetteer = JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) 
 const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.center;
 const byId = (id: string) => dataset.practices.find((p) => p.id === id)!;
 
-
-
 describe('related practices and indexes', () => {
-  let browser: Browser;
+  const b = useBrowser();
   let s: Session;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(query = ''): Promise<Session> {
-    s = await openSession(browser);
-    await gotoApp(s, query);
+    s = await b.open(query);
     return s;
   }
 
@@ -125,7 +114,7 @@ describe('related practices and indexes', () => {
   ];
   for (const [name, query, selector] of views) {
     it(`the ${name}: no serious axe violation, and no Chinese interface text in English`, async () => {
-      s = await openSession(browser, { bypassCSP: true });
+      s = await openSession(b.browser, { bypassCSP: true });
       await gotoApp(s, query ? `${query}&lang=en` : 'lang=en');
       const { page } = s;
       if (name === 'documents index') await page.locator('[data-testid="tab-documents"]').click();
