@@ -21,8 +21,6 @@
 // URLSearchParams encodes the whole value, so any item survives.
 import type { Level } from '../types';
 import {
-  EMPTY_FILTERS,
-  type Filters,
   LEVELS,
   MEASURE_KEY_RE,
   MECHANISM_KEY_RE,
@@ -30,7 +28,7 @@ import {
   normalizeFilters,
 } from './filters';
 import { isAdcode, isProvinceAdcode } from './regions';
-import { NONE, type Selection } from './selection';
+import type { Selection } from './selection';
 import {
   type AtlasData,
   type Camera,
@@ -42,27 +40,11 @@ import {
 } from './state';
 import type { AtlasState } from './store';
 
-export interface UrlState {
-  filters: Filters;
-  selection: Selection;
-  mode: Mode;
-  compare: number[];
-  lang: Lang;
-  camera: Camera | null;
-  slide: number;
-  theme: ColorTheme;
-}
+/** The part of the state that lives in the URL: everything but which side panel tab is open. */
+export type UrlState = Omit<AtlasData, 'panel'>;
 
-export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
-  filters: EMPTY_FILTERS,
-  selection: NONE,
-  mode: DEFAULT_STATE.mode,
-  compare: DEFAULT_STATE.compare,
-  lang: DEFAULT_STATE.lang,
-  camera: DEFAULT_STATE.camera,
-  slide: DEFAULT_STATE.slide,
-  theme: DEFAULT_STATE.theme,
-});
+const { panel: _panel, ...urlDefaults } = DEFAULT_STATE;
+export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze(urlDefaults);
 
 export const URL_KEYS = ['b', 'm', 'ms', 't', 'lv', 'q', 'sel', 'mode', 'cmp', 'lang', 'cam', 'slide', 'theme'] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
