@@ -6,7 +6,7 @@ import { mergeArcs } from 'topojson-client';
 import { bboxClip, simplify as turfSimplify, booleanPointInPolygon, booleanValid, centroid, featureCollection, kinks, polygon as turfPolygon, union, area as turfArea } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildGazetteer, provinceOf, type DataVLocation } from '../src/ingest/gazetteer';
-import type { GazetteerEntry, Level } from '../src/types';
+import type { GazetteerEntry, RegionProps } from '../src/types';
 import { decode, simplifyChecked, type FloatTopology, type QuantizedTopology, type SimplifyReport, type TopoPolygonal } from './topo-simplify';
 
 export const GENERATED_BY = 'geo/build.ts (npm run geo) — generated, do not edit';
@@ -64,15 +64,8 @@ export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 
 export const NATIONAL = { base: 2e-3, relative: 1e-2, quantization: 3e5, dropArea: 1e-4 };
 export const DISTRICTS = { base: 5e-6, relative: 2e-3, quantization: 1e6, dropArea: 1e-5 };
 
-export interface UnitProps {
-  adcode: number;
-  name: string;
-  short: string;
-  level: Level;
-  province: number;
-  city?: number;
-  labelPoint?: [number, number];
-}
+/** The properties of every boundary feature written (the contract with the app, in src/types.ts). */
+export type UnitProps = RegionProps;
 
 export interface BuildResult {
   /** Output files, path relative to public/geo → content. Sorted by path. */

@@ -96,6 +96,19 @@ export interface Dataset {
   practices: Practice[];
 }
 
+/** Properties of every province, city and district feature in public/geo/*.topo.json (written by geo/). */
+export interface RegionProps {
+  adcode: number;
+  name: string;
+  short: string;
+  level: Level;
+  province: number;
+  /** The prefecture-level unit, for districts. */
+  city?: number;
+  /** A point inside the polygon for the label (provinces). */
+  labelPoint?: [number, number];
+}
+
 /** One gazetteer entry (public/geo/gazetteer.json is `GazetteerEntry[]` sorted by adcode). */
 export interface GazetteerEntry {
   adcode: number;

@@ -1,16 +1,9 @@
 // Pure builders of the small GeoJSON collections the controller feeds to its sources.
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import type { GazetteerEntry, Level } from '../types';
+import type { GazetteerEntry, Level, RegionProps } from '../types';
 
-export interface RegionProps {
-  adcode: number;
-  name: string;
-  short: string;
-  level: Level;
-  province: number;
-  city?: number;
-  labelPoint?: [number, number];
-}
+// The properties of every boundary feature: the contract with the geo build, in src/types.ts.
+export type { RegionProps };
 
 export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
 export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
