@@ -50,6 +50,8 @@ export interface Batch {
   issuer: string;
   /** ISO date (YYYY-MM or YYYY-MM-DD). */
   date: string;
+  /** The notice's document number (文号), e.g. 建办科函〔2022〕393号; only when verified from the notice itself. */
+  docNumber?: string;
   /** Source file path relative to the repository (or the imported file's name). */
   file: string;
   taxonomy: Mechanism[];
@@ -78,6 +80,11 @@ export interface Practice {
   figures: Figure[];
   /** Theme keys from data/themes.json. */
   themes: string[];
+  /**
+   * How `themes` were assigned: 'reviewed' by hand (data/themes-reviewed.json, built-in batches; or confirmed by
+   * the user in the import preview), or 'suggested' by the keyword rules. Absent means 'suggested'.
+   */
+  themeSource?: 'reviewed' | 'suggested';
   /** Most similar practices from other places (issue 10), best first. */
   related?: { id: string; score: number }[];
 }

@@ -31,6 +31,7 @@ export const batchSchema = z.object({
   title: z.string().min(1),
   issuer: z.string().min(1),
   date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
+  docNumber: z.string().min(1).optional(),
   file: z.string().min(1),
   taxonomy: z.array(mechanismSchema).min(1),
 });
@@ -50,6 +51,7 @@ export const practiceSchema = z.object({
   documents: z.array(z.string().min(1)),
   figures: z.array(figureSchema),
   themes: z.array(z.string().min(1)),
+  themeSource: z.enum(['reviewed', 'suggested']).optional(),
   related: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });
 
