@@ -45,16 +45,29 @@ const TONED = '[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]';
 const SYLLABLE = new RegExp(`^[bpmfdtnlgkhjqxzcsrwy]{0,2}[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,4}(?:ng|n|r)?[1-5]?$`);
 const ANNOTATION = /([\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[1-5]?)[)）]/g;
 
-/** Whether `s` is a syllable a converter would insert: toned (or tone-numbered) pinyin, never a plain word like (州). */
-function isPinyin(s: string): boolean {
+function isToned(s: string): boolean {
   return SYLLABLE.test(s) && (new RegExp(TONED).test(s) || /[1-5]$/.test(s));
 }
 
+/**
+ * Whether `s` is a syllable a converter would insert, never a plain word like (州). Toned (or tone-numbered) pinyin
+ * always; a toneless syllable (的(de), neutral tone) only in a text that has toned annotations too.
+ */
+function isPinyin(s: string, toneless: boolean): boolean {
+  return isToned(s) || (toneless && SYLLABLE.test(s) && s.length >= 2);
+}
+
+/** Whether the text carries converter pinyin at all (a toned annotation somewhere). */
+export function hasPinyin(text: string): boolean {
+  for (const m of text.matchAll(ANNOTATION)) if (isToned(m[2]!)) return true;
+  return false;
+}
+
 /** 鄉(xiāng) → 鄉; the character stays, its pinyin goes. Returns the text and how many annotations went. */
-export function removePinyin(line: string): { text: string; removed: number } {
+export function removePinyin(line: string, toneless = false): { text: string; removed: number } {
   let removed = 0;
   const text = line.replace(ANNOTATION, (all, ch: string, py: string) => {
-    if (!isPinyin(py)) return all;
+    if (!isPinyin(py, toneless)) return all;
     removed++;
     return ch;
   });
@@ -65,8 +78,9 @@ export function convertText(text: string): ConvertedText {
   const input = text.split(/\r\n|\r|\n/);
   const changed = new Map<number, ConversionKind[]>();
   let pinyin = 0;
+  const toneless = hasPinyin(text);
   const noPinyin = input.map((l, i) => {
-    const r = removePinyin(l);
+    const r = removePinyin(l, toneless);
     if (r.removed) {
       pinyin += r.removed;
       changed.set(i + 1, ['pinyin']);

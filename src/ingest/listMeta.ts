@@ -22,7 +22,8 @@ interface Line {
   text: string;
 }
 
-const BATCH = '（第[一二三四五六七八九十0-9]+批）';
+// Full-width or ASCII brackets: converters turn （） into ().
+const BATCH = '[（(]第[一二三四五六七八九十0-9]+批[）)]';
 const TITLE_IN_BRACKETS = new RegExp(`《([^《》]*清单${BATCH})》`);
 const TITLE_IN_NOTICE = new RegExp(`印发(.{2,60}?清单${BATCH})的通知`);
 const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?([^《》：:]{2,60}清单${BATCH})$`);
@@ -30,6 +31,11 @@ const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?([^《》：
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:办公厅|人民政府|委员会|办公室|部|厅|局)$/;
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const PUBLISHED = /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+/** The title as the ministry writes it, with full-width brackets even when the copy had ASCII ones. */
+function titleOf(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）');
+}
 
 function iso(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -44,7 +50,7 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
   for (const l of preamble) {
     const inBrackets = TITLE_IN_BRACKETS.exec(l.text);
     if (inBrackets) {
-      if (!meta.title) meta.title = { value: inBrackets[1]!, line: l.line };
+      if (!meta.title) meta.title = { value: titleOf(inBrackets[1]!), line: l.line };
       // The lead paragraph: the list named in 《》, its mechanisms after it.
       if (!lead) lead = { line: l.line, text: l.text, after: inBrackets.index + inBrackets[0].length };
       usedLines.add(l.line);
@@ -54,7 +60,7 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
     if (meta.title) break;
     const m = TITLE_IN_NOTICE.exec(l.text) ?? TITLE_ALONE.exec(l.text);
     if (m) {
-      meta.title = { value: m[1]!, line: l.line };
+      meta.title = { value: titleOf(m[1]!), line: l.line };
       usedLines.add(l.line);
     }
   }
