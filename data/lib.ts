@@ -8,6 +8,7 @@ import type { ThemeDef } from '../src/ingest/extract';
 import type { AliasFile } from '../src/ingest/geocode';
 import { buildGazetteer, type DataVLocation } from '../src/ingest/gazetteer';
 import { formatIssue, type IngestIssue } from '../src/ingest/issues';
+import type { ReviewedThemes } from '../src/ingest/reviewedThemes';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,10 @@ export function loadThemes(): ThemeDef[] {
 
 export function loadCorrections(): Correction[] {
   return readJson<{ corrections: Correction[] }>('data/corrections.json').corrections;
+}
+
+export function loadReviewedThemes(): ReviewedThemes[] {
+  return readJson<{ reviewed: ReviewedThemes[] }>('data/themes-reviewed.json').reviewed;
 }
 
 export function loadBatches(): BatchMeta[] {

@@ -30,7 +30,8 @@ export type IssueCode =
   | 'converted-traditional'
   | 'pinyin-removed'
   | 'actor-none'
-  | 'themes-reviewed-stale';
+  | 'themes-reviewed-stale'
+  | 'themes-unreviewed';
 
 export interface IngestIssue {
   /** 1-based line in the ingested text (0 when the issue concerns the whole text). */
