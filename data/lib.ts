@@ -44,6 +44,16 @@ export function loadBatches(): BatchMeta[] {
   return readJson<BatchMeta[]>('data/batches.json');
 }
 
+// C0 and C1 controls (except the line feed that ends our own lines) and the bidirectional overrides that can make a
+// terminal show other text than the file holds: written as \u001b, \t, … so a hostile file cannot move the cursor,
+// recolour, retitle or reorder the terminal.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a file, made safe to print: control characters become visible escapes. */
+export function escapeControls(s: string): string {
+  return s.replace(UNSAFE, (c) => (c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 export function printIssues(kind: 'error' | 'warning', issues: readonly IngestIssue[], file: string): void {
-  for (const i of issues) process.stderr.write(`${kind}: ${formatIssue(i, file)}\n`);
+  for (const i of issues) process.stderr.write(`${kind}: ${escapeControls(formatIssue(i, file))}\n`);
 }
