@@ -39,6 +39,12 @@ describe('prepareImport: official text', () => {
     expect(c!.unresolved.filter((u) => u.kind === 'actor')).toEqual([]);
   });
 
+  it('gives an imported list the keyword rules’ themes as suggestions, for the preview to confirm', () => {
+    const [c] = ok(run(text(createBatch1Text()))).candidates;
+    expect(c!.practices.every((p) => p.themeSource === 'suggested')).toBe(true);
+    expect(c!.practices.find((p) => p.id === '1000-1-1-1')!.themes).toEqual(['organisation', 'finance']);
+  });
+
   it('reads the same list from a GBK file', () => {
     const r = ok(run(file(encodeGbk(createBatch1Text()), 'batch1-gbk.txt')));
     expect(r.encoding).toBe('gbk');
@@ -154,12 +160,12 @@ describe('prepareImport: JSON', () => {
   });
 
   it('names the field path when the file fails the schema', () => {
-    const d = builtin() as unknown as { practices: { actors: unknown[]; headline?: string }[] };
-    d.practices[3]!.actors = [];
+    const d = builtin() as unknown as { practices: { text: string; headline?: string }[] };
+    d.practices[3]!.text = '';
     delete d.practices[5]!.headline;
     const ps = problems(run(file(JSON.stringify(d), 'bad.json')));
-    expect(ps.map((p) => p.field)).toEqual(['practices[3].actors', 'practices[5].headline']);
-    expect(ps[0]!.messageZh).toMatch(/^字段 practices\[3\]\.actors：/);
+    expect(ps.map((p) => p.field)).toEqual(['practices[3].text', 'practices[5].headline']);
+    expect(ps[0]!.messageZh).toMatch(/^字段 practices\[3\]\.text：/);
   });
 
   it('names an unknown division code by its path', () => {
