@@ -3,6 +3,7 @@ import builtinJson from '../../public/data/practices.json';
 import { practicesCsv, practicesJson } from '../export/csv';
 import { createAliases, createBatch1Text, createGazetteer, createThemes } from '../ingest/test-helpers';
 import { parseDataset } from '../ingest/schema';
+import { listModel, webPage } from '../ingest/test-forms';
 import type { Dataset } from '../types';
 import { detectFormat, guessTitle, prepareImport, type PrepareContext } from './pipeline';
 import { comparable, createMultiProvinceList, createRandomBytes, encodeGbk } from './test-helpers';
@@ -203,5 +204,44 @@ describe('prepareImport: questions in CSV', () => {
     const csv = ['政策机制,主要举措,全文', '一、机制,（一）举措,北京市建立工作专班。', '一、机制,（一）举措,江北区开展专项体检。', ''].join('\n');
     const [c] = ok(run(file(csv, 'q.csv'))).candidates;
     expect(c!.unresolved.map((u) => [u.kind, u.practiceId, u.line])).toEqual([['actor', '1000-1-1-2', 3]]);
+  });
+});
+
+describe('prepareImport: pasted forms (issue 16)', () => {
+  function createWebCopy(): string {
+    const d = builtin();
+    const b = d.batches[0]!;
+    return webPage(listModel(b.title, b.taxonomy, d.practices.filter((p) => p.batch === 1)));
+  }
+
+  it('prefills title, issuer and date from the notice, with the lines they come from, and gives the tree', () => {
+    const [c] = ok(run(text(createWebCopy()))).candidates;
+    expect(c!.meta).toEqual({ title: '实施城市更新行动可复制经验做法清单（第一批）', issuer: '住房城乡建设部办公厅', date: '2022-11-25' });
+    const lines = createWebCopy().split('\r\n');
+    expect(c!.metaLines).toEqual({ title: lines.findIndex((l) => l.startsWith('为贯彻落实')) + 1, issuer: lines.indexOf('住房城乡建设部办公厅') + 1, date: lines.indexOf('2022年11月25日') + 1 });
+    expect(c!.structure!.filter((l) => l.role === 'practice')).toHaveLength(30);
+    expect(c!.practices).toHaveLength(30);
+  });
+
+  it('applies the roles set in the preview', () => {
+    const lines = createWebCopy().split('\r\n');
+    const at = lines.findIndex((l) => l.startsWith('3.宁夏回族自治区银川市')) + 1;
+    const [c] = ok(run({ ...text(createWebCopy()), roles: { [String(at)]: 'ignore' } })).candidates;
+    expect(c!.practices).toHaveLength(29);
+    expect(c!.structure!.find((l) => l.line === at)).toMatchObject({ role: 'ignore', overridden: true });
+  });
+
+  it('returns the structure with the problems when it cannot be placed, so the roles can be corrected', () => {
+    // A mechanism title the rules cannot take for one (a colon makes it a sentence).
+    const lines = createWebCopy().split('\r\n');
+    const at = lines.indexOf('建立政府引导、市场运作、公众参与的可持续实施模式');
+    lines[at] = `${lines[at]}：`;
+    const broken = run(text(lines.join('\n')));
+    expect(broken.ok).toBe(false);
+    if (broken.ok) return;
+    expect(broken.structure!.find((l) => l.line === at + 1)!.role).toBe('continuation');
+    const fixed = ok(run({ ...text(lines.join('\n')), roles: { [String(at + 1)]: 'mechanism' } }));
+    expect(fixed.candidates[0]!.taxonomy).toHaveLength(3);
+    expect(fixed.candidates[0]!.practices).toHaveLength(30);
   });
 });
