@@ -31,13 +31,37 @@ const HAN = /[\u3400-\u9fff]/g;
 const MIN_CHANGED = 5;
 const MIN_SHARE = 0.02;
 
-export function looksTraditional(text: string): { traditional: boolean; converted: string } {
-  const converted = toSimplified(text);
-  if (converted.length !== text.length) return { traditional: true, converted };
+// opencc-js converts ~0.4 MB a second here: a long simplified list (the common case) is judged on a sample of its
+// lines spread over the whole text, and converted in full only when the sample is traditional.
+const SAMPLE_CHARS = 20_000;
+
+function judge(text: string, converted: string): boolean {
+  if (converted.length !== text.length) return true;
   let changed = 0;
   for (let i = 0; i < text.length; i++) if (text[i] !== converted[i]) changed++;
   const han = text.match(HAN)?.length ?? 0;
-  return { traditional: changed >= MIN_CHANGED && changed >= han * MIN_SHARE, converted };
+  return changed >= MIN_CHANGED && changed >= han * MIN_SHARE;
+}
+
+function sampleOf(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const lines = text.split('\n');
+  const step = Math.max(1, Math.floor(lines.length / Math.max(1, Math.floor(SAMPLE_CHARS / (text.length / lines.length)))));
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; i < lines.length && n < SAMPLE_CHARS; i += step) {
+    out.push(lines[i]!);
+    n += lines[i]!.length;
+  }
+  return out.join('\n');
+}
+
+/** Whether the text is traditional; its simplified form when it is (otherwise the text itself). */
+export function looksTraditional(text: string): { traditional: boolean; converted: string } {
+  const sample = sampleOf(text);
+  if (sample !== text && !judge(sample, toSimplified(sample))) return { traditional: false, converted: text };
+  const converted = toSimplified(text);
+  return judge(text, converted) ? { traditional: true, converted } : { traditional: false, converted: text };
 }
 
 // One Hanyu Pinyin syllable with tone marks (or a tone digit), as converters insert them: xiāng, fā, lǜ, zhong1.
