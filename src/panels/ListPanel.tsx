@@ -33,7 +33,7 @@ export function ListPanel() {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const last = practices.length - 1;
-    let next = active;
+    let next: number;
     if (e.key === 'ArrowDown') next = Math.min(last, active + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, active - 1);
     else if (e.key === 'Home') next = 0;
