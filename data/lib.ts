@@ -47,6 +47,7 @@ export function loadBatches(): BatchMeta[] {
 // C0 and C1 controls (except the line feed that ends our own lines) and the bidirectional overrides that can make a
 // terminal show other text than the file holds: written as \u001b, \t, … so a hostile file cannot move the cursor,
 // recolour, retitle or reorder the terminal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text from a file, made safe to print: control characters become visible escapes. */

@@ -27,7 +27,7 @@ describe('a practice without a place', () => {
     const { dataset, placeless } = createCase();
     const all = filterPractices(dataset, EMPTY_FILTERS);
     expect(all.map((p) => p.id)).toContain(placeless.id);
-    expect(filterPractices(dataset, { ...EMPTY_FILTERS, query: '项目库' }).map((p) => p.id)).toContain(placeless.id);
+    expect(filterPractices(dataset, { ...EMPTY_FILTERS, q: '项目库' }).map((p) => p.id)).toContain(placeless.id);
     expect(() => facetCounts(dataset, EMPTY_FILTERS)).not.toThrow();
     expect([...provinceCounts(dataset, all)]).toEqual([[370000, 1]]);
     expect(countsByRegion(dataset, all).get(370700)).toBe(1);

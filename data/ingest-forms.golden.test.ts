@@ -1,6 +1,6 @@
 // Issue 16 (done when): `npm run ingest` on each form of batch 1 gives 30 records equal to the built-in ones (texts
 // modulo punctuation width). Issue 18 point 6: the CLI decodes files as the app does and never writes raw control
-// characters to a terminal. The CLI's main() runs in-process with captured streams (ingest-npm.golden.test.ts runs
+// characters to a terminal. The CLI's main() runs in-process with captured streams (data/ingest-npm.golden.test.ts runs
 // the npm script itself).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
