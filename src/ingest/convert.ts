@@ -1,7 +1,7 @@
 // Reposts of the lists come in traditional characters, sometimes with a converter's pinyin after some characters
 // (鄉(xiāng), 發(fā)). Both are undone here, line by line so line numbers stay those of the input, and every changed
 // line is reported. Pure (opencc-js is a dictionary, no I/O).
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/t2cn';
 
 export type ConversionKind = 'traditional' | 'pinyin';
 
