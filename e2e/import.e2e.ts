@@ -175,10 +175,11 @@ describe('import further batches', () => {
     await expectUnchanged(initial);
 
     // JSON that fails the schema: the field path is named.
-    const bad = structuredClone(builtin) as unknown as { practices: { actors: unknown[] }[] };
-    bad.practices[3]!.actors = [];
+    // (A practice with no actors is valid since issue 16 — listed, not on the map — so an empty text is used.)
+    const bad = structuredClone(builtin) as unknown as { practices: { text: string }[] };
+    bad.practices[3]!.text = '';
     dialog = await chooseFile(page, 'bad.json', Buffer.from(JSON.stringify(bad)), 'application/json');
-    await expect(problems(dialog)).resolves.toContain('字段 practices[3].actors');
+    await expect(problems(dialog)).resolves.toContain('字段 practices[3].text');
     await expectUnchanged(initial);
 
     // A GBK file: detected, decoded, and said so; closing without confirming changes nothing.
