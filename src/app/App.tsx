@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import { loadDataset, loadGeo, type GeoBundle } from '../data/load';
-import { atlasStore, useAtlas } from '../store/store';
+import { atlasStore, AtlasStoreContext, useAtlas } from '../store/store';
 import { tFor } from '../i18n';
 import type { InvalidParam } from '../store/url';
 import type { Dataset } from '../types';
@@ -115,10 +115,12 @@ export function App() {
       </p>
     );
   return (
-    <AtlasDataContext.Provider value={data}>
-      <ImportContext.Provider value={importApi}>
-        <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
-      </ImportContext.Provider>
-    </AtlasDataContext.Provider>
+    <AtlasStoreContext.Provider value={atlasStore}>
+      <AtlasDataContext.Provider value={data}>
+        <ImportContext.Provider value={importApi}>
+          <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
+        </ImportContext.Provider>
+      </AtlasDataContext.Provider>
+    </AtlasStoreContext.Provider>
   );
 }
