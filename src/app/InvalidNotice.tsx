@@ -2,7 +2,7 @@
 // made React throw #300 and blank the app when the notice went away); the list is de-duplicated and capped so a
 // hostile or mangled link cannot make the notice taller than the screen.
 import { useAtlas } from '../store/store';
-import { useT } from './derived';
+import { useT } from '../store/hooks';
 import type { InvalidParam } from '../store/url';
 
 /** How many distinct parameters the notice names before it says "… and N more". */
