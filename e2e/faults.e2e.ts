@@ -180,11 +180,12 @@ describe('faults', () => {
     await expect(notice.textContent()).resolves.toContain('……等另 4,990 项');
     expect((await notice.boundingBox())!.height).toBeLessThan(120);
     expect((await s.page.locator('[data-testid="map"]').boundingBox())!.height).toBeGreaterThan(400);
-    // Back/Forward to a valid URL takes the notice away; back to the invalid one brings it again.
-    await restoreAll(s.page, ['?b=1']);
-    await travel(s.page, 'back', 1);
+    // Back to a valid URL takes the notice away (it used to stay). Only Back is checked: the app rewrites an entry
+    // to its cleaned state on the next camera change, so returning to an invalid entry may find it valid.
+    await restoreAll(s.page, ['?b=1', '?b=99']);
     await notice.waitFor();
-    await travel(s.page, 'forward', 1);
+    await travel(s.page, 'back', 1);
+    expect(new URL(s.page.url()).searchParams.get('b')).toBe('1');
     await notice.waitFor({ state: 'detached' });
     await mapIdle(s.page, LOAD);
     expect(pageErrors).toEqual([]);
