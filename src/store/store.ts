@@ -8,9 +8,10 @@ import { type StateCreator, createStore } from 'zustand/vanilla';
 import type { Level } from '../types';
 import {
   EMPTY_FILTERS,
+  type FacetValue,
   type Filters,
-  LEVELS,
-  compareKeys,
+  type ListFacet,
+  facetOf,
   normalizeFilters,
   toggleIn,
 } from './filters';
@@ -39,6 +40,8 @@ export interface FiltersSlice {
   toggleMechanism: (key: string) => void;
   toggleMeasure: (key: string) => void;
   toggleTheme: (key: string) => void;
+  /** Adds the option to the facet, or removes it (any facet of the registry in filters.ts). */
+  toggleFacet: <K extends ListFacet>(key: K, value: FacetValue<K>) => void;
   toggleLevel: (level: Level) => void;
   setQuery: (q: string) => void;
   clearFilters: () => void;
@@ -83,20 +86,18 @@ export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
 type Middlewares = [['zustand/subscribeWithSelector', never]];
 type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
 
-const byNumber = (a: number, b: number) => a - b;
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byLevel = (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b);
 
 export const createFiltersSlice: Slice<FiltersSlice> = (set) => {
-  const update = (fn: (f: Filters) => Partial<Filters>) =>
-    set((s) => ({ filters: { ...s.filters, ...fn(s.filters) } }));
+  const toggleFacet = <K extends ListFacet>(key: K, value: FacetValue<K>) =>
+    set((s) => ({ filters: { ...s.filters, [key]: toggleIn<FacetValue<K>>(s.filters[key] as unknown as readonly FacetValue<K>[], value, facetOf(key).order) } }));
   return {
     filters: EMPTY_FILTERS,
-    toggleBatch: (id) => update((f) => ({ batches: toggleIn(f.batches, id, byNumber) })),
-    toggleMechanism: (key) => update((f) => ({ mechanisms: toggleIn(f.mechanisms, key, compareKeys) })),
-    toggleMeasure: (key) => update((f) => ({ measures: toggleIn(f.measures, key, compareKeys) })),
-    toggleTheme: (key) => update((f) => ({ themes: toggleIn(f.themes, key, byString) })),
-    toggleLevel: (level) => update((f) => ({ levels: toggleIn(f.levels, level, byLevel) })),
+    toggleFacet,
+    toggleBatch: (id) => toggleFacet('batches', id),
+    toggleMechanism: (key) => toggleFacet('mechanisms', key),
+    toggleMeasure: (key) => toggleFacet('measures', key),
+    toggleTheme: (key) => toggleFacet('themes', key),
+    toggleLevel: (level) => toggleFacet('levels', level),
     setQuery: (q) => set((s) => (s.filters.q === q ? s : { filters: { ...s.filters, q } })),
     clearFilters: () => set({ filters: EMPTY_FILTERS }),
     setFilters: (patch) => set((s) => ({ filters: normalizeFilters({ ...s.filters, ...patch }) })),
