@@ -12,7 +12,7 @@ import { geocoderFor } from '../ingest/ingest';
 import type { AliasFile, Geocoder } from '../ingest/geocode';
 import type { Batch, Dataset, GazetteerEntry } from '../types';
 import { runImport } from './client';
-import { MAX_BYTES, tooLarge } from './decode';
+import { MAX_BYTES, pastedTooLarge, tooLarge } from './decode';
 import { useImportApi } from './context';
 import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, titleTaken, toImportedBatch, type Duplicate } from './merge';
 import { applyChoices, chainName, openActorQuestions } from './resolve';
@@ -339,7 +339,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor="import-text" className="import-label">
           {t('importPaste')}
         </label>
-        <textarea id="import-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} data-testid="import-text" />
+        <textarea
+          id="import-text"
+          value={text}
+          onChange={(e) => {
+            // Like files, pasted text has a size limit: a 50 MB paste took the tab to 10 GB on its way to the worker.
+            const big = pastedTooLarge(e.target.value);
+            if (big) setPhase({ kind: 'input', problems: [big] });
+            else setText(e.target.value);
+          }}
+          rows={8} spellCheck={false} data-testid="import-text" />
         <div className="import-actions">
           <button type="button" className="text-button primary" onClick={() => void start({ kind: 'text', text })} data-testid="import-parse">
             {t('importParse')}

@@ -67,6 +67,9 @@ export class MapController {
   private theme: ThemeName;
   private ready: Promise<void>;
   private destroyed = false;
+  /** The WebGL context is lost: MapLibre has no style until it returns, so style calls wait (see restoreAfterLoss). */
+  private lost = false;
+  private markerData: FeatureCollection | null = null;
 
   constructor(
     container: HTMLElement,
@@ -123,6 +126,12 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onHover(e));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (e) => this.onClick(e));
+    this.map.on('webglcontextlost', () => {
+      this.lost = true;
+      this.hovered = null;
+      this.setBusy();
+    });
+    this.map.on('webglcontextrestored', () => this.restoreAfterLoss());
 
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -171,7 +180,7 @@ export class MapController {
       const prev = this.provinceStates.get(id);
       if (prev && prev.count === count && prev.ramp === ramp) continue;
       this.provinceStates.set(id, { count, ramp });
-      this.map.setFeatureState({ source: SRC.provinces, id }, { count, ramp });
+      this.setFeatureState({ source: SRC.provinces, id }, { count, ramp });
       changed = true;
     }
     if (changed) this.setBusy();
@@ -193,7 +202,8 @@ export class MapController {
       missing = built.missing;
       this.markerIds = built.collection.features.map((f) => f.properties.adcode);
       this.markerCounts = new Map();
-      this.source(SRC.markers).setData(built.collection);
+      this.markerData = built.collection;
+      this.setSourceData(SRC.markers, built.collection);
       // setData drops feature-state on the new features: restore the selection ring.
       this.applySelectionState();
     }
@@ -203,7 +213,7 @@ export class MapController {
       const n = counts.get(id) ?? 0;
       if (this.markerCounts.get(id) === n) continue;
       this.markerCounts.set(id, n);
-      this.map.setFeatureState({ source: SRC.markers, id }, { count: n });
+      this.setFeatureState({ source: SRC.markers, id }, { count: n });
       changed = true;
     }
     if (changed || missing.length) this.setBusy();
@@ -216,8 +226,8 @@ export class MapController {
     if (this.destroyed) return;
     const key = provinces.join(',');
     if (key === this.compareKey) return;
-    for (const id of this.compared) this.map.setFeatureState({ source: SRC.provinces, id }, { compare: 0 });
-    provinces.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
+    for (const id of this.compared) this.setFeatureState({ source: SRC.provinces, id }, { compare: 0 });
+    provinces.forEach((id, i) => this.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
     this.compared = [...provinces];
     this.compareKey = key;
     this.setVisible(LAYER.provinceCompare, provinces.length > 0);
@@ -228,12 +238,7 @@ export class MapController {
     await this.ready;
     if (this.destroyed || theme === this.theme) return;
     this.theme = theme;
-    // Repaint in place: a setStyle would throw away sources, feature-state and loaded districts.
-    const fresh = buildStyle(theme).layers;
-    for (const layer of fresh) {
-      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
-      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
-    }
+    this.paintTheme();
     this.setBusy();
   }
 
@@ -246,7 +251,7 @@ export class MapController {
     this.selected = target;
     if (focusChanged) {
       const filter = focusFilter(target?.province ?? null);
-      for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+      if (!this.lost) for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
     }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
@@ -258,7 +263,7 @@ export class MapController {
   private setVisible(layer: string, on: boolean): void {
     if ((this.visibility.get(layer) ?? false) === on) return;
     this.visibility.set(layer, on);
-    this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+    if (!this.lost) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
   }
 
   /** Shows each highlight layer only while a feature of its source is hovered or selected. */
@@ -271,7 +276,7 @@ export class MapController {
   }
 
   private applySelectionState(): void {
-    for (const s of this.selectedStates) this.map.setFeatureState(s, { selected: false });
+    for (const s of this.selectedStates) this.setFeatureState(s, { selected: false });
     this.selectedStates = [];
     const t = this.selected;
     if (!t) {
@@ -281,7 +286,7 @@ export class MapController {
     const targets = [{ source: this.sourceOf(t.adcode), id: t.adcode }];
     if (t.adcode % 10000 !== 0) targets.push({ source: SRC.markers, id: t.adcode });
     for (const s of targets) {
-      this.map.setFeatureState(s, { selected: true });
+      this.setFeatureState(s, { selected: true });
       this.selectedStates.push(s);
     }
     this.refreshHighlights();
@@ -297,7 +302,7 @@ export class MapController {
       this.regions.set(f.properties.adcode, f);
       this.districtFeatures.push(f);
     }
-    this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+    this.setSourceData(SRC.districts, { type: 'FeatureCollection', features: this.districtFeatures });
     this.setBusy();
   }
 
@@ -392,6 +397,56 @@ export class MapController {
     this.tooltipEl.remove();
   }
 
+  // ——— context loss ———
+  // While the WebGL context is lost MapLibre has destroyed its style (every style call would throw). The setters
+  // above keep updating this controller's own record (counts, markers, districts, compare, selection, theme) and
+  // skip the map; on restore MapLibre rebuilds the style from a snapshot taken at the loss, without feature state,
+  // and everything is applied again from that record.
+
+  private setFeatureState(target: { source: string; id: number }, state: Record<string, unknown>): void {
+    if (!this.lost) this.map.setFeatureState(target, state);
+  }
+
+  private setSourceData(id: string, data: FeatureCollection): void {
+    if (!this.lost) this.source(id).setData(data as never);
+  }
+
+  /** Repaints every layer in the current theme, in place (a setStyle would drop sources and feature state). */
+  private paintTheme(): void {
+    if (this.lost) return;
+    for (const layer of buildStyle(this.theme).layers) {
+      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
+    }
+  }
+
+  private restoreAfterLoss(): void {
+    const apply = () => {
+      if (this.destroyed || !this.map.style) return;
+      this.lost = false;
+      this.source(SRC.provinces).setData(this.geo.provinces);
+      this.source(SRC.cities).setData(this.geo.cities);
+      this.source(SRC.dash).setData(this.geo.dash);
+      this.source(SRC.provinceLabels).setData(provinceLabelCollection(this.geo.provinces));
+      if (this.markerData) this.source(SRC.markers).setData(this.markerData);
+      if (this.districtFeatures.length) this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+      this.paintTheme();
+      const filter = focusFilter(this.selected?.province ?? null);
+      for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+      for (const [layer, on] of this.visibility) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+      for (const [id, st] of this.provinceStates) this.map.setFeatureState({ source: SRC.provinces, id }, st);
+      for (const [id, count] of this.markerCounts) this.map.setFeatureState({ source: SRC.markers, id }, { count });
+      this.compared.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
+      // The old selection states went with the old style: start the record afresh.
+      this.selectedStates = [];
+      this.applySelectionState();
+      this.setBusy();
+    };
+    // MapLibre loads the snapshot style asynchronously; until then style calls would throw "not done loading".
+    if (this.map.style?.loaded()) apply();
+    else this.map.once('style.load', apply);
+  }
+
   // ——— pointer ———
 
   /**
@@ -399,6 +454,7 @@ export class MapController {
    * deepest unit drawn at this zoom (district once their borders show, else city). Markers always win.
    */
   private pick(e: MapMouseEvent): { source: string; adcode: number; name: string } | null {
+    if (this.lost) return null;
     const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayer(l));
     const hits: MapGeoJSONFeature[] = this.map.queryRenderedFeatures(e.point, { layers: [...layers] });
     const marker = hits.find((h) => h.layer.id === LAYER.markers);
@@ -425,7 +481,7 @@ export class MapController {
     if (this.hovered?.id !== hit.adcode || this.hovered.source !== hit.source) {
       this.clearHover();
       this.hovered = { source: hit.source, id: hit.adcode };
-      this.map.setFeatureState(this.hovered, { hover: true });
+      this.setFeatureState(this.hovered, { hover: true });
       this.refreshHighlights();
     }
     this.map.getCanvas().style.cursor = 'pointer';
@@ -435,7 +491,7 @@ export class MapController {
   }
 
   private clearHover(): void {
-    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    if (this.hovered) this.setFeatureState(this.hovered, { hover: false });
     const had = this.hovered !== null;
     this.hovered = null;
     if (had) this.refreshHighlights();
