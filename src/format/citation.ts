@@ -1,0 +1,34 @@
+// Citations as officials write them (OFFICIAL-CONVENTIONS.md): issuer, title in 《》, then (文号 when verified,)
+// date, then the item as the table numbers it:
+//   住房和城乡建设部办公厅《实施城市更新行动可复制经验做法清单（第一批）》（2022年11月），序号 二（一）1
+// One pure formatter for panels, briefing and exports. Issuer and title are data and stay Chinese in English.
+import { formatDate } from '../i18n';
+import type { Batch, Practice } from '../types';
+
+type Lang = 'zh' | 'en';
+
+/** 一（一）2: mechanism numeral, measure in full-width brackets, item number. */
+export function itemCode(p: Pick<Practice, 'mechanism' | 'measure' | 'item'>): string {
+  return `${p.mechanism.code}${p.measure.code}${p.item}`;
+}
+
+/** The batch as a source: 住房和城乡建设部办公厅《…》（建办…号，2022年11月）; the 文号 only when the batch carries it. */
+export function batchCitation(b: Pick<Batch, 'issuer' | 'title' | 'date' | 'docNumber'>, lang: Lang): string {
+  const date = b.date ? formatDate(b.date, lang) : '';
+  const inBrackets = [b.docNumber?.trim(), date].filter((s): s is string => Boolean(s));
+  if (lang === 'zh') return `${b.issuer}《${b.title}》${inBrackets.length ? `（${inBrackets.join('，')}）` : ''}`;
+  return `${b.issuer}, ${b.title}${inBrackets.length ? ` (${inBrackets.join(', ')})` : ''}`;
+}
+
+/** The whole citation of one practice; `batch` undefined (an unknown batch id) still names the batch number. */
+export function practiceCitation(batch: Batch | undefined, p: Practice, lang: Lang): string {
+  const source = batch ? batchCitation(batch, lang) : lang === 'zh' ? `第 ${p.batch} 批` : `batch ${p.batch}`;
+  return lang === 'zh' ? `${source}，序号 ${itemCode(p)}` : `${source}, item ${itemCode(p)}`;
+}
+
+/** 原文第 63 行, or 原文第 63–65 行 for a range (never 63–63). */
+export function sourceLines(lines: readonly [number, number], lang: Lang): string {
+  const [a, b] = lines;
+  if (lang === 'zh') return a === b ? `原文第 ${a} 行` : `原文第 ${a}–${b} 行`;
+  return a === b ? `source line ${a}` : `source lines ${a}–${b}`;
+}
