@@ -7,7 +7,7 @@ import { atlasStore, type AtlasState } from '../store/store';
 import { classBreaks, countsByRegion, filterPractices, markerPoints, practiceById } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
-import { tFor } from '../i18n';
+import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map/handle';
 import { buildSlides, slideTarget } from '../briefing/slides';
 import { useT } from './derived';
@@ -107,7 +107,7 @@ export function MapView({
           onCamera: (camera) => atlasStore.getState().setCamera(roundCamera(camera)),
           tooltip: (name, n) => tFor(atlasStore.getState().lang)('countTooltip', { name, n }),
         },
-        { theme: initial.theme, camera: initial.camera },
+        { theme: initial.theme, camera: initial.camera, locale: mapLocale(initial.lang) },
       );
     } catch (err) {
       onFailure(err, false);
@@ -150,6 +150,7 @@ export function MapView({
     const unsub = atlasStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters) applyFilters(s);
       if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
+      if (s.lang !== prev.lang) ctl.setLocale(mapLocale(s.lang));
       if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
       if (s.mode === 'briefing') {
         if (prev.mode !== 'briefing') {

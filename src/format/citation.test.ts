@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchCitation, itemCode, practiceCitation, sourceLines } from './citation';
+import { batchCitation, itemCode, practiceCitation, practiceCitationParts, sourceLines } from './citation';
 import type { Batch, Practice } from '../types';
 
 function createBatch(over: Partial<Batch> = {}): Batch {
@@ -71,5 +71,19 @@ describe('sourceLines', () => {
   it('names a range with an en dash', () => {
     expect(sourceLines([63, 65], 'zh')).toBe('原文第 63–65 行');
     expect(sourceLines([63, 65], 'en')).toBe('source lines 63–65');
+  });
+});
+
+describe('citation parts', () => {
+  it('marks the Chinese data apart from the English words', () => {
+    const parts = practiceCitationParts(createBatch({ docNumber: '建办科函〔2022〕999号' }), createPractice(), 'en');
+    expect(parts.filter((x) => x.data).map((x) => x.text)).toEqual([
+      '住房和城乡建设部办公厅, 实施城市更新行动可复制经验做法清单（第一批）',
+      '建办科函〔2022〕999号',
+      '二（一）1',
+    ]);
+    expect(parts.map((x) => x.text).join('')).toBe(
+      '住房和城乡建设部办公厅, 实施城市更新行动可复制经验做法清单（第一批） (建办科函〔2022〕999号, November 2022), item 二（一）1',
+    );
   });
 });

@@ -12,18 +12,44 @@ export function itemCode(p: Pick<Practice, 'mechanism' | 'measure' | 'item'>): s
   return `${p.mechanism.code}${p.measure.code}${p.item}`;
 }
 
+/** A piece of a citation; `data` marks Chinese data (issuer, title, 文号, item) that stays Chinese in English. */
+export interface CitationPart {
+  text: string;
+  data?: true;
+}
+
+function batchParts(b: Pick<Batch, 'issuer' | 'title' | 'date' | 'docNumber'>, lang: Lang): CitationPart[] {
+  const date = b.date ? formatDate(b.date, lang) : '';
+  const doc = b.docNumber?.trim();
+  if (lang === 'zh') {
+    const inBrackets = [doc, date].filter(Boolean).join('，');
+    return [{ text: `${b.issuer}《${b.title}》${inBrackets ? `（${inBrackets}）` : ''}`, data: true }];
+  }
+  const parts: CitationPart[] = [{ text: `${b.issuer}, ${b.title}`, data: true }];
+  if (doc && date) parts.push({ text: ' (' }, { text: doc, data: true }, { text: `, ${date})` });
+  else if (doc) parts.push({ text: ' (' }, { text: doc, data: true }, { text: ')' });
+  else if (date) parts.push({ text: ` (${date})` });
+  return parts;
+}
+
+/** The whole citation of one practice as parts, so that a view can mark the Chinese data with lang="zh-CN". */
+export function practiceCitationParts(batch: Batch | undefined, p: Practice, lang: Lang): CitationPart[] {
+  const source: CitationPart[] = batch ? batchParts(batch, lang) : [{ text: lang === 'zh' ? `第 ${p.batch} 批` : `batch ${p.batch}` }];
+  return lang === 'zh'
+    ? [...source, { text: '，序号 ' }, { text: itemCode(p), data: true }]
+    : [...source, { text: ', item ' }, { text: itemCode(p), data: true }];
+}
+
+const join = (parts: CitationPart[]) => parts.map((x) => x.text).join('');
+
 /** The batch as a source: 住房和城乡建设部办公厅《…》（建办…号，2022年11月）; the 文号 only when the batch carries it. */
 export function batchCitation(b: Pick<Batch, 'issuer' | 'title' | 'date' | 'docNumber'>, lang: Lang): string {
-  const date = b.date ? formatDate(b.date, lang) : '';
-  const inBrackets = [b.docNumber?.trim(), date].filter((s): s is string => Boolean(s));
-  if (lang === 'zh') return `${b.issuer}《${b.title}》${inBrackets.length ? `（${inBrackets.join('，')}）` : ''}`;
-  return `${b.issuer}, ${b.title}${inBrackets.length ? ` (${inBrackets.join(', ')})` : ''}`;
+  return join(batchParts(b, lang));
 }
 
 /** The whole citation of one practice; `batch` undefined (an unknown batch id) still names the batch number. */
 export function practiceCitation(batch: Batch | undefined, p: Practice, lang: Lang): string {
-  const source = batch ? batchCitation(batch, lang) : lang === 'zh' ? `第 ${p.batch} 批` : `batch ${p.batch}`;
-  return lang === 'zh' ? `${source}，序号 ${itemCode(p)}` : `${source}, item ${itemCode(p)}`;
+  return join(practiceCitationParts(batch, p, lang));
 }
 
 /** 原文第 63 行, or 原文第 63–65 行 for a range (never 63–63). */

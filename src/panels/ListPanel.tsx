@@ -6,6 +6,7 @@ import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { PlaceName } from './english';
 
 const ROW_ESTIMATE = 64;
 
@@ -89,8 +90,8 @@ export function ListPanel() {
                     open(row.index);
                   }}
                 >
-                  <span className="list-place" lang="zh-CN">
-                    {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                  <span className="list-place">
+                    {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                     {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                   </span>
                   <span className="item-no" lang="zh-CN">

@@ -5,6 +5,7 @@ import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { PlaceName } from '../panels/english';
 import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
 import './related.css';
 
@@ -53,8 +54,8 @@ export function DocumentsIndex() {
                   return (
                     <li key={p.id}>
                       <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
-                        <span className="cite-place" lang="zh-CN">
-                          {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                        <span className="cite-place">
+                          {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                           {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                         </span>
                         <span className="cite-no" lang="zh-CN">{itemNumber(p)}</span>

@@ -6,6 +6,7 @@ import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { PlaceName } from '../panels/english';
 import { FIGURE_KINDS, figureIndex, type FigureKind, type FigureRow, type SortDirection } from './indexes';
 import './related.css';
 
@@ -46,8 +47,8 @@ export function FigureTable({ rows, direction, onSort, caption }: { rows: readon
               <td className="fig-raw" lang="zh-CN">{r.figure.raw}</td>
               <td>
                 <span className="fig-phrase" lang="zh-CN">{r.figure.phrase}</span>
-                <button type="button" className="linklike fig-source" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
-                  {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''} · {itemNumber(r.practice)}
+                <button type="button" className="linklike fig-source" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
+                  {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''} · <span lang="zh-CN">{itemNumber(r.practice)}</span>
                 </button>
               </td>
             </tr>
