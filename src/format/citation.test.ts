@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchCitation, itemCode, practiceCitation, practiceCitationParts, sourceLines } from './citation';
+import { batchCitation, practiceCitation, practiceCitationParts, sourceLines } from './citation';
+import { itemNumber } from './places';
 import type { Batch, Practice } from '../types';
 
 function createBatch(over: Partial<Batch> = {}): Batch {
@@ -58,7 +59,7 @@ describe('citation', () => {
   });
 
   it('numbers the item as the table does', () => {
-    expect(itemCode(createPractice({ item: 3 }))).toBe('二（一）3');
+    expect(itemNumber(createPractice({ item: 3 }))).toBe('二（一）3');
   });
 });
 

@@ -4,13 +4,9 @@
 // One pure formatter for panels, briefing and exports. Issuer and title are data and stay Chinese in English.
 import { formatDate } from '../i18n';
 import type { Batch, Practice } from '../types';
+import { itemNumber } from './places';
 
 type Lang = 'zh' | 'en';
-
-/** 一（一）2: mechanism numeral, measure in full-width brackets, item number. */
-export function itemCode(p: Pick<Practice, 'mechanism' | 'measure' | 'item'>): string {
-  return `${p.mechanism.code}${p.measure.code}${p.item}`;
-}
 
 /** A piece of a citation; `data` marks Chinese data (issuer, title, 文号, item) that stays Chinese in English. */
 export interface CitationPart {
@@ -36,8 +32,8 @@ function batchParts(b: Pick<Batch, 'issuer' | 'title' | 'date' | 'docNumber'>, l
 export function practiceCitationParts(batch: Batch | undefined, p: Practice, lang: Lang): CitationPart[] {
   const source: CitationPart[] = batch ? batchParts(batch, lang) : [{ text: lang === 'zh' ? `第 ${p.batch} 批` : `batch ${p.batch}` }];
   return lang === 'zh'
-    ? [...source, { text: '，序号 ' }, { text: itemCode(p), data: true }]
-    : [...source, { text: ', item ' }, { text: itemCode(p), data: true }];
+    ? [...source, { text: '，序号 ' }, { text: itemNumber(p), data: true }]
+    : [...source, { text: ', item ' }, { text: itemNumber(p), data: true }];
 }
 
 const join = (parts: CitationPart[]) => parts.map((x) => x.text).join('');

@@ -4,11 +4,11 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '../store/selectors';
 import { practiceSelection, regionSelection } from '../store/selection';
-import { fullPlaceName, levelKey, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber, levelKey } from '../format/places';
 import { PracticeCard } from './PracticeCard';
 import { PlaceName, TaxonomyTitle } from './english';
 import { levelLabel, unitTypeLabel } from '../format/levels';
-import { itemCode } from '../format/citation';
 import './panels.css';
 import type { Practice } from '../types';
 
@@ -106,7 +106,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
                 {c.practices.map((p) => (
                   <li key={p.id}>
                     <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
-                      <span className="item-no">{itemCode(p)}</span> {p.headline}
+                      <span className="item-no">{itemNumber(p)}</span> {p.headline}
                     </button>
                   </li>
                 ))}

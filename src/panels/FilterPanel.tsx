@@ -4,7 +4,7 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { facetCounts } from '../store/selectors';
 import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
-import { useT } from '../app/derived';
+import { useT } from '../store/hooks';
 import { levelFilterLabel } from '../format/levels';
 import { taxonomyEn } from '../format/names';
 import { useEnglishNames, useLatinSearchNames } from './english';

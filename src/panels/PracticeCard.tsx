@@ -5,7 +5,7 @@ import { atlasStore } from '../store/store';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { encodeState, urlStateOf } from '../store/url';
 import { themeByKey } from '../store/selectors';
-import { useT } from '../app/derived';
+import { useT } from '../store/hooks';
 import { practiceCitationParts, sourceLines } from '../format/citation';
 import { CitationText, PlaceName } from './english';
 import { useAtlas } from '../store/store';

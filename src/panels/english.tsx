@@ -6,7 +6,8 @@ import { atlasStore, useAtlas } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { fullPlaceNameEn, hasLatin, placeNameEn, taxonomyEn, type NamesEn } from '../format/names';
 import { useAtlasData } from '../data/context';
-import { fullPlaceName, useT } from '../app/derived';
+import { useT } from '../store/hooks';
+import { fullPlaceName } from '../format/places';
 import type { CitationPart } from '../format/citation';
 
 /** The English names table in the English interface (loaded on first need), else null. */

@@ -8,25 +8,27 @@ import { type StateCreator, createStore } from 'zustand/vanilla';
 import type { Level } from '../types';
 import {
   EMPTY_FILTERS,
+  type FacetValue,
   type Filters,
-  LEVELS,
-  compareKeys,
+  type ListFacet,
+  facetOf,
   normalizeFilters,
   toggleIn,
 } from './filters';
 import { NONE, type Selection, selectionEquals } from './selection';
 import {
-  type AtlasData,
+  type StateValues,
   type Camera,
-  type ColorTheme,
+  type ThemeName,
   DEFAULT_STATE,
   type Lang,
   MAX_COMPARE,
   type Mode,
   type Panel,
+  type BreaksScope,
 } from './state';
 
-export { type AtlasData, type Camera, type ColorTheme, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel };
+export { type StateValues, type Camera, type ThemeName, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel, type BreaksScope };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Slices
@@ -38,6 +40,8 @@ export interface FiltersSlice {
   toggleMechanism: (key: string) => void;
   toggleMeasure: (key: string) => void;
   toggleTheme: (key: string) => void;
+  /** Adds the option to the facet, or removes it (any facet of the registry in filters.ts). */
+  toggleFacet: <K extends ListFacet>(key: K, value: FacetValue<K>) => void;
   toggleLevel: (level: Level) => void;
   setQuery: (q: string) => void;
   clearFilters: () => void;
@@ -60,9 +64,10 @@ export interface ViewSlice {
   camera: Camera | null;
   /** Briefing slide, 0-based. */
   slide: number;
-  theme: ColorTheme;
+  theme: ThemeName;
   /** Which side panel is open. */
   panel: Panel;
+  breaksScope: BreaksScope;
   setMode: (mode: Mode) => void;
   /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
   toggleCompare: (adcode: number) => void;
@@ -71,8 +76,9 @@ export interface ViewSlice {
   setLang: (lang: Lang) => void;
   setCamera: (camera: Camera | null) => void;
   setSlide: (slide: number) => void;
-  setTheme: (theme: ColorTheme) => void;
+  setTheme: (theme: ThemeName) => void;
   setPanel: (panel: Panel) => void;
+  setBreaksScope: (scope: BreaksScope) => void;
 }
 
 export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
@@ -80,20 +86,18 @@ export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
 type Middlewares = [['zustand/subscribeWithSelector', never]];
 type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
 
-const byNumber = (a: number, b: number) => a - b;
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byLevel = (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b);
 
 export const createFiltersSlice: Slice<FiltersSlice> = (set) => {
-  const update = (fn: (f: Filters) => Partial<Filters>) =>
-    set((s) => ({ filters: { ...s.filters, ...fn(s.filters) } }));
+  const toggleFacet = <K extends ListFacet>(key: K, value: FacetValue<K>) =>
+    set((s) => ({ filters: { ...s.filters, [key]: toggleIn<FacetValue<K>>(s.filters[key] as unknown as readonly FacetValue<K>[], value, facetOf(key).order) } }));
   return {
     filters: EMPTY_FILTERS,
-    toggleBatch: (id) => update((f) => ({ batches: toggleIn(f.batches, id, byNumber) })),
-    toggleMechanism: (key) => update((f) => ({ mechanisms: toggleIn(f.mechanisms, key, compareKeys) })),
-    toggleMeasure: (key) => update((f) => ({ measures: toggleIn(f.measures, key, compareKeys) })),
-    toggleTheme: (key) => update((f) => ({ themes: toggleIn(f.themes, key, byString) })),
-    toggleLevel: (level) => update((f) => ({ levels: toggleIn(f.levels, level, byLevel) })),
+    toggleFacet,
+    toggleBatch: (id) => toggleFacet('batches', id),
+    toggleMechanism: (key) => toggleFacet('mechanisms', key),
+    toggleMeasure: (key) => toggleFacet('measures', key),
+    toggleTheme: (key) => toggleFacet('themes', key),
+    toggleLevel: (level) => toggleFacet('levels', level),
     setQuery: (q) => set((s) => (s.filters.q === q ? s : { filters: { ...s.filters, q } })),
     clearFilters: () => set({ filters: EMPTY_FILTERS }),
     setFilters: (patch) => set((s) => ({ filters: normalizeFilters({ ...s.filters, ...patch }) })),
@@ -119,6 +123,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   slide: DEFAULT_STATE.slide,
   theme: DEFAULT_STATE.theme,
   panel: DEFAULT_STATE.panel,
+  breaksScope: DEFAULT_STATE.breaksScope,
   setMode: (mode) => set({ mode }),
   toggleCompare: (adcode) =>
     set((s) => ({
@@ -138,6 +143,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setSlide: (slide) => set({ slide: Math.max(0, Math.floor(slide)) }),
   setTheme: (theme) => set({ theme }),
   setPanel: (panel) => set({ panel }),
+  setBreaksScope: (breaksScope) => set({ breaksScope }),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -185,7 +191,7 @@ export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
 }
 
 /** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
-export function dataOf(s: AtlasState): AtlasData {
+export function dataOf(s: AtlasState): StateValues {
   return {
     filters: s.filters,
     selection: s.selection,
@@ -196,5 +202,6 @@ export function dataOf(s: AtlasState): AtlasData {
     slide: s.slide,
     theme: s.theme,
     panel: s.panel,
+    breaksScope: s.breaksScope,
   };
 }
