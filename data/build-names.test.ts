@@ -1,9 +1,8 @@
-// English names: the rules on small inputs, the reviewed exceptions, and the committed file equal to a fresh build.
+// English names: the rules on small inputs and the reviewed exceptions (the committed file: build-names.golden.test.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GazetteerEntry } from '../src/types';
 import { fromRoot } from './lib';
-import { buildNamesFile, NAMES_OUT } from './build-names';
 import { buildNamesEn, pinyinWord, placeEnglish, type ReviewedNames } from './names';
 
 const reviewed = JSON.parse(readFileSync(fromRoot('data/names-en-reviewed.json'), 'utf8')) as ReviewedNames;
@@ -55,17 +54,5 @@ describe('English place names', () => {
   it('fails loudly, naming the entry, for a unit it cannot name', () => {
     expect(() => buildNamesEn([entry(999999, '某某村')], reviewed, { titles: {} }, [])).toThrow(/999999 某某村/);
     expect(() => buildNamesEn([], reviewed, { titles: {} }, ['完善土地政策'])).toThrow(/完善土地政策/);
-  });
-});
-
-describe(NAMES_OUT, () => {
-  it('is what npm run names builds now (rerun it after the gazetteer or the dataset changes)', () => {
-    expect(readFileSync(fromRoot(NAMES_OUT), 'utf8')).toBe(buildNamesFile());
-  });
-
-  it('names every gazetteer entry', () => {
-    const gazetteer = JSON.parse(readFileSync(fromRoot('public/geo/gazetteer.json'), 'utf8')) as GazetteerEntry[];
-    const file = JSON.parse(readFileSync(fromRoot(NAMES_OUT), 'utf8')) as { places: Record<string, string> };
-    expect(gazetteer.filter((g) => !file.places[String(g.adcode)])).toEqual([]);
   });
 });
