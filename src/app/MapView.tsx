@@ -7,7 +7,7 @@ import { atlasStore, type AtlasState } from '../store/store';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
-import { tFor } from '../i18n';
+import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
 import { buildSlides, slideTarget } from '../briefing/slides';
 import { useT } from '../store/hooks';
@@ -103,7 +103,7 @@ export function MapView({
           onCamera: (camera) => atlasStore.getState().setCamera(roundCamera(camera)),
           tooltip: (name, n) => tFor(atlasStore.getState().lang)('countTooltip', { name, n }),
         },
-        { theme: initial.theme, camera: initial.camera },
+        { theme: initial.theme, camera: initial.camera, locale: mapLocale(initial.lang) },
       );
     } catch (err) {
       onFailure(err, false);
@@ -146,6 +146,7 @@ export function MapView({
     const unsub = atlasStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters || s.breaksScope !== prev.breaksScope) applyFilters(s);
       if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
+      if (s.lang !== prev.lang) ctl.setLocale(mapLocale(s.lang));
       if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
       if (s.mode === 'briefing') {
         if (prev.mode !== 'briefing') {

@@ -70,13 +70,15 @@ export class MapController {
   /** The WebGL context is lost: MapLibre has no style until it returns, so style calls wait (see restoreAfterLoss). */
   private lost = false;
   private markerData: FeatureCollection | null = null;
+  private nav: NavigationControl;
+  private localeKey: string;
 
   constructor(
     container: HTMLElement,
     private readonly geo: MapGeo,
     private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
     private readonly callbacks: MapCallbacks,
-    options: { theme: ThemeName; camera: Camera | null },
+    options: { theme: ThemeName; camera: Camera | null; locale?: Record<string, string> },
   ) {
     this.container = container;
     this.theme = options.theme;
@@ -100,9 +102,13 @@ export class MapController {
       maxZoom: 11,
       // Needed so that image export can read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // The controls' labels in the interface language (MapLibre's own strings are English).
+      locale: options.locale,
     });
+    this.localeKey = JSON.stringify(options.locale ?? {});
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    this.nav = new NavigationControl({ showCompass: false });
+    this.map.addControl(this.nav, 'top-left');
 
     this.tooltipEl = document.createElement('div');
     this.tooltipEl.className = 'map-tooltip';
@@ -386,6 +392,19 @@ export class MapController {
     }
   }
 
+  /** The controls' labels after a language switch. MapLibre reads its UI strings when a control is added. */
+  setLocale(locale: Record<string, string>): void {
+    const key = JSON.stringify(locale);
+    if (key === this.localeKey) return;
+    this.localeKey = key;
+    this.map._locale = { ...this.map._locale, ...locale };
+    this.map.removeControl(this.nav);
+    this.nav = new NavigationControl({ showCompass: false });
+    this.map.addControl(this.nav, 'top-left');
+    const title = locale['Map.Title'];
+    if (title) this.map.getCanvas().setAttribute('aria-label', title);
+  }
+
   size(): { width: number; height: number } {
     const c = this.map.getContainer();
     return { width: c.clientWidth, height: c.clientHeight };
@@ -500,6 +519,8 @@ export class MapController {
   }
 
   private onClick(e: MapMouseEvent): void {
+    // The tooltip would otherwise stay over the panel or fly-to that the click opens; the next move shows it again.
+    this.clearHover();
     const hit = this.pick(e);
     const ev = e.originalEvent;
     this.callbacks.onPick(hit ? hit.adcode : null, ev.shiftKey || ev.ctrlKey || ev.metaKey);
