@@ -12,7 +12,7 @@ describe('levelLabel', () => {
   });
 
   it('words cities and districts the same in every province', () => {
-    expect(levelLabel('city', 320000, 'zh')).toBe('市级');
+    expect(levelLabel('city', 320000, 'zh')).toBe('地市级');
     expect(levelLabel('district', 500000, 'zh')).toBe('区县级');
     expect(levelLabel('district', 370000, 'en')).toBe('District / county level');
   });

@@ -23,12 +23,12 @@ const WHOLE_UNIT = {
 } as const;
 
 const BELOW = {
-  zh: { city: '市级', district: '区县级' },
-  en: { city: 'City level', district: 'District / county level' },
+  zh: { city: '地市级', district: '区县级' },
+  en: { city: 'Prefecture level', district: 'District / county level' },
 } as const;
 
 /**
- * The level in words: 全省 / 全区 / 全市 for a provincial unit by its type, 市级 for a prefecture-level city,
+ * The level in words: 全省 / 全区 / 全市 for a provincial unit by its type, 地市级 for a prefecture-level city,
  * 区县级 for a district or county (a 重庆 district too: it is a district, whatever its parent).
  */
 export function levelLabel(level: Level, provinceAdcode: number, lang: 'zh' | 'en'): string {
