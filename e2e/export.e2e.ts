@@ -39,7 +39,7 @@ describe('exports', () => {
     await gotoApp(s);
   });
 
-  it('opens a menu of the four exports from the top bar, by mouse and keyboard', async () => {
+  it('opens the menu of exports from the top bar, by mouse and keyboard', async () => {
     const { page } = s;
     await page.getByTestId('export-button').click();
     const items = page.getByRole('menuitem');
@@ -55,7 +55,7 @@ describe('exports', () => {
     await page.screenshot({ path: artifactPath('export-menu.png'), clip: { x: 700, y: 0, width: 740, height: 240 } });
     // Focus starts on the first item; arrows move, Esc closes and gives focus back to the button.
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-print');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-png-portrait');
     await page.keyboard.press('Escape');
     await expect(items.count()).resolves.toBe(0);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-button');

@@ -180,9 +180,13 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
       );
       for (const p of m.practices) {
         if (!selected.has(p.id)) continue;
+        // "3. 江苏省苏州市探索老菜场更新的“市集模式”。" in bold, then the rest: the headline is the practice's first
+        // sentence and opens with its place, so it is the 1. heading as officials write one. A text that does not
+        // open with its headline keeps its place as the heading instead, and its text whole.
         const where = p.actors.map((a) => place(a.adcode)).join('、');
+        const [head, rest] = p.text.startsWith(p.headline) ? [p.headline, p.text.slice(p.headline.length)] : [`${where}。`, p.text];
         children.push(
-          body([run(`${p.item}. ${where}。`, DOC_FONTS.body, BODY_PT, { bold: true }), run(p.text, DOC_FONTS.body, BODY_PT)]),
+          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)]),
           body([
             run(
               zh

@@ -91,6 +91,17 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 }
 
+/** The dash line's parts, one geometry each (the boundary file stores them as one MultiPolygon). */
+function dashParts(dash: FeatureCollection): Geometry[] {
+  return dash.features.flatMap((f): Geometry[] => {
+    const g = f.geometry;
+    if (!g) return [];
+    if (g.type === 'MultiPolygon') return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+    if (g.type === 'MultiLineString') return g.coordinates.map((coordinates) => ({ type: 'LineString', coordinates }));
+    return [g];
+  });
+}
+
 function halo(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, colors: MapColors) {
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
@@ -104,7 +115,7 @@ function halo(ctx: CanvasRenderingContext2D, text: string, x: number, y: number,
  * Draws the scene: sea, provinces in their class colours, the subject province's cities, the dash line, the
  * subject's outline, markers and labels. Everything outside `area` is clipped; `frame` is where the bounds go.
  */
-export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: Rect, scene: MapScene): void {
+export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: Rect, scene: MapScene, keepOut: readonly Rect[] = []): void {
   const { colors } = scene;
   const fit = fitBounds(scene.bounds, frame);
   const transform = geoTransform({
@@ -114,6 +125,7 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
     },
   });
   const path = geoPath(transform, ctx);
+  const measure = geoPath(transform);
   ctx.save();
   ctx.beginPath();
   ctx.rect(area.x, area.y, area.width, area.height);
@@ -143,8 +155,15 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
   ctx.lineWidth = zoomedIn ? 1.2 : 0.7;
   ctx.stroke();
 
+  // Each part of the dash line is drawn whole or not at all: a part that would run out of the map area or under a
+  // box (legend, inset, footer) is left to the 南海诸岛 inset, which always shows the whole line, rather than cut.
   ctx.beginPath();
-  for (const f of scene.dash.features) path(f);
+  for (const f of dashParts(scene.dash)) {
+    const [[x0, y0], [x1, y1]] = measure.bounds(f);
+    const r = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const inside = x0 >= area.x && y0 >= area.y && x1 <= area.x + area.width && y1 <= area.y + area.height;
+    if (inside && !keepOut.some((b) => overlaps(b, r))) path(f);
+  }
   ctx.fillStyle = colors.dash;
   ctx.strokeStyle = colors.dash;
   ctx.lineWidth = 1.2;

@@ -184,7 +184,7 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
   if ('scene' in input.map) {
     const avoid = [title, legend, ...(inset ? [inset] : [])].filter((r) => r.width > 0 && r.height > 0);
     mapFrame = freeFrame({ x: MARGIN, y: MARGIN, width: W - 2 * MARGIN, height: footer.y - 2 * MARGIN }, avoid, input.map.scene.bounds);
-    drawMapScene(ctx, mapArea, mapFrame, input.map.scene);
+    drawMapScene(ctx, mapArea, mapFrame, input.map.scene, avoid);
   } else {
     const img = input.map.image;
     const k = Math.min(mapArea.width / img.width, mapArea.height / img.height);
