@@ -6,11 +6,11 @@ import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
 import { useAtlas } from '../store/store';
 import { legendItems, practiceById, practicesOfRegion } from '../store/selectors';
-import { classColors, paletteOf, type ThemeName } from '../map/style';
-import { insetPaths } from '../map/inset';
-import { useProvinceBreaks } from '../panels/Legend';
+import { classColors, paletteOf, type ThemeName } from '../theme/palette';
+import { insetPaths } from '../theme/inset';
 import { INSET_SIZE } from '../panels/Inset';
-import { fullPlaceName, useFiltered } from '../app/derived';
+import { useFiltered, useProvinceBreaks } from '../store/hooks';
+import { fullPlaceName } from '../format/places';
 import { formatDate, tFor, type Lang } from '../i18n';
 import type { Dataset, Practice } from '../types';
 import type { GeoBundle } from '../data/load';
@@ -60,7 +60,12 @@ export function exportSubject(s: Pick<ExportState, 'dataset' | 'geo' | 'filtered
 
 /** "城市更新实践地图-江苏省苏州市-2026-11-29.png": what the file shows and when; no characters file systems refuse. */
 export function exportFileName(lang: Lang, subject: string, ext: string, day = isoDay(new Date())): string {
-  const safe = (x: string) => x.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().replace(/\s+/g, lang === 'zh' ? '' : '-');
+  const safe = (x: string) =>
+    [...x]
+      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+      .join('')
+      .trim()
+      .replace(/\s+/g, lang === 'zh' ? '' : '-');
   return `${safe(tFor(lang)('appTitle'))}-${safe(subject)}-${day}.${ext}`;
 }
 

@@ -6,7 +6,7 @@
 // first, each numbered, with the source under it. Loaded on demand, like the deck.
 import type { Dataset, Practice } from '../types';
 import { tFor, formatDate } from '../i18n';
-import { fullPlaceName } from '../app/derived';
+import { fullPlaceName } from '../format/places';
 import { groupByTaxonomy, provinceCounts } from '../store/selectors';
 import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
@@ -121,7 +121,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
       alignment: AlignmentType.CENTER,
       spacing: { before: 240 },
     }),
-    caption(zh ? `图1　${subject.name}城市更新可复制经验做法分布示意图` : `Figure 1. Practices by place: ${subject.name}`),
+    caption(zh ? `图1\u3000${subject.name}城市更新可复制经验做法分布示意图` : `Figure 1. Practices by place: ${subject.name}`),
     sourceLine(`${source}；${geo.meta.attribution[lang]}${state.config.approvalNumber ? `；${t('approvalNumber', { n: state.config.approvalNumber })}` : ''}`),
   );
 
@@ -138,7 +138,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const header = [zh ? '序号' : 'No.', zh ? '省（区、市）' : 'Provincial unit', zh ? '做法数量（项）' : 'Practices'];
   const widths = [15, 55, 30];
   children.push(
-    caption(zh ? '表1　各省（区、市）做法数量' : 'Table 1. Practices by provincial unit'),
+    caption(zh ? '表1\u3000各省（区、市）做法数量' : 'Table 1. Practices by provincial unit'),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [

@@ -6,7 +6,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import { tFor } from '../i18n';
 import { formatDate } from '../i18n';
-import { fullPlaceName } from '../app/derived';
+import { fullPlaceName } from '../format/places';
 import { composeExport, EXPORT_PIXEL_RATIO, type ExportInput } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
 import { BODY_W, FONT, planDeck, SLIDE, type DeckPage } from './deck';

@@ -7,7 +7,7 @@ import type { GeoBundle } from '../data/load';
 import { loadDistricts } from '../data/load';
 import { countsByRegion, markerPoints } from '../store/selectors';
 import { classIndex } from '../store/classes';
-import { classColors, type Palette } from '../map/style';
+import { classColors, type Palette } from '../theme/palette';
 import { bboxOf } from './geometry';
 import type { Bounds, MapScene } from './mapImage';
 
