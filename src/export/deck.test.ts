@@ -51,7 +51,8 @@ describe('planDeck', () => {
     }
     // Lines counted at the box width the page really has (beside the map on the first page, full width after).
     for (const p of pages.filter((x) => x.kind !== 'cover')) {
-      const ems = emsPerLine(p.map === undefined ? BODY_W.full : p.kind === 'practice' ? BODY_W.besideMap : p.kind === 'province' ? 5.4 : 4.0, FONT.body);
+      const width = p.map === undefined ? BODY_W.full : p.kind === 'practice' ? BODY_W.besideMap : p.kind === 'province' ? BODY_W.province : BODY_W.national;
+      const ems = emsPerLine(width, FONT.body);
       expect(p.body.reduce((n, b) => n + wrapEms(b, ems).length, 0)).toBeLessThanOrEqual(MAX_BODY_LINES);
     }
     // The speaker notes hold the full text on every page of the practice.

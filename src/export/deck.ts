@@ -14,7 +14,7 @@ export const SLIDE = { width: 13.333, height: 7.5 } as const;
 export const FONT = { cover: 36, title: 30, body: 22, caption: 16, foot: 11 } as const;
 export const MAX_BODY_LINES = 8;
 /** Body text boxes: beside a map, and the full width (continuation pages). */
-export const BODY_W = { besideMap: 7.3, full: 12.1 } as const;
+export const BODY_W = { besideMap: 7.3, full: 12.1, national: 4.35, province: 5.6 } as const;
 
 export interface DeckPage {
   /** Which briefing slide this page shows (index into the briefing's slide list); -1 = the cover. */
@@ -113,29 +113,33 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
     if (slide.kind === 'national') {
       const provinces = new Set(practices.flatMap((p) => p.actors.map((a) => a.province)));
       const places = new Set(practices.flatMap((p) => p.actors.filter((a) => a.level !== 'province').map((a) => a.adcode)));
-      const body = [t('briefingTotals', { n: practices.length, p: provinces.size, c: places.size })];
+      const totals = t('briefingTotals', { n: practices.length, p: provinces.size, c: places.size });
       const provinceSlides = slides.filter((s): s is Extract<Slide, { kind: 'province' }> => s.kind === 'province');
-      const ranking = provinceSlides.map((s) => `${input.placeName(s.adcode)} ${t('practicesCount', { n: provinceSlidePractices(dataset, practices, s.adcode).length })}`);
-      body.push(ranking.join(zh ? '、' : ', '));
-      paginate(body, emsPerLine(4.0, FONT.body), full).forEach((b, k) =>
-        pages.push({
-          slide: i,
-          kind: 'national',
-          title: k ? mark(t('national')) : t('national'),
-          caption: input.filterWords,
-          body: b,
-          ...(k === 0 ? { map: null } : {}),
-          continued: k > 0,
-          citation: overall,
-          notes: body.join('\n'),
-        }),
-      );
+      const ranking = provinceSlides.map((s) => `${input.placeName(s.adcode)}\u3000${t('practicesCount', { n: provinceSlidePractices(dataset, practices, s.adcode).length })}`);
+      // One page: the totals and the provinces most practices first, one a line; when they do not all fit, the
+      // last line says how many more there are (each has its own page next).
+      const ems = emsPerLine(BODY_W.national, FONT.body);
+      const room = MAX_BODY_LINES - wrapEms(totals, ems).length;
+      const shown = ranking.length <= room ? ranking : ranking.slice(0, Math.max(0, room - 1));
+      const more = ranking.length - shown.length;
+      const body = [totals, ...shown, ...(more ? [zh ? `另有 ${more} 个省级单位，见后页` : `${more} more provincial units on the following pages`] : [])];
+      pages.push({
+        slide: i,
+        kind: 'national',
+        title: t('national'),
+        caption: input.filterWords,
+        body,
+        map: null,
+        continued: false,
+        citation: overall,
+        notes: [totals, ...ranking].join('\n'),
+      });
     } else if (slide.kind === 'province') {
       const list = provinceSlidePractices(dataset, practices, slide.adcode);
       const name = input.placeName(slide.adcode);
       const title = `${name} · ${t('practicesCount', { n: list.length })}`;
       const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item} ${placeOf(p, input)}：${p.headline}`);
-      paginate(items, emsPerLine(5.4, FONT.body), full).forEach((b, k) =>
+      paginate(items, emsPerLine(BODY_W.province, FONT.body), full).forEach((b, k) =>
         pages.push({
           slide: i,
           kind: 'province',

@@ -108,7 +108,9 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const d = await describeExport(state, { subject, theme: 'light' });
   const canvas = document.createElement('canvas');
   const frame = FRAMES.landscape;
-  composeExport({ ...d, title: '', subtitle: '', footer: [], cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
+  // The 南海诸岛 inset belongs to a map of the whole country, not to a province's or city's.
+  const inset = subject.adcode === null ? d.inset : null;
+  composeExport({ ...d, inset, title: '', subtitle: '', footer: [], cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
   const imgW = TEXT_WIDTH_PX;
   const imgH = Math.round((imgW * frame.height) / frame.width);
   const caption = (text: string) =>

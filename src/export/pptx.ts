@@ -23,14 +23,14 @@ type Box = { x: number; y: number; w: number; h: number };
 
 const MAP_BOX: Record<DeckPage['kind'], Box> = {
   cover: { x: 0, y: 0, w: 0, h: 0 },
-  national: { x: 0.45, y: 1.6, w: 8.3, h: 5.0 },
+  national: { x: 0.45, y: 1.6, w: 7.95, h: 5.0 },
   province: { x: 0.45, y: 1.6, w: 6.6, h: 5.0 },
   practice: { x: 8.1, y: 1.6, w: 4.75, h: 5.0 },
 };
 const BODY_BOX: Record<DeckPage['kind'], Box> = {
   cover: { x: 1.2, y: 3.5, w: 10.9, h: 2.4 },
-  national: { x: 8.85, y: 1.6, w: 4.1, h: 5.0 },
-  province: { x: 7.25, y: 1.6, w: 5.6, h: 5.0 },
+  national: { x: 8.55, y: 1.6, w: BODY_W.national, h: 5.0 },
+  province: { x: 7.25, y: 1.6, w: BODY_W.province, h: 5.0 },
   practice: { x: 0.5, y: 1.6, w: BODY_W.besideMap, h: 5.0 },
 };
 const FULL_BODY: Box = { x: 0.5, y: 1.6, w: BODY_W.full, h: 5.0 };
