@@ -12,7 +12,7 @@ export function knownOptions(dataset: Dataset, regions: Iterable<number>): Known
 /** Applies the current URL to the store; returns the parameters that were ignored. */
 export function restoreFromUrl(store: AtlasStore, known: KnownOptions): InvalidParam[] {
   const { state, invalid } = decodeSearch(window.location.search, known);
-  store.setState(withDefaults(state));
+  store.getState().applyData(withDefaults(state));
   return invalid;
 }
 
