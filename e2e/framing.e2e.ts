@@ -105,6 +105,31 @@ async function expectFramed(page: Page, adcodes: number[], shot?: string): Promi
   expect(await framingProblems(page, adcodes)).toEqual([]);
 }
 
+/** The labels MapLibre placed on screen, with their size in px at the current zoom. */
+async function labelsDrawn(page: Page): Promise<{ adcode: number; name: string; size: number }[]> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlas.map;
+    const z = map.getZoom();
+    const sizeOf = (layer: string): number => {
+      const v = map.getLayoutProperty(layer, 'text-size');
+      if (typeof v === 'number') return v;
+      // ['interpolate', ['linear'], ['zoom'], z0, s0, z1, s1, …]
+      const stops: number[] = v.slice(3);
+      if (z <= stops[0]!) return stops[1]!;
+      for (let i = 2; i < stops.length; i += 2) {
+        if (z <= stops[i]!) {
+          const t = (z - stops[i - 2]!) / (stops[i]! - stops[i - 2]!);
+          return stops[i - 1]! + t * (stops[i + 1]! - stops[i - 1]!);
+        }
+      }
+      return stops[stops.length - 1]!;
+    };
+    return map
+      .queryRenderedFeatures({ layers: ['province-labels', 'marker-labels'] })
+      .map((f: any) => ({ adcode: Number(f.properties.adcode), name: String(f.properties.short), size: sizeOf(f.layer.id) }));
+  });
+}
+
 async function onSlide(page: Page, i: number): Promise<void> {
   await page.waitForFunction((i) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(i), i, {
     timeout: 15_000,
@@ -126,6 +151,14 @@ describe.each(SIZES)('framing at $width×$height', ({ width, height }) => {
     await onSlide(page, 1);
     const first = slides[1] as Extract<(typeof slides)[number], { kind: 'province' }>;
     await expectFramed(page, [first.adcode], `framing-briefing-province-${tag}.png`);
+    if (width === 1920) {
+      // Projector legibility (issue 13.2): the province's name and its places' names are drawn, at ≥ 20 px.
+      const labels = await labelsDrawn(page);
+      const here = labels.filter((l) => Math.floor(l.adcode / 10000) * 10000 === first.adcode);
+      expect(here.some((l) => l.adcode === first.adcode)).toBe(true);
+      expect(here.filter((l) => l.adcode !== first.adcode).length).toBeGreaterThan(0);
+      expect(here.filter((l) => l.size < 20)).toEqual([]);
+    }
     await s.context.close();
   });
 

@@ -196,7 +196,8 @@ export function MapView({
         case 'compare':
           return void ctl.setCompare(c.provinces);
         case 'labels':
-          return void ctl.setLabels(c.briefing);
+          // Projector sizes are for a projector or a laptop, not a phone's 390 px map.
+          return void ctl.setLabels(c.briefing && window.innerWidth > 700);
         case 'highlight':
           return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
         case 'frame':
