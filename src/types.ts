@@ -1,3 +1,5 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
 // The contract between the data build (src/ingest, data/), the boundary build (geo/) and the app (src/).
 // The zod schema in src/ingest/schema.ts validates exactly these shapes; change both together.
 
@@ -128,3 +130,13 @@ export interface GazetteerEntry {
   /** Seat of government, [lng, lat] (DataV `center`). */
   center: [number, number];
 }
+
+/** A map camera as the URL and the store keep it. */
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
+export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;

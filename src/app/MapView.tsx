@@ -4,11 +4,11 @@ import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDistricts } from '../data/load';
 import { atlasStore, type AtlasState } from '../store/store';
-import { classBreaks, countsByRegion, filterPractices, markerPoints, practiceById } from '../store/selectors';
+import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { tFor } from '../i18n';
-import { setMapHandle } from '../map/handle';
+import { setMapHandle } from '../map';
 import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bbox } from '@turf/bbox';
@@ -16,7 +16,7 @@ import type { Bounds } from '../map/framing';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
 // overlay: the map's box must be final when the first slide is framed.
 import '../briefing/layout.css';
-import { useT } from './derived';
+import { useT } from '../store/hooks';
 
 declare global {
   interface Window {
@@ -51,10 +51,6 @@ function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
   const f =
     geo.provinces.features.find((x) => x.properties.adcode === adcode) ?? geo.cities.features.find((x) => x.properties.adcode === adcode);
   return f ? (bbox(f) as Bounds) : null;
-}
-
-function provinceValues(counts: Map<number, number>, provinces: number[]): number[] {
-  return provinces.map((a) => counts.get(a) ?? 0);
 }
 
 export function MapView({
@@ -144,13 +140,13 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     setMapHandle(ctl);
-    const provinceIds = geo.provinces.features.map((f) => f.properties.adcode);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
-      void ctl.setCounts(counts, classBreaks(provinceValues(counts, provinceIds)));
+      const { breaks } = provinceBreaks(dataset, geo.provinces, s.breaksScope === 'filtered' ? practices : dataset.practices);
+      void ctl.setCounts(counts, breaks);
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     applyRef.current = () => applyFilters(atlasStore.getState());

@@ -1,12 +1,8 @@
 // Pure builders of the small GeoJSON collections the controller feeds to its sources.
-import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import type { GazetteerEntry, Level, RegionProps } from '../types';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { GazetteerEntry, Level, RegionCollection, RegionFeature, RegionProps } from '../types';
 
-// The properties of every boundary feature: the contract with the geo build, in src/types.ts.
-export type { RegionProps };
-
-export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
-export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+export type { RegionCollection, RegionFeature, RegionProps };
 
 export interface MarkerInput {
   adcode: number;

@@ -106,7 +106,7 @@ describe('framePadding', () => {
         expect(inside(r, map)).toBe(true);
         for (const o of obstructions) expect(overlaps(r, o)).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
   });
 

@@ -31,6 +31,7 @@ function state(patch: Partial<PolicyState> = {}): PolicyState {
     camera: null,
     slide: 0,
     theme: DEFAULT_STATE.theme,
+    breaksScope: DEFAULT_STATE.breaksScope,
     ...patch,
   };
 }
@@ -160,5 +161,6 @@ describe('mapCommands: compare and explore', () => {
     const s = state();
     expect(mapCommands(s, { ...s, theme: 'dark' }, ctx)).toEqual([{ type: 'theme', theme: 'dark' }]);
     expect(mapCommands(s, { ...s, filters: { ...EMPTY_FILTERS, q: '苏州' } }, ctx)).toEqual([{ type: 'counts' }]);
+    expect(mapCommands(s, { ...s, breaksScope: 'filtered' }, ctx)).toEqual([{ type: 'counts' }]);
   });
 });

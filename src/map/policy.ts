@@ -10,7 +10,7 @@
 //   centre lies in the selected region (or nothing is selected). Compare and briefing always frame their subject,
 //   so a reload never keeps a stale camera there.
 // - Closing a selection in explore mode keeps the view where it is; the 全国 button (camera cleared) frames China.
-import type { AtlasData, Camera, ColorTheme } from '../store/state';
+import type { Camera, StateValues, ThemeName } from '../store/state';
 import type { Selection } from '../store/selection';
 import type { Bounds } from './framing';
 
@@ -18,9 +18,9 @@ import type { Bounds } from './framing';
 export type Subject = { kind: 'national' } | { kind: 'regions'; adcodes: number[] };
 
 export type MapCommand =
-  /** The filters changed: recount regions and markers. */
+  /** The filters (or the scope of the class breaks) changed: recount regions and markers, reclassify. */
   | { type: 'counts' }
-  | { type: 'theme'; theme: ColorTheme }
+  | { type: 'theme'; theme: ThemeName }
   /** Outline these provinces as compared ([] clears). */
   | { type: 'compare'; provinces: number[] }
   /** Label sizes for a projector (briefing) or a desk. */
@@ -33,7 +33,10 @@ export type MapCommand =
   | { type: 'jump'; camera: Camera };
 
 /** The part of the state the policy reads. */
-export type PolicyState = Pick<AtlasData, 'filters' | 'selection' | 'mode' | 'compare' | 'camera' | 'slide' | 'theme'>;
+export type PolicyState = Pick<
+  StateValues,
+  'filters' | 'selection' | 'mode' | 'compare' | 'camera' | 'slide' | 'theme' | 'breaksScope'
+>;
 
 export interface PolicyContext {
   /** The places of the current briefing slide ([] = the national slide). */
@@ -100,7 +103,7 @@ export function mapCommands(prev: PolicyState | null, next: PolicyState, ctx: Po
   }
 
   const out: MapCommand[] = [];
-  if (next.filters !== prev.filters) out.push({ type: 'counts' });
+  if (next.filters !== prev.filters || next.breaksScope !== prev.breaksScope) out.push({ type: 'counts' });
   if (next.theme !== prev.theme) out.push({ type: 'theme', theme: next.theme });
   const modeChanged = next.mode !== prev.mode;
   if (modeChanged || next.compare !== prev.compare) {

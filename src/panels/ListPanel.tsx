@@ -5,7 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
-import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber } from '../format/places';
 
 const ROW_ESTIMATE = 64;
 

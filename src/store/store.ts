@@ -16,17 +16,18 @@ import {
 } from './filters';
 import { NONE, type Selection, selectionEquals } from './selection';
 import {
-  type AtlasData,
+  type StateValues,
   type Camera,
-  type ColorTheme,
+  type ThemeName,
   DEFAULT_STATE,
   type Lang,
   MAX_COMPARE,
   type Mode,
   type Panel,
+  type BreaksScope,
 } from './state';
 
-export { type AtlasData, type Camera, type ColorTheme, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel };
+export { type StateValues, type Camera, type ThemeName, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel, type BreaksScope };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Slices
@@ -60,9 +61,10 @@ export interface ViewSlice {
   camera: Camera | null;
   /** Briefing slide, 0-based. */
   slide: number;
-  theme: ColorTheme;
+  theme: ThemeName;
   /** Which side panel is open. */
   panel: Panel;
+  breaksScope: BreaksScope;
   setMode: (mode: Mode) => void;
   /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
   toggleCompare: (adcode: number) => void;
@@ -71,8 +73,9 @@ export interface ViewSlice {
   setLang: (lang: Lang) => void;
   setCamera: (camera: Camera | null) => void;
   setSlide: (slide: number) => void;
-  setTheme: (theme: ColorTheme) => void;
+  setTheme: (theme: ThemeName) => void;
   setPanel: (panel: Panel) => void;
+  setBreaksScope: (scope: BreaksScope) => void;
 }
 
 /** Changes of several fields that must land together (one state change, one history entry). */
@@ -84,7 +87,7 @@ export interface NavigationSlice {
   /** 回到全国: no selection and no camera, so the map frames China. */
   showNational: () => void;
   /** Replaces the data part of the state, e.g. with a decoded URL (already in normal form). */
-  applyData: (data: Partial<AtlasData>) => void;
+  applyData: (data: Partial<StateValues>) => void;
 }
 
 export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice & NavigationSlice;
@@ -131,6 +134,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   slide: DEFAULT_STATE.slide,
   theme: DEFAULT_STATE.theme,
   panel: DEFAULT_STATE.panel,
+  breaksScope: DEFAULT_STATE.breaksScope,
   setMode: (mode) => set({ mode }),
   toggleCompare: (adcode) =>
     set((s) => ({
@@ -150,6 +154,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setSlide: (slide) => set({ slide: Math.max(0, Math.floor(slide)) }),
   setTheme: (theme) => set({ theme }),
   setPanel: (panel) => set({ panel }),
+  setBreaksScope: (breaksScope) => set({ breaksScope }),
 });
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
@@ -205,7 +210,7 @@ export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
 }
 
 /** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
-export function dataOf(s: AtlasState): AtlasData {
+export function dataOf(s: AtlasState): StateValues {
   return {
     filters: s.filters,
     selection: s.selection,
@@ -216,5 +221,6 @@ export function dataOf(s: AtlasState): AtlasData {
     slide: s.slide,
     theme: s.theme,
     panel: s.panel,
+    breaksScope: s.breaksScope,
   };
 }
