@@ -23,7 +23,15 @@ async function onSlide(page: Page, i: number): Promise<void> {
 /** The slide card's entrance animation has ended and the map is idle: what a screenshot should show. */
 async function settled(page: Page): Promise<void> {
   await mapIdle(page);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // The card's entrance (finite) animations; an endless one elsewhere (a spinner) must not hold the test.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.waitForFunction(() => !(window as any).__atlas.map.isMoving());
   await mapIdle(page);
 }
@@ -263,7 +271,7 @@ describe.each([
     // Every character of every practice was on a slide, in order.
     for (const p of dataset.practices) expect(shown.get(p.id), p.id).toBe(practiceBody(p));
     await s.context.close();
-  });
+  }, 400_000);
 });
 
 describe('briefing screenshots (looked at by a person)', () => {
@@ -288,7 +296,7 @@ describe('briefing screenshots (looked at by a person)', () => {
       await s.page.screenshot({ path: artifactPath(`briefing-1920-${theme}-${name}.png`) });
     }
     await s.context.close();
-  });
+  }, 300_000);
 
   it('a phone (390×844): the title reads on one line, the buttons are whole, the slides step', async () => {
     const s = await b.open('mode=briefing', { width: 390, height: 844, deviceScaleFactor: 2 });

@@ -1,6 +1,6 @@
 // The one owner of MapLibre (the only module that imports maplibre-gl). React creates it once and feeds it from
 // the store; every public method is idempotent and skips work when its input has not changed.
-import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { LngLat, Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapGeoJSONFeature, MapMouseEvent, GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -358,15 +358,24 @@ export class MapController {
     const { map, obstructions } = measureObstructions(this.container);
     const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
     this.lastFrame = { bounds, maxZoom, width: this.container.clientWidth, height: this.container.clientHeight };
-    this.setBusy();
     const [w, s, e, n] = bounds;
-    this.map.fitBounds(
+    const target = this.map.cameraForBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding, maxZoom, duration: animate ? FIT_DURATION : 0 },
+      { padding, maxZoom },
     );
+    if (!target?.center || target.zoom === undefined) return;
+    const c = this.map.getCenter();
+    const { lng, lat } = LngLat.convert(target.center);
+    // Already there (a re-frame for an unchanged layout): no move, and no busy state that no render would end.
+    if (!this.map.isMoving() && Math.abs(c.lng - lng) < 1e-6 && Math.abs(c.lat - lat) < 1e-6 && Math.abs(this.map.getZoom() - target.zoom) < 1e-4) {
+      return;
+    }
+    this.setBusy();
+    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
+    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
   }
 
   fitRegion(adcode: number): void {
