@@ -125,7 +125,7 @@ describe('practice slides continued (续)', () => {
     for (let i = 1; i < parts.length; i++) expect(parts[i]![0]).toBe(parts[i - 1]![1]);
     for (const [from, to] of parts.slice(0, -1)) {
       expect(body[to - 1]).toBe('。');
-      expect(to - from).toBeLessThanOrEqual(18 * 26);
+      expect(to - from).toBeLessThanOrEqual(20 * 27);
       expect(to - from).toBeGreaterThan(0);
     }
   });

@@ -122,18 +122,19 @@ export function provinceSlidePractices(dataset: Dataset, practices: readonly Pra
 // The slide panel's type is sized in vw (briefing.css), so one practice takes the same share of the panel at
 // 1280×720, 1440×900 and 1920×1080: a budget in lines of body text, estimated from character counts, decides the
 // split once for every landscape screen, and slide numbers (in URLs) do not depend on the window. The browser
-// test checks that no practice slide's card overflows at the three sizes. Measured at 1920×1080: a card is about
-// 40vw high and a body line 1.95vw (25 px × 1.5), i.e. ~20 lines; the panel is 35.6vw wide, 27 CJK characters of
-// body text or 17 of the headline. The budget keeps a line or two in reserve.
+// test checks that no practice slide's card overflows at the three sizes. Measured at 1920×1080: the card is
+// 755 px high and a body line 37.5 px (25 px × 1.5), i.e. 20.1 lines; the panel holds 27 CJK characters of body
+// text a line, or 17 of the headline. E.g. 苏州 二（二）3 (a 21-character headline, 234 characters of text) takes
+// 18 lines: kicker 1.3, headline 3.0, measure 1.4, text 9.4, citation 2.9.
 
-/** Lines of body text a practice card holds. */
-export const PRACTICE_SLIDE_LINES = 18;
-const BODY_CHARS = 26;
-const HEADLINE_CHARS = 16;
-/** A headline line is this many body lines high (2.05vw × 1.25 against 1.3vw × 1.5), plus its bottom margin. */
+/** Lines of body text a practice card holds (20.1 measured; the estimate below rounds every block up). */
+export const PRACTICE_SLIDE_LINES = 20;
+const BODY_CHARS = 27;
+const HEADLINE_CHARS = 17;
+/** A headline line is this many body lines high (2.05vw × 1.25 against 1.3vw × 1.5). */
 const HEADLINE_LINE = 1.35;
-/** Citation (two to three lines with its rule), kicker and measure lines and the gaps between blocks. */
-const CITATION_LINES = 3.6;
+/** The citation: two lines (three in English) of smaller leading, with its rule and margins. */
+const CITATION_LINES = 3.2;
 
 /** The practice's text as the slide shows it: without the headline when the text repeats it at its start. */
 export function practiceBody(p: Practice): string {
@@ -160,9 +161,9 @@ const lines = (chars: number) => Math.ceil(chars / BODY_CHARS);
  */
 export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [number, number][] {
   const body = practiceBody(p);
-  const headline = Math.ceil(p.headline.length / HEADLINE_CHARS) * HEADLINE_LINE + 0.5;
-  const kicker = lines(p.actors.map((a) => a.name).join('、').length + 8);
-  const measure = lines(p.measure.code.length + p.measure.title.length) + 0.3;
+  const headline = Math.ceil(p.headline.length / HEADLINE_CHARS) * HEADLINE_LINE + 0.45;
+  const kicker = lines(p.actors.map((a) => a.name).join('、').length + 8) + 0.3;
+  const measure = lines(p.measure.code.length + p.measure.title.length) + 0.4;
   const docs = documentsNotInText(p);
   const figs = figuresNotInText(p);
   const docLines =
@@ -177,13 +178,15 @@ export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [numb
   while (out.length === 0 || from < body.length) {
     const first = out.length === 0;
     const rest = body.length - from;
-    if (lines(rest) <= budget - overhead(first, true)) {
+    if (lines(rest) + 0.4 <= budget - overhead(first, true)) {
       out.push([from, body.length]);
       break;
     }
     // At least a few lines per slide, even with a headline that fills half of it.
-    const room = Math.max(3, Math.floor(budget - overhead(first, false))) * BODY_CHARS;
-    out.push([from, (from = cutAt(body, from, room))]);
+    const room = Math.max(3, Math.floor(budget - overhead(first, false) - 0.4)) * BODY_CHARS;
+    // Parts of even length rather than a full slide and a line or two on the next.
+    const aim = Math.min(room, Math.ceil(rest / Math.ceil(rest / room)) + BODY_CHARS);
+    out.push([from, (from = cutAt(body, from, aim))]);
   }
   return out;
 }
@@ -191,7 +194,7 @@ export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [numb
 /** Where to end a slide's text that starts at `from` and has room for `room` characters. */
 function cutAt(text: string, from: number, room: number): number {
   const limit = Math.min(text.length, from + room);
-  // Not so early that the slide is mostly empty: a cut in the last third of the room.
+  // Not so early that the slide is mostly empty: a cut in the last part of the room.
   const earliest = from + Math.floor(room * 0.6);
   for (const marks of [/[。；！？]/, /[，、：]/]) {
     for (let i = limit; i > earliest; i--) if (marks.test(text[i - 1] as string)) return i;
