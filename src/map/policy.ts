@@ -76,8 +76,11 @@ export function cameraBelongs(s: PolicyState, ctx: PolicyContext): boolean {
   if (r === null) return true;
   const b = ctx.regionBounds(r);
   if (!b) return true;
+  // The map's centre sits off the region's centre when the free area is off-centre (a legend cut away on one
+  // side): a region's neighbourhood counts as on it.
+  const slack = Math.max(b[2] - b[0], b[3] - b[1]) * 0.5 + 0.3;
   const { lng, lat } = s.camera;
-  return lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
+  return lng >= b[0] - slack && lng <= b[2] + slack && lat >= b[1] - slack && lat <= b[3] + slack;
 }
 
 function compareOf(s: PolicyState): number[] {
