@@ -209,7 +209,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             onClick={() => {
               // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
               const st = atlasStore.getState();
-              atlasStore.setState({ mode: 'briefing', slide: slideIndexOf(buildSlides(dataset, st.filters), st.selection) });
+              st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters), st.selection));
             }}
           >
             {t('briefing')}
@@ -219,9 +219,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <button
             type="button"
             className="text-button"
-            onClick={() => {
-              atlasStore.setState({ selection: { kind: 'none' }, camera: null });
-            }}
+            onClick={() => atlasStore.getState().showNational()}
           >
             {t('nationalView')}
           </button>

@@ -21,7 +21,7 @@ function datasetParamProblems(search: string): InvalidParam[] {
 export function restoreFromUrl(store: AtlasStore, known: KnownOptions): InvalidParam[] {
   const search = window.location.search;
   const { state, invalid } = decodeSearch(search, known);
-  store.setState(withDefaults(state));
+  store.getState().applyData(withDefaults(state));
   return [...invalid, ...datasetParamProblems(search)];
 }
 

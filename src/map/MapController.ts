@@ -1,13 +1,16 @@
 // The one owner of MapLibre (the only module that imports maplibre-gl). React creates it once and feeds it from
 // the store; every public method is idempotent and skips work when its input has not changed.
-import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { LngLat, Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapGeoJSONFeature, MapMouseEvent, GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, focusFilter, FOCUS_LAYERS } from './style';
+import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout } from './style';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
+import { framePadding, unionBounds, type Bounds } from './framing';
+import { measureObstructions } from './obstructions';
+import type { Subject } from './policy';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
 import {
   markerCollection,
@@ -42,9 +45,12 @@ export interface MapCallbacks {
 
 export type SelectionTarget = { adcode: number; province: number } | null;
 
-/** Padding (px) around a region when the map zooms to it. */
-const FIT_PADDING = 40;
+/** Space (px) kept around a framed subject, from the map's edges and from anything drawn over the map. */
+const FIT_MARGIN = 24;
+/** A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. */
 const FIT_MAX_ZOOM = 8.5;
+/** A camera move of a framed subject (ms); 0 when it happens without the user watching (first load, resize). */
+const FIT_DURATION = 800;
 
 export class MapController {
   readonly map: MlMap;
@@ -124,6 +130,10 @@ export class MapController {
 
     this.map.on('idle', () => {
       if (!this.destroyed) this.container.dataset.state = 'idle';
+    });
+    // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
+    this.map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
     });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -257,7 +267,10 @@ export class MapController {
     this.selected = target;
     if (focusChanged) {
       const filter = focusFilter(target?.province ?? null);
-      if (!this.lost) for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+      if (!this.lost) {
+        for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+        if (this.briefingLabels) this.applyMarkerLabelFilter();
+      }
     }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
@@ -312,34 +325,78 @@ export class MapController {
     this.setBusy();
   }
 
-  fitRegion(adcode: number): void {
-    const f = this.regions.get(adcode);
-    if (!f) {
-      const g = this.gazetteer.get(adcode);
-      if (g) this.map.flyTo({ center: g.center, zoom: 8 });
+  // ——— camera (framing: see framing.ts and policy.ts) ———
+
+  /** The last framed subject, re-fitted when the map's box changes until the user moves the camera. */
+  private lastFrame: { bounds: Bounds; maxZoom: number; width: number; height: number } | null = null;
+  private frameSeq = 0;
+
+  /**
+   * Moves the camera so that the subject's whole bounds lie inside the unobstructed part of the map (the map minus
+   * legend, inset, attribution, zoom buttons and any panel over it, measured now). A later call wins over one still
+   * loading its districts.
+   */
+  async frame(subject: Subject, animate: boolean): Promise<void> {
+    const seq = ++this.frameSeq;
+    await this.ready;
+    if (subject.kind === 'regions') {
+      const provinces = new Set(subject.adcodes.filter((a) => a % 10000 !== 0).map((a) => Math.floor(a / 10000) * 10000));
+      await Promise.all([...provinces].map((p) => this.ensureDistricts(p)));
+    }
+    if (this.destroyed || seq !== this.frameSeq) return;
+    if (subject.kind === 'national') {
+      this.fitTo(this.geo.nationalBounds, FIT_MAX_ZOOM, animate);
       return;
     }
-    const [w, s, e, n] = bbox(f);
-    this.setBusy();
-    this.map.fitBounds(
+    const bounds = unionBounds(subject.adcodes.map((a) => this.regionBounds(a)).filter((b): b is Bounds => b !== null));
+    if (bounds) {
+      this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+      return;
+    }
+    // A place known only by its seat (no boundary drawn for it).
+    const g = this.gazetteer.get(subject.adcodes[0] as number);
+    if (g) {
+      const [lng, lat] = g.center;
+      this.fitTo([lng - 0.3, lat - 0.25, lng + 0.3, lat + 0.25], FIT_MAX_ZOOM, animate);
+    }
+  }
+
+  /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
+  regionBounds(adcode: number): Bounds | null {
+    const f = this.regions.get(adcode);
+    return f ? (bbox(f) as Bounds) : null;
+  }
+
+  private fitTo(bounds: Bounds, maxZoom: number, animate: boolean): void {
+    const { map, obstructions } = measureObstructions(this.container);
+    const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
+    this.lastFrame = { bounds, maxZoom, width: this.container.clientWidth, height: this.container.clientHeight };
+    const [w, s, e, n] = bounds;
+    const target = this.map.cameraForBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 800 },
+      { padding, maxZoom },
     );
+    if (!target?.center || target.zoom === undefined) return;
+    const c = this.map.getCenter();
+    const { lng, lat } = LngLat.convert(target.center);
+    // Already there (a re-frame for an unchanged layout): no move, and no busy state that no render would end.
+    if (!this.map.isMoving() && Math.abs(c.lng - lng) < 1e-6 && Math.abs(c.lat - lat) < 1e-6 && Math.abs(this.map.getZoom() - target.zoom) < 1e-4) {
+      return;
+    }
+    this.setBusy();
+    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
+    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
+  }
+
+  fitRegion(adcode: number): void {
+    void this.frame({ kind: 'regions', adcodes: [adcode] }, true);
   }
 
   fitNational(): void {
-    const [w, s, e, n] = this.geo.nationalBounds;
-    this.setBusy();
-    this.map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding: 10, duration: 800 },
-    );
+    void this.frame({ kind: 'national' }, true);
   }
 
   /** Moves the camera without animation (URL restore); skips when already there. */
@@ -348,6 +405,9 @@ export class MapController {
     const near =
       Math.abs(c.lng - camera.lng) < 1e-4 && Math.abs(c.lat - camera.lat) < 1e-4 && Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
     if (near) return;
+    // A restored camera is somebody's own view: it is kept as it is when the window resizes.
+    this.lastFrame = null;
+    this.frameSeq++;
     this.setBusy();
     this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
   }
@@ -358,8 +418,48 @@ export class MapController {
     return { x: p.x, y: p.y };
   }
 
+  /** Follows the container's size; a framed subject (not moved by the user since) is framed again for it. */
   resize(): void {
     this.map.resize();
+    const f = this.lastFrame;
+    if (f && (f.width !== this.container.clientWidth || f.height !== this.container.clientHeight)) {
+      this.fitTo(f.bounds, f.maxZoom, false);
+    }
+  }
+
+  /** Frames the last subject again (something over the map appeared or moved); nothing if the user moved the map. */
+  reframe(): void {
+    const f = this.lastFrame;
+    // Still flying there: keep flying, to the corrected frame.
+    if (f) this.fitTo(f.bounds, f.maxZoom, this.map.isMoving());
+  }
+
+  /**
+   * Projector labels in a briefing (issue 13.2: ≥ 20 px at 1920×1080): larger text, and the names of the focused
+   * province's places from any zoom (a large province is framed below the zoom where city names normally appear);
+   * elsewhere the desk sizes.
+   */
+  async setLabels(briefing: boolean): Promise<void> {
+    await this.ready;
+    if (this.destroyed || this.briefingLabels === briefing) return;
+    this.briefingLabels = briefing;
+    const l = labelLayout(briefing);
+    this.map.setLayoutProperty(LAYER.provinceLabels, 'text-size', l.provinceSize);
+    this.map.setLayoutProperty(LAYER.markerLabels, 'text-size', l.markerSize);
+    this.map.setLayerZoomRange(LAYER.markerLabels, l.markerMinZoom, 24);
+    this.applyMarkerLabelFilter();
+    this.setBusy();
+  }
+
+  private briefingLabels = false;
+
+  /** In a briefing only the focused province's places are named (a national slide names provinces, not cities). */
+  private applyMarkerLabelFilter(): void {
+    const province = this.selected?.province ?? null;
+    this.map.setFilter(
+      LAYER.markerLabels,
+      this.briefingLabels ? ['==', ['*', ['floor', ['/', ['get', 'adcode'], 10000]], 10000], province ?? -1] : null,
+    );
   }
 
   /**

@@ -82,7 +82,19 @@ export interface ViewSlice {
   setBreaksScope: (scope: BreaksScope) => void;
 }
 
-export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
+/** Changes of several fields that must land together (one state change, one history entry). */
+export interface NavigationSlice {
+  /** Opens the briefing at a slide (the caller picks it, e.g. the selection's slide). */
+  enterBriefing: (slide: number) => void;
+  /** Back to exploring; the slide number leaves the URL with it. */
+  leaveBriefing: () => void;
+  /** 回到全国: no selection and no camera, so the map frames China. */
+  showNational: () => void;
+  /** Replaces the data part of the state, e.g. with a decoded URL (already in normal form). */
+  applyData: (data: Partial<StateValues>) => void;
+}
+
+export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice & NavigationSlice;
 
 type Middlewares = [['zustand/subscribeWithSelector', never]];
 type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
@@ -147,6 +159,13 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setBreaksScope: (breaksScope) => set({ breaksScope }),
 });
 
+export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
+  enterBriefing: (slide) => set({ mode: 'briefing', slide: Math.max(0, Math.floor(slide)) }),
+  leaveBriefing: () => set({ mode: 'explore', slide: 0 }),
+  showNational: () => set({ selection: NONE, camera: null }),
+  applyData: (data) => set(data),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Store
 
@@ -164,6 +183,7 @@ export function createAtlasStore(initial?: Partial<AtlasState>) {
         ...createFiltersSlice(...a),
         ...createSelectionSlice(...a),
         ...createViewSlice(...a),
+        ...createNavigationSlice(...a),
         ...given,
       };
       if (initial?.filters) state.filters = normalizeFilters(initial.filters);
