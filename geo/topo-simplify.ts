@@ -12,6 +12,7 @@ import { presimplify, planarTriangleArea } from 'topojson-simplify';
 import { quantize, feature as topoFeature } from 'topojson-client';
 import { bbox as turfBbox, booleanCrosses, booleanDisjoint, booleanPointInPolygon, booleanValid, lineString, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { presimplifyDP } from './dp-weights';
 
 /** A polygon geometry of a topology (arcs as indices; ~i is arc i reversed). */
 export interface TopoPolygonal {
@@ -49,6 +50,13 @@ export interface SimplifyOptions {
   fullDetail?: string[];
   /** The seat that must stay inside a geometry, if any. */
   seatOf?: (object: string, g: TopoPolygonal) => Position | undefined;
+  /**
+   * 'dp': Douglas–Peucker weights in Web Mercator world units (geo/dp-weights.ts), so that `base` is a distance
+   * on the map; `relative` then caps a feature at relative × √area (in those units). Default: Visvalingam areas.
+   */
+  weights?: 'visvalingam' | 'dp';
+  /** Under this a lowered threshold becomes 0 (the quantized source). Default 1e-9. */
+  floor?: number;
   /** Rings under this area (degrees²) may be dropped when they cross another ring even at full detail. */
   dropArea?: number;
   maxIterations?: number;
@@ -227,7 +235,8 @@ export function decode(topology: QuantizedTopology, g: TopoPolygonal): Feature<P
 }
 
 export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { topology: QuantizedTopology; report: SimplifyReport } {
-  const pre = presimplify(input as never, planarTriangleArea) as unknown as { arcs: number[][][] };
+  const dp = opts.weights === 'dp';
+  const pre = (dp ? { arcs: presimplifyDP(input.arcs) } : presimplify(input as never, planarTriangleArea)) as unknown as { arcs: number[][][] };
   const bbox = input.bbox ?? topoBbox(input.arcs);
   const n = input.arcs.length;
   const thr = new Float64Array(n).fill(Infinity);
@@ -241,7 +250,8 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
       if (!full.has(name)) {
         let area = 0;
         for (const poly of polygonsOf(g)) for (const ring of poly) area += planarArea(ringFloat(input.arcs, ring));
-        featureThr = Math.min(opts.base, Math.abs(area) * opts.relative);
+        // DP: √(degrees²) → world units (512 per 360°), a size comparable with the distance weights.
+        featureThr = Math.min(opts.base, dp ? Math.sqrt(Math.abs(area)) * (512 / 360) * opts.relative : Math.abs(area) * opts.relative);
       }
       for (const poly of polygonsOf(g)) for (const ring of poly) for (const a of ring) {
         const i = arcIndex(a);
@@ -262,7 +272,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
   const lower = (i: number): boolean => {
     if (thr[i] === 0) return false;
     // Below this a point is a few metres off a straight line; keeping everything costs little.
-    thr[i] = thr[i]! < 1e-9 ? 0 : thr[i]! / 8;
+    thr[i] = thr[i]! < (opts.floor ?? 1e-9) ? 0 : thr[i]! / 8;
     return true;
   };
 
