@@ -1,3 +1,5 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
 // The contract between the data build (src/ingest, data/), the boundary build (geo/) and the app (src/).
 // The zod schema in src/ingest/schema.ts validates exactly these shapes; change both together.
 
@@ -128,3 +130,24 @@ export interface GazetteerEntry {
   /** Seat of government, [lng, lat] (DataV `center`). */
   center: [number, number];
 }
+
+/** A map camera as the URL and the store keep it. */
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
+export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+/** One province at one level of detail (geo/lod/<level>/<province>.topo.json, decoded). */
+export interface DetailSlice {
+  level: number;
+  province: number;
+  provinces: RegionCollection;
+  cities: RegionCollection;
+  /** null for provinces whose finest units are already the cities (municipalities, 台湾, 香港, 澳门). */
+  districts: RegionCollection | null;
+}
+

@@ -12,7 +12,7 @@ import { ListPanel } from '../panels/ListPanel';
 import { DetailPanel } from '../panels/DetailPanel';
 import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
-import { useFiltered, useT } from './derived';
+import { useFiltered, useT } from '../store/hooks';
 import { ExportMenu } from '../export/ExportMenu';
 // Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).

@@ -4,13 +4,13 @@ import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDetail, loadDistricts } from '../data/load';
 import { atlasStore, type AtlasState } from '../store/store';
-import { classBreaks, countsByRegion, filterPractices, markerPoints, practiceById } from '../store/selectors';
+import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { tFor } from '../i18n';
-import { setMapHandle } from '../map/handle';
+import { setMapHandle } from '../map';
 import { buildSlides, slideTarget } from '../briefing/slides';
-import { useT } from './derived';
+import { useT } from '../store/hooks';
 
 declare global {
   interface Window {
@@ -26,10 +26,6 @@ export function selectionTarget(sel: Selection, data: AtlasData): SelectionTarge
     return a ? { adcode: a.adcode, province: a.province } : null;
   }
   return null;
-}
-
-function provinceValues(counts: Map<number, number>, provinces: number[]): number[] {
-  return provinces.map((a) => counts.get(a) ?? 0);
 }
 
 export function MapView({
@@ -118,13 +114,13 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     setMapHandle(ctl);
-    const provinceIds = geo.provinces.features.map((f) => f.properties.adcode);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
-      void ctl.setCounts(counts, classBreaks(provinceValues(counts, provinceIds)));
+      const { breaks } = provinceBreaks(dataset, geo.provinces, s.breaksScope === 'filtered' ? practices : dataset.practices);
+      void ctl.setCounts(counts, breaks);
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     applyFilters(initial);
@@ -149,7 +145,7 @@ export function MapView({
     void ctl.setCompare(compareOf(initial));
 
     const unsub = atlasStore.subscribe((s, prev) => {
-      if (s.filters !== prev.filters) applyFilters(s);
+      if (s.filters !== prev.filters || s.breaksScope !== prev.breaksScope) applyFilters(s);
       if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
       if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
       if (s.mode === 'briefing') {

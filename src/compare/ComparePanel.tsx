@@ -7,7 +7,8 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, MAX_COMPARE, useAtlas } from '../store/store';
 import { practiceById, provinceCounts } from '../store/selectors';
 import { practiceSelection } from '../store/selection';
-import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber } from '../format/places';
 import type { Practice } from '../types';
 import {
   alignMatrix,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellColorScale, contrastRatio, luminance, parseColor, textOn } from './colors';
-import { paletteOf } from '../map/style';
+import { paletteOf } from '../theme/palette';
 
 describe('cell colours', () => {
   it('parses hex and rgb() colours', () => {

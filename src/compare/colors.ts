@@ -1,7 +1,7 @@
 // Cell colours for the coverage matrix: a d3-scale sequential scale over the map's own ramp (so a dark cell
 // means what a dark province means), and a text colour chosen for contrast (WCAG 2: ≥ 4.5:1 for normal text).
 import { scaleLinear, scaleSequential } from 'd3-scale';
-import { paletteOf, type ThemeName } from '../map/style';
+import { paletteOf, type ThemeName } from '../theme/palette';
 
 export const DARK_TEXT = '#000000';
 export const LIGHT_TEXT = '#ffffff';

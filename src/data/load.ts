@@ -4,7 +4,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { parseDataset } from '../ingest/schema';
 import type { Dataset, GazetteerEntry } from '../types';
-import type { DetailSlice, RegionCollection } from '../map/features';
+import type { DetailSlice, RegionCollection } from '../types';
 
 export type { DetailSlice };
 

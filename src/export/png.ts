@@ -2,7 +2,7 @@
 // it leaves the app — title, legend, date, data citation, boundary attribution, the South China Sea inset and
 // (when the deployer set one) the 审图号. `composeExport` is a function of its inputs only (it reads no store
 // and no React state) so that what is drawn is decided by the caller and testable in isolation.
-import { getMapHandle } from '../map/handle';
+import { getMapHandle } from '../map';
 
 export interface Rect {
   x: number;

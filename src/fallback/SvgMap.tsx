@@ -6,9 +6,8 @@ import { atlasStore, useAtlas } from '../store/store';
 import { countsByRegion, markerPoints } from '../store/selectors';
 import { classIndex } from '../store/classes';
 import { regionSelection } from '../store/selection';
-import { classColors, paletteOf } from '../map/style';
-import { useProvinceBreaks } from '../panels/Legend';
-import { useFiltered, useT } from '../app/derived';
+import { classColors, paletteOf } from '../theme/palette';
+import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { provinceOf } from '../ingest/gazetteer';
 import { fitMercator } from './svgProjection';
 

@@ -1,6 +1,6 @@
 // The top bar's 导入 button; opens the import dialog and gives focus back when it closes.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useT } from '../app/derived';
+import { useT } from '../store/hooks';
 import './import.css';
 
 // The dialog pulls in the whole ingest (parser, gazetteer matching, CSV): loaded when first opened, not at start.

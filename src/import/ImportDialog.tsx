@@ -4,7 +4,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import aliasesJson from '../../data/aliases.json';
 import { useAtlasData } from '../data/context';
-import { useT } from '../app/derived';
+import { useT } from '../store/hooks';
 import { useAtlas } from '../store/store';
 import { formatDate } from '../i18n';
 import { practicesCsv, practicesJson } from '../export/csv';

@@ -1,7 +1,7 @@
 // Choose a gazetteer unit by name: the ambiguity's candidates as quick choices, and a search over the gazetteer.
 import { useId, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { useT } from '../app/derived';
+import { useT } from '../store/hooks';
 import type { GazetteerEntry } from '../types';
 import { chainName, searchGazetteer } from './resolve';
 

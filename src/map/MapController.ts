@@ -6,7 +6,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, classRamp, focusFilter, FOCUS_LAYERS, paletteOf, type ThemeName } from './style';
+import { buildStyle, focusFilter, FOCUS_LAYERS } from './style';
+import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
 import {
   markerCollection,
@@ -16,16 +17,12 @@ import {
   type RegionCollection,
   type RegionFeature,
 } from './features';
-import type { GazetteerEntry } from '../types';
+import type { Camera, GazetteerEntry } from '../types';
 
 // Production builds must point MapLibre at its worker file, served from our own origin.
 setWorkerUrl(workerUrl);
 
-export interface Camera {
-  lng: number;
-  lat: number;
-  zoom: number;
-}
+export type { Camera };
 
 export interface MapGeo {
   provinces: RegionCollection;

@@ -1,22 +1,9 @@
 // Pure builders of the small GeoJSON collections the controller feeds to its sources.
-import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import type { GazetteerEntry, Level, RegionProps } from '../types';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { DetailSlice, GazetteerEntry, Level, RegionCollection, RegionFeature, RegionProps } from '../types';
 
-// The properties of every boundary feature: the contract with the geo build, in src/types.ts.
-export type { RegionProps };
+export type { DetailSlice, RegionCollection, RegionFeature, RegionProps };
 
-export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
-export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
-
-/** One province at one level of detail (geo/lod/<level>/<province>.topo.json, decoded). */
-export interface DetailSlice {
-  level: number;
-  province: number;
-  provinces: RegionCollection;
-  cities: RegionCollection;
-  /** null for provinces whose finest units are already the cities (municipalities, 台湾, 香港, 澳门). */
-  districts: RegionCollection | null;
-}
 
 export interface MarkerInput {
   adcode: number;

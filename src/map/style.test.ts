@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, choroplethColor, classColors, classRamp, paletteOf } from './style';
+import { buildStyle, choroplethColor } from './style';
+import { classColors, classRamp, paletteOf } from '../theme/palette';
 
 // The style deliberately has no `glyphs` (labels are drawn locally); the validator's only complaint about that
 // is expected and filtered out, everything else must be clean.

@@ -4,7 +4,8 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '../store/selectors';
 import { practiceSelection, regionSelection } from '../store/selection';
-import { fullPlaceName, levelKey, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, levelKey } from '../format/places';
 import { PracticeCard } from './PracticeCard';
 import type { Practice } from '../types';
 

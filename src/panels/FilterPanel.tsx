@@ -4,7 +4,8 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { facetCounts } from '../store/selectors';
 import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
-import { levelKey, useT } from '../app/derived';
+import { useT } from '../store/hooks';
+import { levelKey } from '../format/places';
 
 function Option({
   checked,

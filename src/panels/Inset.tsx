@@ -1,10 +1,10 @@
 // 南海诸岛附图: a small, non-interactive SVG map of the South China Sea islands and the ten dash segments.
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { insetPaths } from '../map/inset';
+import { insetPaths } from '../theme/inset';
 import { useAtlas } from '../store/store';
-import { paletteOf } from '../map/style';
-import { useT } from '../app/derived';
+import { paletteOf } from '../theme/palette';
+import { useT } from '../store/hooks';
 
 export const INSET_SIZE = { width: 120, height: 170 };
 /** Above this zoom the view is a region, not China: the national view on a 4K screen stays below it. */

@@ -1,20 +1,8 @@
 // The legend reads the same breaks and colours as the map's step expression.
-import { useMemo } from 'react';
-import { useAtlasData } from '../data/context';
 import { useAtlas } from '../store/store';
-import { classBreaks, countsByRegion, legendItems } from '../store/selectors';
-import { classColors, paletteOf } from '../map/style';
-import { useFiltered, useT } from '../app/derived';
-
-export function useProvinceBreaks(): { breaks: number[]; max: number } {
-  const { dataset, geo } = useAtlasData();
-  const practices = useFiltered();
-  return useMemo(() => {
-    const counts = countsByRegion(dataset, practices);
-    const values = geo.provinces.features.map((f) => counts.get(f.properties.adcode) ?? 0);
-    return { breaks: classBreaks(values), max: Math.max(0, ...values) };
-  }, [dataset, geo, practices]);
-}
+import { legendItems } from '../store/selectors';
+import { classColors, paletteOf } from '../theme/palette';
+import { useProvinceBreaks, useT } from '../store/hooks';
 
 export function Legend() {
   const t = useT();

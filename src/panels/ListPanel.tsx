@@ -5,7 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
-import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber } from '../format/places';
 
 const ROW_ESTIMATE = 64;
 
@@ -32,7 +33,7 @@ export function ListPanel() {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const last = practices.length - 1;
-    let next = active;
+    let next: number;
     if (e.key === 'ArrowDown') next = Math.min(last, active + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, active - 1);
     else if (e.key === 'Home') next = 0;

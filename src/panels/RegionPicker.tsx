@@ -5,7 +5,7 @@ import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { countsByRegion } from '../store/selectors';
 import { regionSelection } from '../store/selection';
-import { useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
 
 export function RegionPicker() {
   const { dataset, geo } = useAtlasData();

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
-import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber } from '../format/places';
 import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
 import './related.css';
 

@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
-import { fullPlaceName, itemNumber, useFiltered, useT } from '../app/derived';
+import { useFiltered, useT } from '../store/hooks';
+import { fullPlaceName, itemNumber } from '../format/places';
 import { FIGURE_KINDS, figureIndex, type FigureKind, type FigureRow, type SortDirection } from './indexes';
 import './related.css';
 

@@ -5,7 +5,7 @@
 //
 // Counting rules (docs DATA-MODEL): a practice counts for a region when one of its actors is that region or
 // lies inside it; once per region however many actors it has there; mentions and sites never count.
-import type { Batch, Dataset, Level, Measure, Mechanism, Practice, Theme } from '../types';
+import type { Batch, Dataset, Level, Measure, Mechanism, Practice, RegionCollection, Theme } from '../types';
 import {
   type Filters,
   LEVELS,
@@ -19,6 +19,8 @@ import {
   searchTextOf,
 } from './filters';
 import { PROVINCE_NAMES } from './regions';
+
+import { classBreaks } from './classes';
 
 export { classBreaks, classIndex, legendItems, type LegendItem } from './classes';
 
@@ -490,6 +492,26 @@ export function countsByRegion(dataset: Dataset, practices: readonly Practice[])
     return sorted;
   }
   caches.counts.set(practices, out);
+  return out;
+}
+
+const breaksMemo = new WeakMap<readonly Practice[], { breaks: number[]; max: number }>();
+
+/**
+ * The choropleth's class breaks over the provincial units for `practices`, and the largest count. One function for
+ * the map, the legend, the SVG map, exports, the briefing and compare. Memoised on the array.
+ */
+export function provinceBreaks(
+  dataset: Dataset,
+  provinces: RegionCollection,
+  practices: readonly Practice[],
+): { breaks: number[]; max: number } {
+  const hit = breaksMemo.get(practices);
+  if (hit) return hit;
+  const counts = countsByRegion(dataset, practices);
+  const values = provinces.features.map((f) => counts.get(f.properties.adcode) ?? 0);
+  const out = { breaks: classBreaks(values), max: Math.max(0, ...values) };
+  breaksMemo.set(practices, out);
   return out;
 }
 

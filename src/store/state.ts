@@ -2,23 +2,22 @@
 // (the URL codec, scripts) can use them.
 import { EMPTY_FILTERS, type Filters } from './filters';
 import { NONE, type Selection } from './selection';
+import type { Camera } from '../types';
+import type { Lang } from '../i18n';
+import type { ThemeName } from '../theme/palette';
+
+export type { Camera, Lang, ThemeName };
 
 export type Mode = 'explore' | 'compare' | 'briefing';
-export type Lang = 'zh' | 'en';
-export type ColorTheme = 'light' | 'dark';
+export type BreaksScope = 'all' | 'filtered';
 export type Panel = 'filters' | 'list' | 'overview' | 'documents' | 'figures';
 
-export interface Camera {
-  lng: number;
-  lat: number;
-  zoom: number;
-}
 
 /** Compare mode shows at most this many provinces side by side. */
 export const MAX_COMPARE = 4;
 
 /** The data part of the state (no actions), with its defaults. */
-export interface AtlasData {
+export interface StateValues {
   filters: Filters;
   selection: Selection;
   mode: Mode;
@@ -26,11 +25,13 @@ export interface AtlasData {
   lang: Lang;
   camera: Camera | null;
   slide: number;
-  theme: ColorTheme;
+  theme: ThemeName;
   panel: Panel;
+  /** Class breaks from the whole dataset ('all': maps under different filters compare) or the filtered practices. */
+  breaksScope: BreaksScope;
 }
 
-export const DEFAULT_STATE: Readonly<AtlasData> = Object.freeze({
+export const DEFAULT_STATE: Readonly<StateValues> = Object.freeze({
   filters: EMPTY_FILTERS,
   selection: NONE,
   mode: 'explore',
@@ -40,5 +41,6 @@ export const DEFAULT_STATE: Readonly<AtlasData> = Object.freeze({
   slide: 0,
   theme: 'light',
   panel: 'filters',
+  breaksScope: 'all',
 });
 

@@ -16,17 +16,18 @@ import {
 } from './filters';
 import { NONE, type Selection, selectionEquals } from './selection';
 import {
-  type AtlasData,
+  type StateValues,
   type Camera,
-  type ColorTheme,
+  type ThemeName,
   DEFAULT_STATE,
   type Lang,
   MAX_COMPARE,
   type Mode,
   type Panel,
+  type BreaksScope,
 } from './state';
 
-export { type AtlasData, type Camera, type ColorTheme, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel };
+export { type StateValues, type Camera, type ThemeName, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel, type BreaksScope };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Slices
@@ -60,9 +61,10 @@ export interface ViewSlice {
   camera: Camera | null;
   /** Briefing slide, 0-based. */
   slide: number;
-  theme: ColorTheme;
+  theme: ThemeName;
   /** Which side panel is open. */
   panel: Panel;
+  breaksScope: BreaksScope;
   setMode: (mode: Mode) => void;
   /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
   toggleCompare: (adcode: number) => void;
@@ -71,8 +73,9 @@ export interface ViewSlice {
   setLang: (lang: Lang) => void;
   setCamera: (camera: Camera | null) => void;
   setSlide: (slide: number) => void;
-  setTheme: (theme: ColorTheme) => void;
+  setTheme: (theme: ThemeName) => void;
   setPanel: (panel: Panel) => void;
+  setBreaksScope: (scope: BreaksScope) => void;
 }
 
 export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
@@ -119,6 +122,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   slide: DEFAULT_STATE.slide,
   theme: DEFAULT_STATE.theme,
   panel: DEFAULT_STATE.panel,
+  breaksScope: DEFAULT_STATE.breaksScope,
   setMode: (mode) => set({ mode }),
   toggleCompare: (adcode) =>
     set((s) => ({
@@ -138,6 +142,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setSlide: (slide) => set({ slide: Math.max(0, Math.floor(slide)) }),
   setTheme: (theme) => set({ theme }),
   setPanel: (panel) => set({ panel }),
+  setBreaksScope: (breaksScope) => set({ breaksScope }),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -185,7 +190,7 @@ export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
 }
 
 /** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
-export function dataOf(s: AtlasState): AtlasData {
+export function dataOf(s: AtlasState): StateValues {
   return {
     filters: s.filters,
     selection: s.selection,
@@ -196,5 +201,6 @@ export function dataOf(s: AtlasState): AtlasData {
     slide: s.slide,
     theme: s.theme,
     panel: s.panel,
+    breaksScope: s.breaksScope,
   };
 }

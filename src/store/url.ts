@@ -30,9 +30,9 @@ import {
 import { isAdcode, isProvinceAdcode } from './regions';
 import type { Selection } from './selection';
 import {
-  type AtlasData,
+  type StateValues,
   type Camera,
-  type ColorTheme,
+  type ThemeName,
   DEFAULT_STATE,
   type Lang,
   MAX_COMPARE,
@@ -41,16 +41,16 @@ import {
 import type { AtlasState } from './store';
 
 /** The part of the state that lives in the URL: everything but which side panel tab is open. */
-export type UrlState = Omit<AtlasData, 'panel'>;
+export type UrlState = Omit<StateValues, 'panel'>;
 
 const { panel: _panel, ...urlDefaults } = DEFAULT_STATE;
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze(urlDefaults);
 
-export const URL_KEYS = ['b', 'm', 'ms', 't', 'lv', 'q', 'sel', 'mode', 'cmp', 'lang', 'cam', 'slide', 'theme'] as const;
+export const URL_KEYS = ['b', 'm', 'ms', 't', 'lv', 'q', 'sel', 'mode', 'cmp', 'lang', 'cam', 'slide', 'theme', 'cls'] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
 /** The URL part of the app state. */
-export function urlStateOf(s: AtlasState | AtlasData): UrlState {
+export function urlStateOf(s: AtlasState | StateValues): UrlState {
   return {
     filters: s.filters,
     selection: s.selection,
@@ -60,6 +60,7 @@ export function urlStateOf(s: AtlasState | AtlasData): UrlState {
     camera: s.camera,
     slide: s.slide,
     theme: s.theme,
+    breaksScope: s.breaksScope,
   };
 }
 
@@ -116,6 +117,7 @@ export function encodeState(state: UrlState): URLSearchParams {
   if (state.camera) p.set('cam', encodeCamera(state.camera));
   if (state.slide !== DEFAULT_URL_STATE.slide) p.set('slide', String(state.slide));
   if (state.theme !== DEFAULT_URL_STATE.theme) p.set('theme', state.theme);
+  if (state.breaksScope !== DEFAULT_URL_STATE.breaksScope) p.set('cls', state.breaksScope);
   return p;
 }
 
@@ -154,7 +156,7 @@ const INT_RE = /^\d+$/;
 const PRACTICE_ID_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
 const MODES: readonly Mode[] = ['explore', 'compare', 'briefing'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
-const THEMES: readonly ColorTheme[] = ['light', 'dark'];
+const THEMES: readonly ThemeName[] = ['light', 'dark'];
 /** A briefing has a handful of slides; a bigger number is a typo, not a position. */
 const MAX_SLIDE = 999;
 /** MapLibre's zoom range. */
@@ -298,6 +300,9 @@ export function decodeState(params: URLSearchParams, known?: KnownOptions): Deco
   const theme = oneOf('theme', THEMES);
   if (theme) state.theme = theme;
 
+  const cls = oneOf('cls', ['all', 'filtered'] as const);
+  if (cls) state.breaksScope = cls;
+
   return { state, invalid };
 }
 
@@ -318,7 +323,7 @@ export const HISTORY_PUSH_KEYS: readonly UrlKey[] = ['b', 'm', 'ms', 't', 'lv', 
  * Params whose change only replaces the current entry (replaceState): the camera (every pan would flood the
  * history), the search text (every keystroke would), language and colour theme (preferences, not places).
  */
-export const HISTORY_REPLACE_KEYS: readonly UrlKey[] = ['q', 'cam', 'lang', 'theme'];
+export const HISTORY_REPLACE_KEYS: readonly UrlKey[] = ['q', 'cam', 'lang', 'theme', 'cls'];
 
 /**
  * How to record a change from `prev` to `next` in the browser history: 'push' when any HISTORY_PUSH_KEYS param

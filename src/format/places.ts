@@ -1,21 +1,5 @@
-// Small hooks that join the store with the immutable dataset through the memoised pure selectors.
-import { useMemo } from 'react';
-import { useAtlasData } from '../data/context';
-import { filterPractices } from '../store/selectors';
-import { useAtlas } from '../store/store';
-import { tFor, type Translate } from '../i18n';
+// How places and items are written for readers. Pure: no React, no store.
 import type { GazetteerEntry, Level, Practice } from '../types';
-
-export function useFiltered(): Practice[] {
-  const { dataset } = useAtlasData();
-  const filters = useAtlas((s) => s.filters);
-  return useMemo(() => filterPractices(dataset, filters), [dataset, filters]);
-}
-
-export function useT(): Translate {
-  const lang = useAtlas((s) => s.lang);
-  return tFor(lang);
-}
 
 export function levelKey(level: Level): 'level_province' | 'level_city' | 'level_district' {
   return `level_${level}`;

@@ -1,4 +1,4 @@
-// What the rest of the app may ask of the map without touching MapLibre: an image of the current view and the
+// The public face of src/map: what the rest of the app may ask of the map without touching MapLibre: an image of the current view and the
 // projection of a place. MapView registers the live controller here; exports and the briefing use it.
 export interface MapHandle {
   /** The map canvas redrawn at `pixelRatio` × CSS pixels (restored afterwards). */

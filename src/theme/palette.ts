@@ -1,0 +1,87 @@
+// The palette and the class colours: one module that the map, the legend, the SVG fallback, exports, the briefing
+// and compare all read, so that a colour cannot differ between them. Pure; no MapLibre.
+export type ThemeName = 'light' | 'dark';
+
+export interface Palette {
+  background: string;
+  noData: string;
+  /** Sequential classes, light → dark. ColorBrewer GnBu: single-hue-ish ramp, safe for the common colour-vision deficiencies. */
+  classes: string[];
+  outline: string;
+  cityOutline: string;
+  districtOutline: string;
+  dash: string;
+  marker: string;
+  markerStroke: string;
+  label: string;
+  labelHalo: string;
+  hover: string;
+  selected: string;
+  /** Other countries' land in the South China Sea inset: neutral, distinct from China's land and the sea. */
+  context: string;
+  /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
+  compare: [string, string, string, string];
+}
+
+const LIGHT: Palette = {
+  background: '#dfe9f0',
+  noData: '#f4f2ec',
+  classes: ['#ccebc5', '#a8ddb5', '#7bccc4', '#43a2ca', '#0868ac'],
+  outline: '#6b7280',
+  cityOutline: '#9ca3af',
+  districtOutline: '#b8bec8',
+  dash: '#4b5563',
+  marker: '#d95f02',
+  markerStroke: '#ffffff',
+  label: '#1f2937',
+  labelHalo: '#ffffff',
+  hover: '#111827',
+  selected: '#b45309',
+  compare: ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
+  context: '#d9d6ce',
+};
+
+const DARK: Palette = {
+  background: '#0f172a',
+  noData: '#1e293b',
+  classes: ['#1d3b4f', '#1f5f7a', '#2b8ca3', '#5bbfc4', '#a7e3d6'],
+  outline: '#94a3b8',
+  cityOutline: '#475569',
+  districtOutline: '#3b4a5e',
+  dash: '#cbd5e1',
+  marker: '#fb923c',
+  markerStroke: '#0f172a',
+  label: '#e2e8f0',
+  labelHalo: '#0f172a',
+  hover: '#f8fafc',
+  selected: '#fbbf24',
+  compare: ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
+  context: '#2a3548',
+};
+
+export function paletteOf(theme: ThemeName): Palette {
+  return theme === 'dark' ? DARK : LIGHT;
+}
+
+/**
+ * Which colour of the ramp each of `n` classes uses: spread evenly so that 2 classes still span light → dark.
+ * classColors (the legend, exports, the SVG map) and classRamp (the WebGL map) both read it, so they cannot disagree.
+ */
+export function rampIndices(n: number, rampLength: number): number[] {
+  if (n <= 0) return [];
+  if (n >= rampLength) return Array.from({ length: rampLength }, (_, i) => i);
+  if (n === 1) return [Math.floor(rampLength / 2)];
+  return Array.from({ length: n }, (_, i) => Math.round((i * (rampLength - 1)) / (n - 1)));
+}
+
+export function classColors(palette: Palette, n: number): string[] {
+  return rampIndices(n, palette.classes.length).map((i) => palette.classes[i]!);
+}
+
+/** The ramp colour index of a count under `breaks` (lower bounds, ascending, ≥ 1); −1 = the "no practice" class. */
+export function classRamp(count: number, breaks: readonly number[], rampLength: number): number {
+  if (!(count >= 1) || breaks.length === 0 || count < breaks[0]!) return -1;
+  let c = 0;
+  while (c + 1 < breaks.length && breaks[c + 1]! <= count) c++;
+  return rampIndices(breaks.length, rampLength)[c]!;
+}
