@@ -368,8 +368,12 @@ export class MapController {
         })
         // A failed file leaves the coarser geometry on the map; the next camera move asks again.
         .catch(() => undefined)
-        .finally(() => this.detailPending.delete(key));
+        .finally(() => {
+          this.detailPending.delete(key);
+          this.markDetailReady();
+        });
       this.detailPending.set(key, pending);
+      this.container.dataset.detail = 'loading';
     }
     return pending;
   }
@@ -384,6 +388,7 @@ export class MapController {
     if (this.detailFlushTimer) clearTimeout(this.detailFlushTimer);
     this.detailFlushTimer = null;
     if (this.destroyed || !this.detail.size) return;
+    this.markDetailReady();
     const provinces = this.geo.provinces.features.map((f) => this.detail.get(f.properties.adcode)?.provinces.features[0] ?? f);
     const cities = this.geo.cities.features.filter((f) => !this.detail.has(f.properties.province));
     const districts: RegionFeature[] = [];
@@ -401,8 +406,14 @@ export class MapController {
     this.source(SRC.cities).setData({ type: 'FeatureCollection', features: cities });
     this.source(SRC.districts).setData({ type: 'FeatureCollection', features: districts });
     this.setBusy();
+    this.markDetailReady();
   }
   private detailKey = '';
+
+  /** Testing seam: `data-detail` is `loading` while a level file is on its way, `ready` once all are on the map. */
+  private markDetailReady(): void {
+    if (!this.detailPending.size && !this.detailFlushTimer && !this.destroyed) this.container.dataset.detail = 'ready';
+  }
 
   fitRegion(adcode: number): void {
     const f = this.regions.get(adcode);
