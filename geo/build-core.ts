@@ -7,7 +7,7 @@ import { bboxClip, simplify as turfSimplify, booleanPointInPolygon, booleanValid
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildGazetteer, provinceOf, type DataVLocation } from '../src/ingest/gazetteer';
 import type { GazetteerEntry, RegionProps } from '../src/types';
-import { cleanPartition, finestUnits, type FinestProps } from './partition';
+import { cleanPartition, finestUnits, type FinestProps, type FinestUnit } from './partition';
 import { thresholdFor } from './dp-weights';
 import { decode, simplifyChecked, type FloatTopology, type QuantizedTopology, type SimplifyReport, type TopoPolygonal } from './topo-simplify';
 
@@ -69,7 +69,7 @@ export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 
  * the whole level so that the files of two neighbouring provinces draw their common border on the same points.
  */
 export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number }
-export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 5.5, px: 1, quantization: 3e5, dropArea: 1e-4 };
+export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 5.5, px: 1, quantization: 1e6, dropArea: 1e-4 };
 export const DETAIL_LEVELS: LevelSettings[] = [
   { level: 1, minZoom: 5.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
   { level: 2, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
@@ -260,10 +260,11 @@ export interface Partition {
   location: GeoSource['location'];
 }
 
-export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[]): Promise<Partition> {
+export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[], cleaned?: FinestUnit[]): Promise<Partition> {
   const index = gazetteerIndex(gaz);
   const repairs: Repair[] = [];
-  const units = await cleanPartition(finestUnits(src, index, repairs));
+  // `cleaned`: the partition of an earlier run (development only: mapshaper takes a minute or more).
+  const units = cleaned ?? (await cleanPartition(finestUnits(src, index, repairs)));
   const chinaProvinces: Feature[] = [];
   let jd: Feature | undefined;
   src.china.features.forEach((f, i) => {
@@ -644,9 +645,9 @@ export interface LodIndex {
 }
 
 /** Everything: the files of public/geo/, sorted by path. `neighbours`: land of other countries, for the inset only. */
-export async function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureCollection): Promise<BuildResult> {
+export async function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureCollection, cleaned?: FinestUnit[]): Promise<BuildResult> {
   const gaz = buildGazetteer(src.location);
-  const part = await buildPartition(src, gaz);
+  const part = await buildPartition(src, gaz, cleaned);
   const national = buildNational(part);
   const files: [string, string][] = [];
   files.push(['national.topo.json', topologyText(national.topology, ['provinces', 'cities', 'dash'])]);

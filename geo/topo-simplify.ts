@@ -316,8 +316,16 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
           const pts = ringInt(abs, ring);
           if (distinctCount(pts) >= 3 && planarArea(pts) !== 0) continue;
           // Reveal the ring's next most important point (an island needs only two or three), rather than
-          // dividing thresholds and keeping far more than it needs.
+          // dividing thresholds and keeping far more than it needs. A ring that is degenerate even with every
+          // point (an islet inside one grid cell) goes at once, not one revealed point per pass.
           const ringArcs = ring.map(arcIndex);
+          const [kx, ky] = q.transform.scale, [tx, ty] = q.transform.translate;
+          const fullPts = ringFloat(input.arcs, ring).map((p) => [Math.round((p[0]! - tx) / kx), Math.round((p[1]! - ty) / ky)] as [number, number]);
+          if (distinctCount(fullPts) < 3 || planarArea(fullPts) === 0) {
+            drop(ring, 'degenerate');
+            changed = true;
+            continue;
+          }
           let next = 0;
           for (const i of ringArcs) for (const p of pre.arcs[i]!) if (p[2]! < thr[i]! && p[2]! > next) next = p[2]!;
           let any = false;
@@ -331,6 +339,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         }
       }
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} rings: ${JSON.stringify(report.lowered)} dropped ${report.droppedRings.length}`);
     if (changed) continue;
 
     // 2. Arcs of one feature that cross or touch each other (a self-intersection of that feature). Arcs of
@@ -367,6 +376,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         } else report.crossings.push({ object: name!, adcode: g.properties.adcode, arcs: [a, b] });
       }
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} crossings: ${JSON.stringify(report.lowered)} left ${report.crossings.length}`);
     if (changed) continue;
 
     // 3. turf booleanValid and seat-in-own-polygon, on the geometry as the app decodes it. A feature whose arcs
@@ -420,6 +430,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         passed.set(key, { stamp });
       });
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it}: ${JSON.stringify(report.lowered)} dropped ${report.droppedRings.length} changed ${changed}`);
     if (changed) continue;
     result = q;
     break;
