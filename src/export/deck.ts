@@ -138,7 +138,8 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const list = provinceSlidePractices(dataset, practices, slide.adcode);
       const name = input.placeName(slide.adcode);
       const title = `${name} · ${t('practicesCount', { n: list.length })}`;
-      const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item} ${placeOf(p, input)}：${p.headline}`);
+      // The headline opens with the practice's place (江苏省苏州市探索…), so the item number and headline say it all.
+      const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item}\u3000${p.headline}`);
       paginate(items, emsPerLine(BODY_W.province, FONT.body), full).forEach((b, k) =>
         pages.push({
           slide: i,
