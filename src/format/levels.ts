@@ -1,37 +1,45 @@
-// How officials word the level of a place (OFFICIAL-CONVENTIONS.md "Whole-unit wording by type"): a practice of a
-// whole provincial unit is 全省 for a 省, 全区 for an 自治区 or 特别行政区, 全市 for a 直辖市 — never 全省 for 北京.
-// One pure rule, shared by filters, panels, briefing and exports.
+// Level wording as officials use it: a practice of a provincial unit as a whole is 全省 for a 省, 全区 for an
+// 自治区 or a 特别行政区, 全市 for a 直辖市 — so a 北京 or 重庆 practice is 全市, never 全省. Pure.
 import type { Level } from '../types';
+import { unitType, type UnitType } from './units';
 
-export type ProvincialType = 'province' | 'autonomousRegion' | 'municipality' | 'sar';
+type Lang = 'zh' | 'en';
 
-const MUNICIPALITIES = new Set([110000, 120000, 310000, 500000]);
-const AUTONOMOUS_REGIONS = new Set([150000, 450000, 540000, 640000, 650000]);
-const SARS = new Set([810000, 820000]);
+const WHOLE_UNIT: Record<UnitType, Record<Lang, string>> = {
+  province: { zh: '全省', en: 'Province-wide' },
+  autonomousRegion: { zh: '全区', en: 'Region-wide' },
+  municipality: { zh: '全市', en: 'Municipality-wide' },
+  sar: { zh: '全区', en: 'SAR-wide' },
+};
 
-/** The type of a provincial unit, from its adcode (台湾 710000 is a 省). */
-export function provincialType(provinceAdcode: number): ProvincialType {
-  if (MUNICIPALITIES.has(provinceAdcode)) return 'municipality';
-  if (AUTONOMOUS_REGIONS.has(provinceAdcode)) return 'autonomousRegion';
-  if (SARS.has(provinceAdcode)) return 'sar';
-  return 'province';
-}
-
-const WHOLE_UNIT = {
-  zh: { province: '全省', autonomousRegion: '全区', municipality: '全市', sar: '全区' },
-  en: { province: 'Province-wide', autonomousRegion: 'Region-wide', municipality: 'Municipality-wide', sar: 'SAR-wide' },
-} as const;
-
-const BELOW = {
-  zh: { city: '地市级', district: '区县级' },
-  en: { city: 'Prefecture level', district: 'District / county level' },
-} as const;
+const BELOW: Record<Exclude<Level, 'province'>, Record<Lang, string>> = {
+  city: { zh: '地市级', en: 'Prefecture' },
+  district: { zh: '区县级', en: 'District / county' },
+};
 
 /**
- * The level in words: 全省 / 全区 / 全市 for a provincial unit by its type, 地市级 for a prefecture-level city,
- * 区县级 for a district or county (a 重庆 district too: it is a district, whatever its parent).
+ * The level of a practice's actor in words, for the unit it belongs to: 全省 / 全区 / 全市 for the provincial
+ * unit as a whole (by `provinceAdcode`'s type), 地市级 / 区县级 below it.
  */
-export function levelLabel(level: Level, provinceAdcode: number, lang: 'zh' | 'en'): string {
-  if (level === 'province') return WHOLE_UNIT[lang][provincialType(provinceAdcode)];
-  return BELOW[lang][level];
+export function levelLabel(level: Level, provinceAdcode: number, lang: Lang): string {
+  if (level === 'province') return WHOLE_UNIT[unitType(provinceAdcode)][lang];
+  return BELOW[level][lang];
+}
+
+/** The level as a filter option, which spans every kind of unit: 省级（全省/全区/全市）. */
+export function levelFilterLabel(level: Level, lang: Lang): string {
+  if (level === 'province') return lang === 'zh' ? '省级（全省/全区/全市）' : 'Provincial (province-, region-, municipality-wide)';
+  return BELOW[level][lang];
+}
+
+const UNIT_NAME: Record<UnitType, Record<Lang, string>> = {
+  province: { zh: '省', en: 'Province' },
+  autonomousRegion: { zh: '自治区', en: 'Autonomous region' },
+  municipality: { zh: '直辖市', en: 'Municipality' },
+  sar: { zh: '特别行政区', en: 'Special administrative region' },
+};
+
+/** What kind of provincial unit a code is: 省, 自治区, 直辖市 or 特别行政区. */
+export function unitTypeLabel(provinceAdcode: number, lang: Lang): string {
+  return UNIT_NAME[unitType(provinceAdcode)][lang];
 }
