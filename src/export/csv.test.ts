@@ -130,7 +130,7 @@ describe('practicesCsv', () => {
     const [header] = readBack(practicesCsv(ds, ds.practices, { lang: 'en' }));
     expect(header).toEqual(CSV_COLUMNS.map((c) => CSV_COLUMNS_EN[c]));
     expect(header).toContain('province');
-    expect(csvRecord(ds, ds.practices[0]!, { lang: 'en' })['层级']).toBe('Prefecture level、Municipality-wide');
+    expect(csvRecord(ds, ds.practices[0]!, { lang: 'en' })['层级']).toBe('Prefecture、Municipality-wide');
   });
 
   it('escapes text that a spreadsheet would run as a formula, and it reads back as the same text', () => {
