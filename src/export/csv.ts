@@ -1,5 +1,6 @@
 // Data exports of the filtered practices: CSV for Excel users and JSON in the dataset's own schema. Pure (no DOM):
 // the menu turns the strings into downloads.
+import { FORMULA_START } from '../format/csvFormula';
 import Papa from 'papaparse';
 import type { Dataset, GazetteerEntry, Place, Practice } from '../types';
 import { levelLabel } from '../format/levels';
@@ -139,17 +140,7 @@ export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}):
   };
 }
 
-/**
- * A spreadsheet runs a cell that begins with =, +, -, @ (or a tab / carriage return, which some read past) as a
- * formula: text from an imported file could then run commands on the reader's PC. Such cells are written with a
- * leading apostrophe (the OWASP convention, papaparse's `escapeFormulae`), which spreadsheets show as text.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Reverses the export's escaping of one cell: "'=1+1" reads back as "=1+1"; anything else is unchanged. */
-export function unescapeCsvFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
+export { FORMULA_START, unescapeCsvFormula } from '../format/csvFormula';
 
 /**
  * The practices as CSV: BOM, a header row in the UI language, one record per practice, CRLF line ends (what Excel

@@ -10,6 +10,7 @@
 //             来源文件 (source_file) / 原文行 (source_lines)  kept as the practice's source when both are given
 //
 // Pure. Line numbers in messages are the CSV file's (header = line 1; a quoted cell with line breaks spans lines).
+import { unescapeCsvFormula } from '../format/csvFormula';
 import Papa from 'papaparse';
 import { toCn } from '../ingest/parse';
 import type { ImportProblem } from './types';
@@ -89,7 +90,8 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
     skipEmptyLines: false,
     step: (r) => {
       const end = r.meta.cursor;
-      records.push({ data: r.data, start: prev, end });
+      // Cells the export escaped against formula injection ("'=…") read back as written.
+      records.push({ data: r.data.map(unescapeCsvFormula), start: prev, end });
       prev = end;
       for (const e of r.errors) parseErrors.push({ ...e, row: records.length - 1 });
     },
