@@ -1,15 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// Unit tests come in two projects: `unit` (the fast default loop, `npm run test:unit`, ≤ 30 s) and `golden`
+// (`npm run test:golden`: the tests that rebuild boundary or data files and compare them with the committed ones,
+// minutes on a 2-core machine). `npm test` and CI run both.
+const GOLDEN = ['**/*.golden.test.ts'];
+const ALL = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'data/**/*.test.ts', 'geo/**/*.test.ts'];
+
 // base './' so the built folder works from any path on an intranet web server (or a file share behind one).
 export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
   preview: { port: 4173, strictPort: true },
+  server: { port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'data/**/*.test.ts', 'geo/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ALL, exclude: GOLDEN, environment: 'node' } },
+      { extends: true, test: { name: 'golden', include: GOLDEN, environment: 'node' } },
+    ],
   },
 });

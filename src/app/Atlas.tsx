@@ -14,6 +14,7 @@ import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from '../store/hooks';
 import { ExportMenu } from '../export/ExportMenu';
+import { InvalidNotice } from './InvalidNotice';
 // Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
@@ -126,21 +127,6 @@ function SideTabs({ panel }: { panel: Panel }) {
           {t(tab.key)}
         </button>
       ))}
-    </div>
-  );
-}
-
-function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDismiss: () => void }) {
-  const t = useT();
-  if (invalid.length === 0) return null;
-  const lang = useAtlas((s) => s.lang);
-  const list = invalid.map((p) => `${p.key}=${p.value}`).join(lang === 'en' ? ', ' : '，');
-  return (
-    <div className="notice" role="alert" data-testid="url-notice">
-      <span>{t('invalidParams', { list })}</span>
-      <button type="button" className="text-button" onClick={onDismiss}>
-        {t('dismiss')}
-      </button>
     </div>
   );
 }
@@ -268,7 +254,11 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             />
           )}
           {(glState.kind !== 'ok' || !glReady) && (
-            <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} onPainted={() => setFirstPainted(true)} />
+            <SvgMap
+              reason={glState.kind === 'ok' ? null : glState.reason}
+              notice={glState.kind === 'lost' ? 'webglRestoring' : 'webglMissing'}
+              onPainted={() => setFirstPainted(true)}
+            />
           )}
           <Legend />
           <Inset />

@@ -2,12 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
-import { loadDistricts } from '../data/load';
+import { loadDetail, loadDistricts } from '../data/load';
 import { atlasStore, type AtlasState } from '../store/store';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
-import { tFor } from '../i18n';
+import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
 import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
@@ -111,6 +111,7 @@ export function MapView({
           dash: geo.dash,
           nationalBounds: geo.meta.nationalBounds,
           loadDistricts: (p) => loadDistricts(geo, p),
+          ...(geo.lod ? { detail: { levels: geo.lod.levels, provinces: geo.lod.provinces, load: (l, p) => loadDetail(geo, l, p) } } : {}),
         },
         geo.gazetteer,
         {
@@ -130,7 +131,11 @@ export function MapView({
         },
         // A camera from the URL is used only when it belongs to the view (see cameraBelongs); else the first
         // command frames the subject.
-        { theme: initial.theme, camera: cameraBelongs(initial, policyContext(() => data, null)) ? initial.camera : null },
+        {
+          theme: initial.theme,
+          camera: cameraBelongs(initial, policyContext(() => data, null)) ? initial.camera : null,
+          locale: mapLocale(initial.lang),
+        },
       );
     } catch (err) {
       onFailure(err, false);
@@ -189,6 +194,8 @@ export function MapView({
           return applyFilters(atlasStore.getState());
         case 'theme':
           return void ctl.setTheme(c.theme);
+        case 'locale':
+          return ctl.setLocale(mapLocale(c.lang));
         case 'compare':
           return void ctl.setCompare(c.provinces);
         case 'labels':

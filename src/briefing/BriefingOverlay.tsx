@@ -11,10 +11,13 @@ import { PROVINCE_NAMES } from '../store/regions';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
-import { formatDate, type Translate } from '../i18n';
+import { type Translate } from '../i18n';
 import { useDeployConfig } from '../export/config';
 import { filterSummary } from '../export/summary';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
+import { isMainlandUnit } from '../format/units';
+import { practiceCitationParts } from '../format/citation';
+import { CitationText } from '../panels/english';
 import {
   buildSlides,
   clampSlide,
@@ -54,21 +57,11 @@ function Citation({ practice, dataset }: { practice: Practice; dataset: Dataset 
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const b = dataset.batches.find((x) => x.id === practice.batch);
-  const zh = lang === 'zh';
   return (
     <p className="briefing-citation">
       {t('citation')}
-      {zh ? '：' : ': '}
-      {b ? (
-        <>
-          <span lang="zh-CN">{zh ? `${b.issuer}《${b.title}》` : `${b.issuer}, ${b.title}`}</span>
-          {zh ? `（${formatDate(b.date, lang)}）` : ` (${formatDate(b.date, lang)})`}
-        </>
-      ) : (
-        `#${practice.batch}`
-      )}
-      {zh ? '，' : ', '}
-      {t('citationItem')} <span lang="zh-CN">{itemNumber(practice)}</span>
+      {lang === 'zh' ? '：' : ': '}
+      <CitationText parts={practiceCitationParts(b, practice, lang)} />
     </p>
   );
 }
@@ -80,11 +73,14 @@ function NationalSlide() {
   const practices = useFiltered();
   const slides = buildSlides(dataset, filters);
   const counts = countsByRegion(dataset, practices);
+  // Officials count the 31 省（区、市）; 香港、澳门、台湾 are named on their own line, never mixed in.
   let provinces = 0;
   let places = 0;
-  for (const a of counts.keys()) {
-    if (a % 10000 === 0) provinces++;
-    else places++;
+  const apart: string[] = [];
+  for (const [a, n] of counts) {
+    if (a % 10000 !== 0) places++;
+    else if (isMainlandUnit(a)) provinces++;
+    else apart.push(t('apartCount', { name: provinceName(a, geo.gazetteer), n }));
   }
   const summary = filterSummary(dataset, filters, lang);
   const agenda = slides.filter((s): s is Extract<Slide, { kind: 'province' }> => s.kind === 'province');
@@ -106,6 +102,7 @@ function NationalSlide() {
           <span>{t('briefingStatPlaces')}</span>
         </p>
       </div>
+      {apart.length > 0 && <p className="briefing-subtitle" data-testid="briefing-apart">{`${t('apartUnits')}${lang === 'zh' ? '：' : ': '}${apart.join(lang === 'zh' ? '；' : '; ')}`}</p>}
       <p className="visually-hidden">{t('briefingTotals', { n: practices.length, p: provinces, c: places })}</p>
       {agenda.length > 0 && (
         <ol className="briefing-agenda" aria-label={t('briefingAgenda')} lang="zh-CN">

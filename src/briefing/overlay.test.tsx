@@ -102,7 +102,7 @@ describe('BriefingOverlay (static render)', () => {
     const html = render({ slide: 5, lang: 'en' });
     expect(html).toContain('lang="en"');
     expect(html).toMatch(/<h2 class="briefing-title briefing-headline" lang="zh-CN">/);
-    expect(html).toContain('Source: <span lang="zh-CN">住房城乡建设部, 第1批</span> (November 2023), Item <span lang="zh-CN">一（一）1</span>');
+    expect(html).toContain('Source: <span lang="zh-CN">住房城乡建设部, 第1批</span> (November 2023), item <span lang="zh-CN">一（一）1</span>');
   });
 });
 

@@ -31,6 +31,7 @@ function state(patch: Partial<PolicyState> = {}): PolicyState {
     camera: null,
     slide: 0,
     theme: DEFAULT_STATE.theme,
+    lang: DEFAULT_STATE.lang,
     breaksScope: DEFAULT_STATE.breaksScope,
     ...patch,
   };
@@ -162,5 +163,12 @@ describe('mapCommands: compare and explore', () => {
     expect(mapCommands(s, { ...s, theme: 'dark' }, ctx)).toEqual([{ type: 'theme', theme: 'dark' }]);
     expect(mapCommands(s, { ...s, filters: { ...EMPTY_FILTERS, q: '苏州' } }, ctx)).toEqual([{ type: 'counts' }]);
     expect(mapCommands(s, { ...s, breaksScope: 'filtered' }, ctx)).toEqual([{ type: 'counts' }]);
+  });
+});
+
+describe('language', () => {
+  it('relabels the map controls when the interface language changes, and only then', () => {
+    expect(mapCommands(state(), state({ lang: 'en' }), ctx)).toContainEqual({ type: 'locale', lang: 'en' });
+    expect(mapCommands(state(), state({ theme: 'dark' }), ctx).some((c) => c.type === 'locale')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@
 //   centre lies in the selected region (or nothing is selected). Compare and briefing always frame their subject,
 //   so a reload never keeps a stale camera there.
 // - Closing a selection in explore mode keeps the view where it is; the 全国 button (camera cleared) frames China.
-import type { Camera, StateValues, ThemeName } from '../store/state';
+import type { Camera, Lang, StateValues, ThemeName } from '../store/state';
 import type { Selection } from '../store/selection';
 import type { Bounds } from './framing';
 
@@ -21,6 +21,8 @@ export type MapCommand =
   /** The filters (or the scope of the class breaks) changed: recount regions and markers, reclassify. */
   | { type: 'counts' }
   | { type: 'theme'; theme: ThemeName }
+  /** The interface language changed: the map's controls are labelled in it. */
+  | { type: 'locale'; lang: Lang }
   /** Outline these provinces as compared ([] clears). */
   | { type: 'compare'; provinces: number[] }
   /** Label sizes for a projector (briefing) or a desk. */
@@ -35,7 +37,7 @@ export type MapCommand =
 /** The part of the state the policy reads. */
 export type PolicyState = Pick<
   StateValues,
-  'filters' | 'selection' | 'mode' | 'compare' | 'camera' | 'slide' | 'theme' | 'breaksScope'
+  'filters' | 'selection' | 'mode' | 'compare' | 'camera' | 'slide' | 'theme' | 'breaksScope' | 'lang'
 >;
 
 export interface PolicyContext {
@@ -108,6 +110,7 @@ export function mapCommands(prev: PolicyState | null, next: PolicyState, ctx: Po
   const out: MapCommand[] = [];
   if (next.filters !== prev.filters || next.breaksScope !== prev.breaksScope) out.push({ type: 'counts' });
   if (next.theme !== prev.theme) out.push({ type: 'theme', theme: next.theme });
+  if (next.lang !== prev.lang) out.push({ type: 'locale', lang: next.lang });
   const modeChanged = next.mode !== prev.mode;
   if (modeChanged || next.compare !== prev.compare) {
     const a = compareOf(prev);

@@ -7,6 +7,7 @@ import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
+import { PlaceName } from './english';
 
 const ROW_ESTIMATE = 64;
 
@@ -33,7 +34,7 @@ export function ListPanel() {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const last = practices.length - 1;
-    let next = active;
+    let next: number;
     if (e.key === 'ArrowDown') next = Math.min(last, active + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, active - 1);
     else if (e.key === 'Home') next = 0;
@@ -90,8 +91,8 @@ export function ListPanel() {
                     open(row.index);
                   }}
                 >
-                  <span className="list-place" lang="zh-CN">
-                    {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                  <span className="list-place">
+                    {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                     {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                   </span>
                   <span className="item-no" lang="zh-CN">
