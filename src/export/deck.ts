@@ -3,7 +3,7 @@
 // pages (continued on pages marked 续, never cut) — are unit-tested; pptx.ts only places the boxes.
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
-import { slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
+import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
 import { tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
 import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
@@ -159,15 +159,21 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const title = `${placeOf(p, input)} · ${item}`;
       const citation = `${t('citation')}${zh ? '：' : ': '}${practiceCitation(dataset, p, lang)}（${sourceLinesWords(p.source.lines, lang)}）`;
       const notes = [p.text, citation].join('\n\n');
-      paginate([p.text], besideMap, full).forEach((b, k) =>
+      // A practice the live briefing continues over several slides (续) is split the same way here: each slide's
+      // page holds that slide's part of the text, so the deck and the briefing run in step.
+      const body = practiceBody(p);
+      const part = slide.part ?? 0;
+      const text =
+        slide.parts === undefined ? p.text : (part === 0 ? p.text.slice(0, p.text.length - body.length) : '') + body.slice(slide.from, slide.to);
+      paginate([text], besideMap, full).forEach((b, k) =>
         pages.push({
           slide: i,
           kind: 'practice',
-          title: k ? mark(title) : title,
+          title: k || part ? mark(title) : title,
           caption: `${p.mechanism.code}、${p.mechanism.title} · ${p.measure.code}${p.measure.title}`,
           body: b,
-          ...(k === 0 ? { map: slide.adcode } : {}),
-          continued: k > 0,
+          ...(k === 0 && part === 0 ? { map: slide.adcode } : {}),
+          continued: k > 0 || part > 0,
           citation,
           notes,
           practiceId: p.id,
