@@ -249,7 +249,7 @@ describe.each([
   const b = useBrowser();
 
   it("shows each practice's full text (over 续 slides when needed), its citation, and nothing cut", async () => {
-    const s = await b.open('mode=briefing', { width, height });
+    const s = await b.open('mode=briefing', { width, height }, 90_000);
     const { page } = s;
     await onSlide(page, 0);
     const shown = new Map<string, string>();
@@ -290,7 +290,7 @@ describe('briefing screenshots (looked at by a person)', () => {
   ];
 
   it.each(['light', 'dark'])('1920×1080 %s', async (theme) => {
-    const s = await b.open(`mode=briefing&theme=${theme}`, { width: 1920, height: 1080 });
+    const s = await b.open(`mode=briefing&theme=${theme}`, { width: 1920, height: 1080 }, 90_000);
     for (const [name, i] of picks) {
       await s.page.evaluate((i) => (window as any).__atlas.store.getState().setSlide(i), i);
       await onSlide(s.page, i);
@@ -301,7 +301,7 @@ describe('briefing screenshots (looked at by a person)', () => {
   }, 300_000);
 
   it('a phone (390×844): the title reads on one line, the buttons are whole, the slides step', async () => {
-    const s = await b.open('mode=briefing', { width: 390, height: 844, deviceScaleFactor: 2 });
+    const s = await b.open('mode=briefing', { width: 390, height: 844, deviceScaleFactor: 2 }, 90_000);
     const { page } = s;
     await onSlide(page, 0);
     await settled(page);
@@ -325,5 +325,5 @@ describe('briefing screenshots (looked at by a person)', () => {
     await settled(page);
     await page.screenshot({ path: artifactPath('briefing-phone-practice.png') });
     await s.context.close();
-  });
+  }, 240_000);
 });

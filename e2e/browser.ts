@@ -65,10 +65,13 @@ export async function mapIdle(page: Page, timeout = 30_000): Promise<void> {
   });
 }
 
-/** Loads a page of the app and waits for the map to settle. */
-export async function gotoApp(s: Session, query = ''): Promise<void> {
+/**
+ * Loads a page of the app and waits for the map to settle. A first view in software WebGL takes 8–20 s when several
+ * test runs share the machine: long walkthroughs pass a larger `timeout`.
+ */
+export async function gotoApp(s: Session, query = '', timeout?: number): Promise<void> {
   await s.page.goto(new URL(query ? `./?${query}` : './', s.base).toString());
-  await mapIdle(s.page);
+  await mapIdle(s.page, timeout);
 }
 
 export const ARTIFACTS = 'e2e/artifacts';
@@ -94,9 +97,9 @@ export function useBrowser(extraArgs: string[] = []) {
       if (!browser) throw new Error('useBrowser: the browser is not launched yet (use it inside a test or hook)');
       return browser;
     },
-    async open(query = '', opts: Parameters<typeof openSession>[1] = {}): Promise<Session> {
+    async open(query = '', opts: Parameters<typeof openSession>[1] = {}, timeout?: number): Promise<Session> {
       const s = await openSession(this.browser, opts);
-      await gotoApp(s, query);
+      await gotoApp(s, query, timeout);
       return s;
     },
   };

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { countsByRegion, legendItems, practiceById } from '../store/selectors';
 import { PROVINCE_NAMES } from '../store/regions';
 import { classColors, paletteOf } from '../theme/palette';
@@ -295,13 +295,14 @@ export function BriefingOverlay() {
   const current = slides[index] as Slide;
   const panelRef = useRef<HTMLElement>(null);
 
-  const go = useCallback((k: number) => atlasStore.getState().setSlide(clampSlide(k, n)), [n]);
+  const store = useAtlasStore();
+  const go = useCallback((k: number) => store.getState().setSlide(clampSlide(k, n)), [store, n]);
   // Back to exploring, in one state change (one history entry); the slide number leaves the URL with it.
-  const leave = useCallback(() => atlasStore.getState().leaveBriefing(), []);
+  const leave = useCallback(() => store.getState().leaveBriefing(), [store]);
 
   // Opened from a selection (and not from a link to a given slide): start at that practice or province.
   useEffect(() => {
-    const s = atlasStore.getState();
+    const s = store.getState();
     if (s.slide === 0 && s.selection.kind !== 'none') {
       const start = slideIndexOf(buildSlides(dataset, s.filters), s.selection);
       if (start > 0) s.setSlide(start);
@@ -319,7 +320,7 @@ export function BriefingOverlay() {
       const el = e.target as HTMLElement | null;
       if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const at = clampSlide(atlasStore.getState().slide, n);
+      const at = clampSlide(store.getState().slide, n);
       let handled = true;
       if (e.key === 'Escape') leave();
       else if (NEXT_KEYS.has(e.key) || (e.key === ' ' && !e.shiftKey)) go(at + 1);
@@ -334,7 +335,7 @@ export function BriefingOverlay() {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [n, go, leave]);
+  }, [store, n, go, leave]);
 
   // Full screen when the browser allows it (it needs the click that opened the briefing; a link opened cold, or a
   // headless browser, may refuse: the briefing then simply fills the window). Leaving full screen (the browser
@@ -386,7 +387,7 @@ export function BriefingOverlay() {
               className="briefing-button"
               data-testid="briefing-theme"
               aria-label={t('briefingThemeToggle')}
-              onClick={() => atlasStore.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+              onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
             >
               {theme === 'dark' ? t('briefingThemeLight') : t('briefingThemeDark')}
             </button>

@@ -3,8 +3,9 @@
 // MapLibre, so every rule is unit-tested (policy.test.ts).
 //
 // The rules, in words:
-// - Every view has a subject: the briefing's current slide (national, a province, a practice's places), the
-//   compared provinces, or the explore view's selection (national when nothing is selected). When the subject
+// - Every view has a subject: the briefing's current slide (national, a province, a practice's places), China in
+//   compare mode (every compared province whole, and every other one in view to be added with a click; adding one
+//   does not move the map), or the explore view's selection (national when nothing is selected). When the subject
 //   changes, or the mode changes, the map frames the subject (its whole bounds inside the unobstructed map).
 // - A camera from the URL or history is the explore view's own: it is kept only in explore mode, and only when its
 //   centre lies in the selected region (or nothing is selected). Compare and briefing always frame their subject,
@@ -56,7 +57,7 @@ export function subjectOf(s: PolicyState, ctx: PolicyContext): Subject {
     const r = ctx.slideRegions(s);
     return r.length ? { kind: 'regions', adcodes: r } : NATIONAL;
   }
-  if (s.mode === 'compare') return s.compare.length ? { kind: 'regions', adcodes: [...s.compare] } : NATIONAL;
+  if (s.mode === 'compare') return NATIONAL;
   const r = ctx.selectionRegion(s.selection);
   return r === null ? NATIONAL : { kind: 'regions', adcodes: [r] };
 }
