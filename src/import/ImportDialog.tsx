@@ -8,6 +8,7 @@ import { useT } from '../store/hooks';
 import { useAtlas } from '../store/store';
 import { formatDate } from '../i18n';
 import { practicesCsv, practicesJson } from '../export/csv';
+import { exportFileName } from '../export/describe';
 import { geocoderFor } from '../ingest/ingest';
 import type { AliasFile, Geocoder } from '../ingest/geocode';
 import type { Batch, Dataset, GazetteerEntry } from '../types';
@@ -432,7 +433,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             type="button"
             className="text-button"
             data-testid="export-all-json"
-            onClick={() => download('renewal-atlas-all.json', practicesJson(dataset, dataset.practices), 'application/json')}
+            onClick={() =>
+              download(
+                exportFileName(lang, t('filterAll'), 'json'),
+                practicesJson(dataset, dataset.practices, { lang, gazetteer: geo.gazetteer }),
+                'application/json',
+              )
+            }
           >
             JSON
           </button>
@@ -440,7 +447,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             type="button"
             className="text-button"
             data-testid="export-all-csv"
-            onClick={() => download('renewal-atlas-all.csv', practicesCsv(dataset, dataset.practices), 'text/csv;charset=utf-8')}
+            onClick={() =>
+              download(
+                exportFileName(lang, t('filterAll'), 'csv'),
+                practicesCsv(dataset, dataset.practices, { lang, gazetteer: geo.gazetteer }),
+                'text/csv;charset=utf-8',
+              )
+            }
           >
             CSV
           </button>
