@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
-import { atlasStore, MAX_COMPARE, useAtlas } from '../store/store';
+import { MAX_COMPARE, useAtlas, useAtlasStore } from '../store/store';
 import { practiceById, provinceCounts } from '../store/selectors';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
@@ -48,10 +48,13 @@ function OnlyMarkerText({ name }: { name: string }) {
 }
 
 /** Opens a practice in the explore screen's detail panel. */
-function openPractice(id: string) {
-  const st = atlasStore.getState();
-  st.select(practiceSelection(id));
-  st.setMode('explore');
+function useOpenPractice(): (id: string) => void {
+  const store = useAtlasStore();
+  return (id) => {
+    const st = store.getState();
+    st.select(practiceSelection(id));
+    st.setMode('explore');
+  };
 }
 
 function rowLabel(row: Pick<MatrixRow, 'kind' | 'code' | 'title'>): string {
@@ -85,7 +88,7 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
     [provinces, counts],
   );
   const shown = searchProvinces(ordered, query);
-  const st = atlasStore.getState;
+  const st = useAtlasStore().getState;
 
   return (
     <section className="cmp-picker" aria-labelledby="cmp-picked-heading">
@@ -280,6 +283,7 @@ function Matrix({
 }
 
 function CellList({ matrix, cell, names, onClose }: { matrix: CoverageMatrix; cell: Cell; names: Map<number, ProvinceRef>; onClose: () => void }) {
+  const openPractice = useOpenPractice();
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const ref = useRef<HTMLElement>(null);
@@ -347,6 +351,7 @@ function bodyOf(p: Practice): string {
 }
 
 function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; provinces: number[]; names: Map<number, ProvinceRef> }) {
+  const openPractice = useOpenPractice();
   const t = useT();
   const { geo } = useAtlasData();
   const short = (a: number) => names.get(a)?.short ?? String(a);
@@ -449,6 +454,7 @@ function Aligned({ aligned, provinces, names }: { aligned: AlignedMeasure[]; pro
 // ---------------------------------------------------------------------------------------------------------------
 
 export function ComparePanel() {
+  const store = useAtlasStore();
   const t = useT();
   const { dataset } = useAtlasData();
   const practices = useFiltered();
@@ -472,7 +478,7 @@ export function ComparePanel() {
           </h2>
           <p className="panel-subtitle">{t('compareSubtitle', { n: practices.length })}</p>
         </div>
-        <button type="button" className="text-button" data-testid="compare-exit" onClick={() => atlasStore.getState().setMode('explore')}>
+        <button type="button" className="text-button" data-testid="compare-exit" onClick={() => store.getState().setMode('explore')}>
           {t('compareExit')}
         </button>
       </header>

@@ -2,7 +2,7 @@
 // provinces with the same counts, classes, markers and clicks as the WebGL map, driven by the same store.
 import { useEffect, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { countsByRegion, markerPoints } from '../store/selectors';
 import { classIndex } from '../store/classes';
 import { regionSelection } from '../store/selection';
@@ -17,6 +17,7 @@ const H = 760;
 /** `reason` null: the SVG map is only the first view while the WebGL map loads (no notice then). */
 /** `notice`: what the notice says — WebGL missing (default), or a lost context being restored. */
 export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason: string | null; onPainted?: () => void; notice?: 'webglMissing' | 'webglRestoring' }) {
+  const store = useAtlasStore();
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const theme = useAtlas((s) => s.theme);
@@ -60,7 +61,7 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const pick = (adcode: number) => atlasStore.getState().select(regionSelection(adcode));
+  const pick = (adcode: number) => store.getState().select(regionSelection(adcode));
 
   return (
     <div className={`svg-map${reason === null ? ' first-view' : ''}`} data-testid="svg-map" data-state="idle">
