@@ -13,7 +13,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const FEATURES = ['panels', 'compare', 'related', 'briefing', 'export', 'import', 'fallback'];
-const BELOW = ['store', 'map', 'theme', 'i18n', 'format', 'data'];
+const BELOW = ['store', 'map', 'theme', 'i18n', 'format', 'data', 'ui'];
 
 const APP = { regex: '(^|/)app(/|$)', message: 'Only the app shell imports src/app: move what you need to store/, format/ or theme/.' };
 const MAP_INTERNALS = {
@@ -61,7 +61,7 @@ export default tseslint.config(
     APP,
     featureFolders(),
     MAPLIBRE,
-    { regex: '(^|/)(store|map|theme|i18n|format|data)(/|$)', message: 'src/ingest is pure: it imports only itself and types.ts.' },
+    { regex: '(^|/)(store|map|theme|i18n|format|data|ui)(/|$)', message: 'src/ingest is pure: it imports only itself and types.ts.' },
     { regex: '^react', message: 'src/ingest is pure: no React.' },
   ]),
 );

@@ -1,4 +1,5 @@
 // The explore screen: header, filters, map with legend and inset, and the side panel (list or detail).
+import { SearchField } from '../ui/SearchField';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { atlasStore, useAtlas } from '../store/store';
@@ -64,26 +65,16 @@ function SearchBox() {
     return () => window.clearTimeout(id);
   }, [text, q]);
   return (
-    <form
-      role="search"
+    <SearchField
+      id="search-input"
       className="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        atlasStore.getState().setQuery(text);
-      }}
-    >
-      <label htmlFor="search-input" className="visually-hidden">
-        {t('search')}
-      </label>
-      <input
-        id="search-input"
-        type="search"
-        value={text}
-        placeholder={t('searchPlaceholder')}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="search"
-      />
-    </form>
+      label={t('search')}
+      value={text}
+      placeholder={t('searchPlaceholder')}
+      onChange={setText}
+      onSubmit={() => atlasStore.getState().setQuery(text)}
+      testid="search"
+    />
   );
 }
 

@@ -121,7 +121,7 @@ describe('practicesCsv', () => {
     expect([b!['省份'], b!['城市'], b!['城市代码'], b!['层级']]).toEqual(['江苏省', '苏州市', '320500', '区县级']);
     expect(c!['层级']).toBe('全市');
     const json = JSON.parse(practicesJson(ds, ds.practices, { gazetteer })) as { practices: { actors: Record<string, unknown>[] }[] };
-    expect(json.practices[1]!.actors[0]).toMatchObject({ provinceName: '江苏省', city: 320500, cityName: '苏州市', levelLabel: '区县级' });
+    expect(json.practices[1]!.actors[0]).toMatchObject({ provinceName: '江苏省', city: 320500, cityAdcode: 320500, cityName: '苏州市', levelLabel: '区县级' });
     expect(json.practices[2]!.actors[0]).toMatchObject({ provinceName: '重庆市', levelLabel: '全市' });
   });
 

@@ -183,7 +183,7 @@ export function practicesDataset(dataset: Dataset, practices: readonly Practice[
 }
 
 /**
- * The JSON export: the dataset file, each actor also carrying its province's and city's names and codes and its
+ * The JSON export: the dataset file, each actor also carrying its province's name, its city's name and code (cityName, cityAdcode) and its
  * level in words (provinceName, cityName, levelLabel). The schema reader ignores extra fields, so the file still
  * imports as a dataset.
  */
@@ -197,7 +197,8 @@ export function practicesJson(dataset: Dataset, practices: readonly Practice[], 
       return {
         ...a,
         provinceName: nameOf(a.province, p, opts.gazetteer),
-        ...(city !== null ? { city, cityName: nameOf(city, p, opts.gazetteer) } : {}),
+        // `city` keeps its dataset meaning (a district's prefecture); the export's own field is cityAdcode.
+        ...(city !== null ? { cityAdcode: city, cityName: nameOf(city, p, opts.gazetteer) } : {}),
         levelLabel: levelLabel(a.level, a.province, lang),
       };
     }),

@@ -3,7 +3,7 @@
 // pages (continued on pages marked 续, never cut) — are unit-tested; pptx.ts only places the boxes.
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
-import { slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
+import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
 import { tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
 import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
@@ -138,7 +138,8 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const list = provinceSlidePractices(dataset, practices, slide.adcode);
       const name = input.placeName(slide.adcode);
       const title = `${name} · ${t('practicesCount', { n: list.length })}`;
-      const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item} ${placeOf(p, input)}：${p.headline}`);
+      // The headline opens with the practice's place (江苏省苏州市探索…), so the item number and headline say it all.
+      const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item}\u3000${p.headline}`);
       paginate(items, emsPerLine(BODY_W.province, FONT.body), full).forEach((b, k) =>
         pages.push({
           slide: i,
@@ -159,15 +160,20 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const title = `${placeOf(p, input)} · ${item}`;
       const citation = `${t('citation')}${zh ? '：' : ': '}${practiceCitation(dataset, p, lang)}（${sourceLinesWords(p.source.lines, lang)}）`;
       const notes = [p.text, citation].join('\n\n');
-      paginate([p.text], besideMap, full).forEach((b, k) =>
+      // A practice the briefing splits over slides (part, from, to on its body text) gets the same parts here, each
+      // paginated for the deck's boxes: the pieces join to the whole text, and every briefing slide has its page.
+      const part = slide.part ?? 0;
+      const lead = p.text.startsWith(p.headline) ? p.headline : '';
+      const piece = slide.parts === undefined ? p.text : (part === 0 ? lead : '') + practiceBody(p).slice(slide.from, slide.to);
+      paginate([piece], part === 0 ? besideMap : full, full).forEach((b, k) =>
         pages.push({
           slide: i,
           kind: 'practice',
-          title: k ? mark(title) : title,
+          title: part > 0 || k > 0 ? mark(title) : title,
           caption: `${p.mechanism.code}、${p.mechanism.title} · ${p.measure.code}${p.measure.title}`,
           body: b,
-          ...(k === 0 ? { map: slide.adcode } : {}),
-          continued: k > 0,
+          ...(part === 0 && k === 0 ? { map: slide.adcode } : {}),
+          continued: part > 0 || k > 0,
           citation,
           notes,
           practiceId: p.id,

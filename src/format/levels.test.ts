@@ -23,7 +23,7 @@ describe('levelLabel', () => {
   it('names the levels below the provincial unit the same in every unit', () => {
     expect(levelLabel('city', 370000, 'zh')).toBe('地市级');
     expect(levelLabel('district', 500000, 'zh')).toBe('区县级');
-    expect(levelLabel('district', 500000, 'en')).toBe('District / county');
+    expect(levelLabel('district', 500000, 'en')).toBe('District / county level');
   });
 
   it('gives the level filter a label that spans every kind of unit', () => {

@@ -13,8 +13,8 @@ const WHOLE_UNIT: Record<UnitType, Record<Lang, string>> = {
 };
 
 const BELOW: Record<Exclude<Level, 'province'>, Record<Lang, string>> = {
-  city: { zh: '地市级', en: 'Prefecture' },
-  district: { zh: '区县级', en: 'District / county' },
+  city: { zh: '地市级', en: 'Prefecture level' },
+  district: { zh: '区县级', en: 'District / county level' },
 };
 
 /**

@@ -1,5 +1,5 @@
 // The legend reads the same breaks and colours as the map's step expression.
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { legendItems } from '../store/selectors';
 import { classColors, paletteOf } from '../theme/palette';
 import { useProvinceBreaks, useT } from '../store/hooks';
@@ -9,6 +9,7 @@ export function Legend() {
   const theme = useAtlas((s) => s.theme);
   const { breaks, max } = useProvinceBreaks();
   const scope = useAtlas((s) => s.breaksScope);
+  const store = useAtlasStore();
   const palette = paletteOf(theme);
   const colors = classColors(palette, breaks.length);
   const items = legendItems(breaks, max);
@@ -32,7 +33,7 @@ export function Legend() {
         <button
           type="button"
           className="text-button"
-          onClick={() => atlasStore.getState().setBreaksScope(scope === 'all' ? 'filtered' : 'all')}
+          onClick={() => store.getState().setBreaksScope(scope === 'all' ? 'filtered' : 'all')}
         >
           {t(scope === 'all' ? 'legendScopeToggleToFiltered' : 'legendScopeToggleToAll')}
         </button>
