@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { artifactPath, mapIdle, type Session, useBrowser } from './browser';
+import { artifactPath, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { chineseUiText } from './checks';
 import type { Dataset } from '../src/types';
 
@@ -16,6 +16,16 @@ const idsWhere = (keep: (p: Dataset['practices'][number]) => boolean) => batch1.
 async function listedIds(page: Page): Promise<string[]> {
   const ids = await page.locator('[data-testid="practice-list"] [data-practice]').evaluateAll((els) => els.map((e) => e.getAttribute('data-practice') ?? ''));
   return ids.sort();
+}
+
+/**
+ * A page of the app without waiting for the map: for what the panels show, which does not depend on WebGL (the
+ * machine's software GL can take long to settle when it is busy).
+ */
+async function openPanels(b: ReturnType<typeof useBrowser>, query: string, opts?: { width?: number; height?: number }): Promise<Session> {
+  const s = await openSession(b.browser, opts);
+  await s.page.goto(new URL(query ? `./?${query}` : './', s.base).toString());
+  return s;
 }
 
 /** Types into the search box and waits until the list shows `n` rows (the box applies the query after a pause). */
@@ -34,12 +44,11 @@ describe('officials’ wording', () => {
   let s: Session;
 
   it('says 全市 for 北京 as a whole and 全省 for 江苏 as a whole', async () => {
-    s = await b.open('sel=r:110000');
+    s = await openPanels(b, 'sel=r:110000');
     const group = s.page.locator('[data-testid="detail-panel"][data-region="110000"] [data-testid="province-level-group"]');
     await expect(group.textContent()).resolves.toMatch(/^全市/);
     await expect(s.page.locator('[data-testid="detail-panel"] .panel-subtitle').textContent()).resolves.toContain('直辖市');
     await s.page.goto(new URL('./?sel=r:320000', s.base).toString());
-    await mapIdle(s.page);
     await expect(s.page.locator('[data-testid="detail-panel"][data-region="320000"] [data-testid="province-level-group"]').textContent()).resolves.toMatch(/^全省/);
     // The level filter spans every kind of unit.
     await expect(s.page.locator('[data-testid="level-province"]').textContent()).resolves.toContain('省级（全省/全区/全市）');
@@ -47,7 +56,7 @@ describe('officials’ wording', () => {
   });
 
   it('cites a practice as officials do, with one source line as 原文第 63 行', async () => {
-    s = await b.open('sel=p:1-2-4-1');
+    s = await openPanels(b, 'sel=p:1-2-4-1');
     const citation = await s.page.locator('[data-testid="detail-panel"] [data-testid="citation"]').textContent();
     expect(citation).toContain('住房和城乡建设部办公厅《实施城市更新行动可复制经验做法清单（第一批）》（2022年11月），序号 二（四）1');
     expect(citation).toContain('原文第 63 行');
@@ -56,7 +65,8 @@ describe('officials’ wording', () => {
   });
 
   it('marks themes the keyword rules suggested apart from reviewed ones, and says how themes are made', async () => {
-    s = await b.open('sel=p:1-1-1-1');
+    s = await openPanels(b, 'sel=p:1-1-1-1');
+    await s.page.locator('[data-testid="detail-panel"] .practice-themes').waitFor();
     const p = dataset.practices.find((x) => x.id === '1-1-1-1')!;
     const chips = s.page.locator('[data-testid="detail-panel"] .practice-themes .chip.theme');
     await expect(chips.count()).resolves.toBe(p.themes.length);
@@ -68,8 +78,9 @@ describe('officials’ wording', () => {
   });
 
   it('labels the map controls in the interface language, and follows a language switch', async () => {
-    s = await b.open();
+    s = await openPanels(b, '');
     const zoomIn = s.page.locator('.maplibregl-ctrl-zoom-in');
+    await zoomIn.waitFor({ timeout: 90_000 });
     await expect(zoomIn.getAttribute('title')).resolves.toBe('放大');
     await expect(s.page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).resolves.toBe('缩小');
     await s.page.evaluate(() => (window as any).__atlas.store.getState().setLang('en'));
@@ -78,8 +89,9 @@ describe('officials’ wording', () => {
   });
 
   it('hides the hover tooltip after a click', async () => {
-    s = await b.open();
+    s = await openPanels(b, '');
     const { page } = s;
+    await mapIdle(page, 90_000);
     // Inside 青海, away from markers.
     const p = await page.evaluate(() => (window as any).__atlas.controller.project([96.0, 35.6]));
     const box = (await page.locator('[data-testid="map"]').boundingBox())!;
@@ -94,8 +106,9 @@ describe('officials’ wording', () => {
   });
 
   it('moves keyboard focus into the opened panel after Enter opens a practice', async () => {
-    s = await b.open();
+    s = await openPanels(b, '');
     const { page } = s;
+    await page.locator('[data-testid="practice-list"] [data-practice]').first().waitFor();
     await page.locator('[data-testid="practice-list"]').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -112,7 +125,7 @@ describe('officials’ wording', () => {
   });
 
   it('keeps the bullet of a wrapped headline on its first line in a province list', async () => {
-    s = await b.open('sel=r:500000', { width: 390, height: 844 });
+    s = await openPanels(b, 'sel=r:500000', { width: 390, height: 844 });
     const { page } = s;
     await page.locator('[data-testid="detail-panel"][data-region="500000"] .headline-list li').first().waitFor();
     // A zero-width probe at the start of each item sits where the list marker sits (the item's first line box).
@@ -140,7 +153,7 @@ describe('English names and search', () => {
   let s: Session;
 
   it('finds the two 成都 practices by "Chengdu" and the five 江苏 practices by "Jiangsu" (batch 1)', async () => {
-    s = await b.open('lang=en&b=1');
+    s = await openPanels(b, 'lang=en&b=1');
     const { page } = s;
     const chengdu = idsWhere((p) => p.actors.some((a) => a.adcode === 510100));
     const jiangsu = idsWhere((p) => p.actors.some((a) => a.province === 320000));
@@ -156,13 +169,13 @@ describe('English names and search', () => {
   });
 
   it('finds pinyin place names from the Chinese interface too (the names load on a Latin-letter search)', async () => {
-    s = await b.open('b=1');
+    s = await openPanels(b, 'b=1');
     await search(s.page, 'suzhou', idsWhere((p) => p.actors.some((a) => a.adcode === 320500)).length);
     await s.context.close();
   });
 
   it('reads "1 practice" for a count of one', async () => {
-    s = await b.open('lang=en&b=1');
+    s = await openPanels(b, 'lang=en&b=1');
     await search(s.page, 'Tangshan', 1);
     await expect(s.page.locator('.list-panel h2 .count').textContent()).resolves.toBe('1 practice');
     await s.context.close();
@@ -173,11 +186,12 @@ describe('English names and search', () => {
     [390, 844],
   ] as const) {
     it(`shows English names with the Chinese beside them, national view and detail panel (${w}×${h})`, async () => {
-      s = await b.open('lang=en', { width: w, height: h });
+      s = await openPanels(b, 'lang=en', { width: w, height: h });
       const { page } = s;
+      await mapIdle(page, 90_000);
       await page.screenshot({ path: artifactPath(`words-en-national-${w}.png`) });
       await page.goto(new URL('./?lang=en&sel=p:1-2-2-1', s.base).toString());
-      await mapIdle(page);
+      await mapIdle(page, 90_000);
       const panel = page.locator('[data-testid="detail-panel"][data-practice="1-2-2-1"]');
       await panel.locator('[lang="en"]', { hasText: 'Chengdu, Sichuan' }).first().waitFor();
       await expect(panel.locator('[data-testid="panel-title"]').textContent()).resolves.toBe('Chengdu, Sichuan 四川省成都市');

@@ -9,17 +9,16 @@ import { fullPlaceName, itemNumber, levelKey } from '../format/places';
 import { PracticeCard } from './PracticeCard';
 import { PlaceName, TaxonomyTitle } from './english';
 import { levelLabel, unitTypeLabel } from '../format/levels';
+import { fromKeyboard, requestPanelFocus, takePanelFocus } from './focusIntent';
 import './panels.css';
 import type { Practice } from '../types';
 
 function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
   const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // Opening a practice or region from the list (Enter) unmounts the list, and the browser drops focus to the
-  // body: take it into the panel instead, so that keyboard users carry on here. Focus anywhere else stays put.
+  // Opened from the keyboard (Enter in the list), the panel takes the focus the unmounted list dropped.
   useEffect(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) headingRef.current?.focus({ preventScroll: true });
+    if (takePanelFocus()) headingRef.current?.focus({ preventScroll: true });
   }, [focusKey]);
   return (
     <header className="panel-header">
@@ -47,12 +46,13 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
         <section key={g.key} className="mechanism-group">
           <h3 className="mechanism-title">
             {multiBatch ? <span lang="zh-CN">{g.batch.title} · </span> : ''}
-            {g.mechanism.code}、<TaxonomyTitle zh={g.mechanism.title} />
+            <span lang="zh-CN">{g.mechanism.code}、</span>
+            <TaxonomyTitle zh={g.mechanism.title} />
           </h3>
           {g.measures.map((m) => (
             <section key={m.key} className="measure-group">
               <h4 className="measure-title">
-                {m.measure.code}
+                <span lang="zh-CN">{m.measure.code}</span>
                 <TaxonomyTitle zh={m.measure.title} />
               </h4>
               {m.practices.map((p) => (
@@ -96,7 +96,14 @@ function RegionDetail({ adcode }: { adcode: number }) {
                   // The provincial unit as a whole, in its own word: 全省, 全区 or 全市 (北京, 重庆…).
                   levelLabel('province', adcode, lang)
                 ) : (
-                  <button type="button" className="linklike" onClick={() => atlasStore.getState().select(regionSelection(c.adcode!))}>
+                  <button
+                    type="button"
+                    className="linklike"
+                    onClick={(e) => {
+                      if (fromKeyboard(e)) requestPanelFocus();
+                      atlasStore.getState().select(regionSelection(c.adcode!));
+                    }}
+                  >
                     <PlaceName adcode={c.adcode} zh={c.name} short />
                   </button>
                 )}
@@ -105,7 +112,15 @@ function RegionDetail({ adcode }: { adcode: number }) {
               <ul className="headline-list">
                 {c.practices.map((p) => (
                   <li key={p.id}>
-                    <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
+                    <button
+                      type="button"
+                      className="linklike"
+                      lang="zh-CN"
+                      onClick={(e) => {
+                        if (fromKeyboard(e)) requestPanelFocus();
+                        atlasStore.getState().select(practiceSelection(p.id));
+                      }}
+                    >
                       <span className="item-no">{itemNumber(p)}</span> {p.headline}
                     </button>
                   </li>
@@ -133,7 +148,8 @@ function PracticeDetail({ id }: { id: string }) {
         title={actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : t('selectedPractice')}
         subtitle={
           <>
-            {p.mechanism.code}、<TaxonomyTitle zh={p.mechanism.title} /> › {p.measure.code}
+            <span lang="zh-CN">{p.mechanism.code}、</span>
+            <TaxonomyTitle zh={p.mechanism.title} /> › <span lang="zh-CN">{p.measure.code}</span>
             <TaxonomyTitle zh={p.measure.title} />
           </>
         }

@@ -8,6 +8,7 @@ import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
 import { PlaceName } from './english';
+import { requestPanelFocus } from './focusIntent';
 
 const ROW_ESTIMATE = 64;
 
@@ -43,6 +44,7 @@ export function ListPanel() {
     else if (e.key === 'PageUp') next = Math.max(0, active - 10);
     else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
+      requestPanelFocus();
       open(active);
       return;
     } else return;

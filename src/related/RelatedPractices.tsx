@@ -47,7 +47,7 @@ export function RelatedPractices({ practice }: { practice: Practice }) {
                 <span className="related-place">
                   {actor ? <PlaceName adcode={actor.adcode} zh={placeName} /> : ''}
                   {q.actors.length > 1 ? ` +${q.actors.length - 1}` : ''}
-                  <span className="related-no">{itemNumber(q)}</span>
+                  <span className="related-no" lang="zh-CN">{itemNumber(q)}</span>
                 </span>
                 <span className="related-headline" lang="zh-CN">
                   {q.headline}
