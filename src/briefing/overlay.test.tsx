@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import type { GeoBundle } from '../data/load';
-import { atlasStore, DEFAULT_STATE } from '../store/store';
+import { AtlasStoreContext, createAtlasStore, type AtlasState } from '../store/store';
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createBatch, createDataset, createPractice, province } from '../store/test-helpers';
 import { BriefingOverlay } from './BriefingOverlay';
@@ -45,14 +45,15 @@ function createData(extra: Practice[] = []): AtlasData {
   return { dataset, geo };
 }
 
-atlasStore.getInitialState = atlasStore.getState;
-
-function render(patch: Partial<ReturnType<typeof atlasStore.getState>>, data = createData()): string {
-  atlasStore.setState({ ...DEFAULT_STATE, filters: EMPTY_FILTERS, mode: 'briefing', ...patch });
+/** Renders the overlay with a store of its own (never the app's), in the given state. */
+function render(patch: Partial<AtlasState>, data = createData()): string {
+  const store = createAtlasStore({ filters: EMPTY_FILTERS, mode: 'briefing', ...patch });
   return renderToStaticMarkup(
-    <AtlasDataContext.Provider value={data}>
-      <BriefingOverlay />
-    </AtlasDataContext.Provider>,
+    <AtlasStoreContext.Provider value={store}>
+      <AtlasDataContext.Provider value={data}>
+        <BriefingOverlay />
+      </AtlasDataContext.Provider>
+    </AtlasStoreContext.Provider>,
   );
 }
 

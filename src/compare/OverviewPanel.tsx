@@ -3,7 +3,7 @@
 // filters; bars are plain HTML (no chart library).
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { classIndex } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { classColors, paletteOf } from '../theme/palette';
@@ -75,6 +75,7 @@ function BarChart({
 }
 
 export function OverviewPanel() {
+  const store = useAtlasStore();
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const practices = useFiltered();
@@ -106,7 +107,7 @@ export function OverviewPanel() {
   // Ranking bars take the map's class colours, so a bar and its province on the map read the same.
   const colors = classColors(paletteOf(theme), breaks.length);
   const max = Math.max(1, ...ranking.map((r) => r.count));
-  const st = atlasStore.getState;
+  const st = store.getState;
   const sep = lang === 'en' ? ', ' : '、';
 
   return (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import type { GeoBundle } from '../data/load';
-import { atlasStore, DEFAULT_STATE } from '../store/store';
+import { AtlasStoreContext, createAtlasStore, type AtlasState } from '../store/store';
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createBatch, createDataset, createPractice, district, province } from '../store/test-helpers';
 import { ComparePanel } from './ComparePanel';
@@ -37,21 +37,25 @@ function createData(): AtlasData {
   return { dataset, geo };
 }
 
+/** Each test's own store (never the app's): resetStore makes a new one. */
+let store = createAtlasStore();
+
 function render(node: React.ReactNode, data: AtlasData): string {
-  return renderToStaticMarkup(<AtlasDataContext.Provider value={data}>{node}</AtlasDataContext.Provider>);
+  return renderToStaticMarkup(
+    <AtlasStoreContext.Provider value={store}>
+      <AtlasDataContext.Provider value={data}>{node}</AtlasDataContext.Provider>
+    </AtlasStoreContext.Provider>,
+  );
 }
 
-// A server render reads the store's *initial* state (useSyncExternalStore's server snapshot); this file's module
-// instance of the store (vitest isolates test files) is pointed at the current state instead.
-atlasStore.getInitialState = atlasStore.getState;
 
 /** The text of some markup, tags removed. */
 function textOf(html: string): string {
   return html.replace(/<[^>]*>/g, '');
 }
 
-function resetStore(patch: Partial<ReturnType<typeof atlasStore.getState>> = {}) {
-  atlasStore.setState({ ...DEFAULT_STATE, filters: EMPTY_FILTERS, ...patch });
+function resetStore(patch: Partial<AtlasState> = {}) {
+  store = createAtlasStore({ filters: EMPTY_FILTERS, ...patch });
 }
 
 describe('ComparePanel (static render)', () => {

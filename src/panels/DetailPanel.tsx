@@ -1,7 +1,7 @@
 // The side panel for a selected region or practice. Reads the store and the dataset; never touches the map.
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '../store/selectors';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
@@ -14,6 +14,7 @@ import './panels.css';
 import type { Practice } from '../types';
 
 function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
+  const store = useAtlasStore();
   const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opened from the keyboard (Enter in the list), the panel takes the focus the unmounted list dropped.
@@ -28,7 +29,7 @@ function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle
         </h2>
         <p className="panel-subtitle">{subtitle}</p>
       </div>
-      <button type="button" className="icon-button" aria-label={t('close')} onClick={() => atlasStore.getState().clearSelection()}>
+      <button type="button" className="icon-button" aria-label={t('close')} onClick={() => store.getState().clearSelection()}>
         ×
       </button>
     </header>
@@ -67,6 +68,7 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
 }
 
 function RegionDetail({ adcode }: { adcode: number }) {
+  const store = useAtlasStore();
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const lang = useAtlas((s) => s.lang);
@@ -101,7 +103,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
                     className="linklike"
                     onClick={(e) => {
                       if (fromKeyboard(e)) requestPanelFocus();
-                      atlasStore.getState().select(regionSelection(c.adcode!));
+                      store.getState().select(regionSelection(c.adcode!));
                     }}
                   >
                     <PlaceName adcode={c.adcode} zh={c.name} short />
@@ -118,7 +120,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
                       lang="zh-CN"
                       onClick={(e) => {
                         if (fromKeyboard(e)) requestPanelFocus();
-                        atlasStore.getState().select(practiceSelection(p.id));
+                        store.getState().select(practiceSelection(p.id));
                       }}
                     >
                       <span className="item-no">{itemNumber(p)}</span> {p.headline}

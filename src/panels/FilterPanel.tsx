@@ -1,7 +1,7 @@
 // Facets with live counts (each counted with the other facets applied), and "clear all".
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { facetCounts } from '../store/selectors';
 import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
 import { useT } from '../store/hooks';
@@ -49,12 +49,13 @@ function Option({
 }
 
 export function FilterPanel() {
+  const store = useAtlasStore();
   const { dataset } = useAtlasData();
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const filters = useAtlas((s) => s.filters);
   const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
-  const st = atlasStore.getState;
+  const st = store.getState;
   useLatinSearchNames();
   const names = useEnglishNames();
   /** A taxonomy option: in English the (unofficial) English title with the Chinese beside it. */

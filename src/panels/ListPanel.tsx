@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAtlasData } from '../data/context';
-import { atlasStore } from '../store/store';
+import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
@@ -13,6 +13,7 @@ import { requestPanelFocus } from './focusIntent';
 const ROW_ESTIMATE = 64;
 
 export function ListPanel() {
+  const store = useAtlasStore();
   const practices = useFiltered();
   const { geo } = useAtlasData();
   const t = useT();
@@ -30,7 +31,7 @@ export function ListPanel() {
 
   const open = (i: number) => {
     const p = practices[i];
-    if (p) atlasStore.getState().select(practiceSelection(p.id));
+    if (p) store.getState().select(practiceSelection(p.id));
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -1,21 +1,19 @@
 // One practice in full: headline, text with figures and documents marked, themes, places, citation, copy-link.
 import { useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore } from '../store/store';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { encodeState, urlStateOf } from '../store/url';
 import { themeByKey } from '../store/selectors';
 import { useT } from '../store/hooks';
 import { practiceCitationParts, sourceLines } from '../format/citation';
 import { CitationText, PlaceName } from './english';
-import { useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore, type AtlasState } from '../store/store';
 import { segmentText } from './segments';
 import type { Practice } from '../types';
 import { RelatedPractices } from '../related/RelatedPractices';
 
 /** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
-export function practiceLink(id: string): string {
-  const s = atlasStore.getState();
+export function practiceLink(id: string, s: AtlasState): string {
   const params = encodeState({ ...urlStateOf(s), selection: practiceSelection(id), camera: null });
   const url = new URL(window.location.href);
   url.search = params.toString();
@@ -40,6 +38,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practice; headingLevel?: 3 | 4 }) {
+  const store = useAtlasStore();
   const { dataset } = useAtlasData();
   const t = useT();
   const lang = useAtlas((s) => s.lang);
@@ -53,7 +52,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
   return (
     <article className="practice-card" data-practice={practice.id} aria-labelledby={`h-${practice.id}`}>
       <H id={`h-${practice.id}`} className="practice-headline" lang="zh-CN">
-        <button type="button" className="linklike" onClick={() => atlasStore.getState().select(practiceSelection(practice.id))}>
+        <button type="button" className="linklike" onClick={() => store.getState().select(practiceSelection(practice.id))}>
           {practice.headline}
         </button>
       </H>
@@ -63,7 +62,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
             key={a.adcode}
             type="button"
             className="chip place"
-            onClick={() => atlasStore.getState().select(regionSelection(a.adcode))}
+            onClick={() => store.getState().select(regionSelection(a.adcode))}
             title={`${t('adcode')} ${a.adcode}`}
           >
             <PlaceName adcode={a.adcode} zh={a.name} short />
@@ -116,7 +115,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
               key={m.adcode}
               type="button"
               className="chip place"
-              onClick={() => atlasStore.getState().select(regionSelection(m.adcode))}
+              onClick={() => store.getState().select(regionSelection(m.adcode))}
               title={`${t('adcode')} ${m.adcode}`}
             >
               <PlaceName adcode={m.adcode} zh={m.name} short />
@@ -146,7 +145,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
           type="button"
           className="copy-link"
           onClick={async () => {
-            setCopied(await copyText(practiceLink(practice.id)));
+            setCopied(await copyText(practiceLink(practice.id, store.getState())));
             window.setTimeout(() => setCopied(false), 2500);
           }}
         >

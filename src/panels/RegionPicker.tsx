@@ -2,12 +2,13 @@
 // of the 34 provincial units and, under each, the cities and districts that have practices.
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { countsByRegion } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 
 export function RegionPicker() {
+  const store = useAtlasStore();
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const practices = useFiltered();
@@ -38,8 +39,8 @@ export function RegionPicker() {
         data-testid="region-picker"
         onChange={(e) => {
           const adcode = Number(e.target.value);
-          if (adcode) atlasStore.getState().select(regionSelection(adcode));
-          else atlasStore.getState().clearSelection();
+          if (adcode) store.getState().select(regionSelection(adcode));
+          else store.getState().clearSelection();
         }}
       >
         <option value="">{t('national')}</option>

@@ -2,7 +2,7 @@
 // units, Hanyu Pinyin below) with the Chinese beside it, and taxonomy titles in English (unofficial translations)
 // with the official Chinese beside them. The Chinese interface shows only the Chinese, as before.
 import { useEffect } from 'react';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { fullPlaceNameEn, hasLatin, placeNameEn, taxonomyEn, type NamesEn } from '../format/names';
 import { useAtlasData } from '../data/context';
@@ -21,13 +21,14 @@ export function useEnglishNames(): NamesEn | null {
  * with the same content: every view recomputes, the URL stays as it is). Mounted once, by the filter panel.
  */
 export function useLatinSearchNames(): void {
+  const store = useAtlasStore();
   const latin = useAtlas((s) => hasLatin(s.filters.q));
   const names = useNamesEn(latin);
   useEffect(() => {
     if (!names) return;
-    const { filters } = atlasStore.getState();
-    if (hasLatin(filters.q)) atlasStore.setState({ filters: { ...filters } });
-  }, [names]);
+    const { filters } = store.getState();
+    if (hasLatin(filters.q)) store.getState().setFilters({});
+  }, [names, store]);
 }
 
 /** English first, the Chinese beside it (smaller); or the Chinese alone. */

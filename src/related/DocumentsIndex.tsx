@@ -2,7 +2,7 @@
 // citing it; searchable; a title cited from several places is marked 多地引用.
 import { useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore } from '../store/store';
+import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
@@ -11,6 +11,7 @@ import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
 import './related.css';
 
 export function DocumentsIndex() {
+  const store = useAtlasStore();
   const practices = useFiltered();
   const { geo } = useAtlasData();
   const t = useT();
@@ -54,7 +55,7 @@ export function DocumentsIndex() {
                   const actor = p.actors[0];
                   return (
                     <li key={p.id}>
-                      <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
+                      <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => store.getState().select(practiceSelection(p.id))}>
                         <span className="cite-place">
                           {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                           {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}

@@ -3,7 +3,7 @@
 // row with its clause and a link to its practice. `FigureTable` takes any rows, for the briefing to reuse.
 import { useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore } from '../store/store';
+import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
@@ -21,6 +21,7 @@ const KIND_KEY = {
 } as const satisfies Record<FigureKind, string>;
 
 export function FigureTable({ rows, direction, onSort, caption }: { rows: readonly FigureRow[]; direction: SortDirection; onSort?: () => void; caption: string }) {
+  const store = useAtlasStore();
   const { geo } = useAtlasData();
   const t = useT();
   return (
@@ -48,7 +49,7 @@ export function FigureTable({ rows, direction, onSort, caption }: { rows: readon
               <td className="fig-raw" lang="zh-CN">{r.figure.raw}</td>
               <td>
                 <span className="fig-phrase" lang="zh-CN">{r.figure.phrase}</span>
-                <button type="button" className="linklike fig-source" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
+                <button type="button" className="linklike fig-source" onClick={() => store.getState().select(practiceSelection(r.practice.id))}>
                   {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''} · <span lang="zh-CN">{itemNumber(r.practice)}</span>
                 </button>
               </td>

@@ -3,7 +3,7 @@
 // All related practices are listed, those outside the current filters marked (see relatedItems).
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { atlasStore } from '../store/store';
+import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { practiceById } from '../store/selectors';
 import { useFiltered, useT } from '../store/hooks';
@@ -14,6 +14,7 @@ import { practiceSet, relatedItems, scorePercent } from './relatedItems';
 import './related.css';
 
 export function RelatedPractices({ practice }: { practice: Practice }) {
+  const store = useAtlasStore();
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const filtered = useFiltered();
@@ -41,7 +42,7 @@ export function RelatedPractices({ practice }: { practice: Practice }) {
                 type="button"
                 className={`related-item${inFilters ? '' : ' outside'}`}
                 data-related={q.id}
-                onClick={() => atlasStore.getState().select(practiceSelection(q.id))}
+                onClick={() => store.getState().select(practiceSelection(q.id))}
                 title={t('openPractice')}
               >
                 <span className="related-place">

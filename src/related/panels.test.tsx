@@ -6,7 +6,7 @@ import datasetJson from '../../public/data/practices.json';
 import gazetteerJson from '../../public/geo/gazetteer.json';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import type { GeoBundle } from '../data/load';
-import { atlasStore, DEFAULT_STATE } from '../store/store';
+import { AtlasStoreContext, createAtlasStore } from '../store/store';
 import { EMPTY_FILTERS, type Filters } from '../store/filters';
 import { practiceById } from '../store/selectors';
 import type { Dataset, GazetteerEntry } from '../types';
@@ -20,15 +20,20 @@ function createData(): AtlasData {
   return { dataset, geo: { gazetteer } as unknown as GeoBundle };
 }
 
+/** Each test's own store (never the app's): resetStore makes a new one. */
+let store = createAtlasStore();
+
 function render(node: React.ReactNode, data: AtlasData): string {
-  return renderToStaticMarkup(<AtlasDataContext.Provider value={data}>{node}</AtlasDataContext.Provider>);
+  return renderToStaticMarkup(
+    <AtlasStoreContext.Provider value={store}>
+      <AtlasDataContext.Provider value={data}>{node}</AtlasDataContext.Provider>
+    </AtlasStoreContext.Provider>,
+  );
 }
 
-// A server render reads the store's initial state; point it at the current one (see src/compare/panels.test.tsx).
-atlasStore.getInitialState = atlasStore.getState;
 
 function resetStore(filters: Partial<Filters> = {}, lang: 'zh' | 'en' = 'zh') {
-  atlasStore.setState({ ...DEFAULT_STATE, filters: { ...EMPTY_FILTERS, ...filters }, lang });
+  store = createAtlasStore({ filters: { ...EMPTY_FILTERS, ...filters }, lang });
 }
 
 describe('RelatedPractices', () => {
