@@ -1,7 +1,7 @@
 // Accessibility, keyboard-only use, the English interface, and the map without WebGL.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
+import { artifactPath, gotoApp, mapIdle, openSession, settled, type Session, useBrowser } from './browser';
 import type { Dataset } from '../src/types';
 import { axeViolations, chineseUiText } from './checks';
 
@@ -26,7 +26,7 @@ describe('accessibility and fallbacks', () => {
   for (const [name, query] of views) {
     it(`axe finds no serious or critical violation on the ${name} view`, async () => {
       const { page } = await fresh(query, { bypassCSP: true });
-      await page.waitForTimeout(300);
+      await settled(page);
       expect(await axeViolations(page)).toEqual([]);
       await s.context.close();
     });
@@ -35,7 +35,7 @@ describe('accessibility and fallbacks', () => {
   for (const [name, query] of views) {
     it(`shows no Chinese interface text in English on the ${name} view (data aside)`, async () => {
       const { page } = await fresh(query ? `${query}&lang=en` : 'lang=en');
-      await page.waitForTimeout(300);
+      await settled(page);
       expect(await chineseUiText(page)).toEqual([]);
       await s.context.close();
     });

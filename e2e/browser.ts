@@ -74,6 +74,16 @@ export async function gotoApp(s: Session, query = '', timeout?: number): Promise
   await mapIdle(s.page, timeout);
 }
 
+/**
+ * Waits until the map is idle and the page has painted twice since (lazy panels mount in the frame after their
+ * chunk arrives): a state to wait on instead of a fixed sleep.
+ */
+export async function settled(page: Page): Promise<void> {
+  await mapIdle(page);
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await mapIdle(page);
+}
+
 export const ARTIFACTS = 'e2e/artifacts';
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });

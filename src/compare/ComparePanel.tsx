@@ -1,6 +1,7 @@
 // Compare mode (issue 5): pick 2–4 provinces, read their coverage matrix (政策机制 / 主要举措 × province), list
 // the practices of a cell, and read the practices side by side, aligned by measure. Follows the filters; the
 // compared provinces live in the store (and so in the URL, key `cmp`).
+import { SearchField } from '../ui/SearchField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
@@ -116,32 +117,22 @@ function Picker({ provinces, compare }: { provinces: ProvinceRef[]; compare: num
         })}
       </ul>
       <p className="cmp-hint">{t('compareHint', { max: MAX_COMPARE })}</p>
-      <form
+      <SearchField
+        id="cmp-search-input"
         className="cmp-search"
-        role="search"
-        aria-label={t('compareSearch')}
-        onSubmit={(e) => {
-          e.preventDefault();
+        label={t('compareSearch')}
+        value={query}
+        placeholder={t('compareSearchPlaceholder')}
+        onChange={setQuery}
+        onSubmit={() => {
           const first = shown.find((p) => !compare.includes(p.adcode));
           if (first && query.trim() !== '') {
             st().toggleCompare(first.adcode);
             setQuery('');
           }
         }}
-      >
-        <label htmlFor="cmp-search-input" className="visually-hidden">
-          {t('compareSearch')}
-        </label>
-        <input
-          id="cmp-search-input"
-          type="search"
-          value={query}
-          placeholder={t('compareSearchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)}
-          data-testid="compare-search"
-          autoComplete="off"
-        />
-      </form>
+        testid="compare-search"
+      />
       {query.trim() === '' && (
         <button
           type="button"

@@ -1,4 +1,5 @@
 // Choose a gazetteer unit by name: the ambiguity's candidates as quick choices, and a search over the gazetteer.
+import { SearchField } from '../ui/SearchField';
 import { useId, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { useT } from '../store/hooks';
@@ -49,17 +50,14 @@ export function PlacePicker({
           ))}
         </div>
       )}
-      <label htmlFor={`${id}-q`} className="picker-label">
-        {label}
-      </label>
-      <input
+      <SearchField
         id={`${id}-q`}
-        type="search"
+        label={label}
+        visibleLabel
         value={query}
         placeholder={t('importSearchPlace')}
-        onChange={(e) => setQuery(e.target.value)}
-        aria-controls={`${id}-results`}
-        autoComplete="off"
+        onChange={setQuery}
+        controls={`${id}-results`}
       />
       <ul id={`${id}-results`} className="picker-results" aria-live="polite">
         {query.trim() !== '' && results.length === 0 && <li className="empty">{t('importNoMatch')}</li>}

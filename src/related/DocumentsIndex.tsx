@@ -1,5 +1,6 @@
 // The documents tab (issue 10): every 《…》 title cited by the filtered practices, with the places and practices
 // citing it; searchable; a title cited from several places is marked 多地引用.
+import { SearchField } from '../ui/SearchField';
 import { useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { useAtlasStore } from '../store/store';
@@ -28,17 +29,14 @@ export function DocumentsIndex() {
         {t('documentsIndex')} <span className="count">{t('documentsCount', { n: entries.length })}</span>
       </h2>
       <p className="index-note">{t('indexFollowsFilters', { n: practices.length })}</p>
-      <label htmlFor="documents-search" className="visually-hidden">
-        {t('documentsSearch')}
-      </label>
-      <input
+      <SearchField
         id="documents-search"
-        type="search"
-        className="index-search"
+        inputClassName="index-search"
+        label={t('documentsSearch')}
         value={query}
         placeholder={t('documentsSearch')}
-        onChange={(e) => setQuery(e.target.value)}
-        data-testid="documents-search"
+        onChange={setQuery}
+        testid="documents-search"
       />
       {shown.length === 0 ? (
         <p className="empty">{entries.length === 0 ? t('documentsNone') : t('noResults')}</p>

@@ -12,32 +12,41 @@ export interface SearchFieldProps {
   /** Enter: the field sits in a form and this runs instead of a page load. */
   onSubmit?: () => void;
   testid?: string;
+  /** Of the form (or wrapper); none: the label and input are placed as they are. */
   className?: string;
+  inputClassName?: string;
+  /** Shown on screen (a visible label) instead of read by screen readers only. */
+  visibleLabel?: boolean;
+  /** The id of the list the field filters (aria-controls). */
+  controls?: string;
   autoFocus?: boolean;
   /** Rendered after the input, inside the form (e.g. a result count). */
   children?: ReactNode;
 }
 
-export function SearchField({ id, label, value, onChange, placeholder, onSubmit, testid, className, autoFocus, children }: SearchFieldProps) {
+export function SearchField(props: SearchFieldProps) {
+  const { id, label, value, onChange, placeholder, onSubmit, testid, className, inputClassName, visibleLabel, controls, autoFocus, children } = props;
   const field = (
     <>
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className={visibleLabel ? 'picker-label' : 'visually-hidden'}>
         {label}
       </label>
       <input
         id={id}
         type="search"
+        className={inputClassName}
         value={value}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
         data-testid={testid}
         autoComplete="off"
+        aria-controls={controls}
         autoFocus={autoFocus}
       />
       {children}
     </>
   );
-  if (!onSubmit) return <div className={className}>{field}</div>;
+  if (!onSubmit) return className ? <div className={className}>{field}</div> : field;
   return (
     <form
       role="search"
