@@ -1,7 +1,7 @@
 // The dataset file's schema (public/data/practices.json), shared by the data build, the tests and the app's loader.
 // It mirrors src/types.ts; the assignability check at the bottom fails to compile if the two drift apart.
 import { z } from 'zod';
-import type { Dataset } from '../types';
+import type { Batch, Dataset, Figure, Place, Practice, Theme } from '../types';
 
 const level = z.enum(['province', 'city', 'district']);
 const adcode = z.number().int().min(100000).max(999999);
@@ -110,3 +110,19 @@ export function parseDataset(json: unknown): Dataset {
 // Compile-time check: what the schema accepts is a Dataset.
 type Assignable<T extends U, U> = T;
 export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
+
+/**
+ * And the other way: every field of the types in src/types.ts is in the schema. Without this, a new optional field
+ * added to types.ts alone would be silently dropped by parseDataset (zod strips unknown keys). `Exact` fails the
+ * typecheck naming the type whose fields differ.
+ */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type _SchemaMatchesTypes = [
+  Check<Exact<z.infer<typeof placeSchema>, Place>>,
+  Check<Exact<z.infer<typeof figureSchema>, Figure>>,
+  Check<Exact<z.infer<typeof batchSchema>, Batch>>,
+  Check<Exact<z.infer<typeof practiceSchema>, Practice>>,
+  Check<Exact<z.infer<typeof themeSchema>, Theme>>,
+  Check<Exact<z.infer<typeof datasetSchema>, Dataset>>,
+];
