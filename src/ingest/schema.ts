@@ -116,7 +116,8 @@ export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
  * added to types.ts alone would be silently dropped by parseDataset (zod strips unknown keys). `Exact` fails the
  * typecheck naming the type whose fields differ.
  */
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
 type Check<T extends true> = T;
 export type _SchemaMatchesTypes = [
   Check<Exact<z.infer<typeof placeSchema>, Place>>,
