@@ -1,5 +1,6 @@
 // BriefingOverlay rendered statically: what each kind of slide shows, in both languages, and that practice text
 // stays text.
+import { createTestData } from '../test-utils/render';
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AtlasDataContext, type AtlasData } from '../data/context';
@@ -32,17 +33,7 @@ function createData(extra: Practice[] = []): AtlasData {
       createPractice({ id: '1-2-2-1', mech: 2, meas: 2, item: 1, actors: [province(500000, '重庆市')] }),
     ],
   });
-  const empty = { type: 'FeatureCollection', features: [] };
-  const geo = {
-    provinces: empty,
-    cities: empty,
-    dash: empty,
-    inset: empty,
-    meta: { attribution: { zh: '边界数据：测试', en: 'Boundaries: test' }, nationalBounds: [73, 18, 135, 54] },
-    gazetteer: new Map(),
-    districtProvinces: new Set(),
-  } as unknown as GeoBundle;
-  return { dataset, geo };
+  return createTestData(dataset, { meta: { attribution: { zh: '边界数据：测试', en: 'Boundaries: test' }, nationalBounds: [73, 18, 135, 54] } } as Partial<GeoBundle>);
 }
 
 /** Renders the overlay with a store of its own (never the app's), in the given state. */

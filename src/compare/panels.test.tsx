@@ -1,9 +1,9 @@
 // The two panels rendered to static HTML (no DOM needed): structure, counts, markers and text-only rendering.
 // Interaction is covered by the browser tests (e2e/compare.e2e.ts).
+import { createTestData } from '../test-utils/render';
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AtlasDataContext, type AtlasData } from '../data/context';
-import type { GeoBundle } from '../data/load';
 import { AtlasStoreContext, createAtlasStore, type AtlasState } from '../store/store';
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createBatch, createDataset, createPractice, district, province } from '../store/test-helpers';
@@ -24,17 +24,7 @@ function createData(): AtlasData {
       createPractice({ id: '1-1-2-1', mech: 1, meas: 2, actors: [district(500107, '九龙坡区')] }),
     ],
   });
-  const empty = { type: 'FeatureCollection', features: [] };
-  const geo = {
-    provinces: empty,
-    cities: empty,
-    dash: empty,
-    inset: empty,
-    meta: { attribution: { zh: '', en: '' }, nationalBounds: [73, 18, 135, 54] },
-    gazetteer: new Map(),
-    districtProvinces: new Set(),
-  } as unknown as GeoBundle;
-  return { dataset, geo };
+  return createTestData(dataset);
 }
 
 /** Each test's own store (never the app's): resetStore makes a new one. */

@@ -429,34 +429,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </ul>
         <div className="import-actions">
           <span>{t('importExportAll')}</span>
-          <button
-            type="button"
-            className="text-button"
-            data-testid="export-all-json"
-            onClick={() =>
-              download(
-                exportFileName(lang, t('filterAll'), 'json'),
-                practicesJson(dataset, dataset.practices, { lang, gazetteer: geo.gazetteer }),
-                'application/json',
-              )
-            }
-          >
-            JSON
-          </button>
-          <button
-            type="button"
-            className="text-button"
-            data-testid="export-all-csv"
-            onClick={() =>
-              download(
-                exportFileName(lang, t('filterAll'), 'csv'),
-                practicesCsv(dataset, dataset.practices, { lang, gazetteer: geo.gazetteer }),
-                'text/csv;charset=utf-8',
-              )
-            }
-          >
-            CSV
-          </button>
+          {(['json', 'csv'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="text-button"
+              data-testid={`export-all-${kind}`}
+              onClick={() => {
+                const opts = { lang, gazetteer: geo.gazetteer };
+                const body = kind === 'json' ? practicesJson(dataset, dataset.practices, opts) : practicesCsv(dataset, dataset.practices, opts);
+                download(exportFileName(lang, t('filterAll'), kind), body, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+              }}
+            >
+              {kind.toUpperCase()}
+            </button>
+          ))}
         </div>
       </section>
     </dialog>

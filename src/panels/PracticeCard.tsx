@@ -9,7 +9,7 @@ import { practiceCitationParts, sourceLines } from '../format/citation';
 import { CitationText, PlaceName } from './english';
 import { useAtlas, useAtlasStore, type AtlasState } from '../store/store';
 import { segmentText } from './segments';
-import type { Practice } from '../types';
+import type { Place, Practice } from '../types';
 import { RelatedPractices } from '../related/RelatedPractices';
 
 /** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
@@ -58,15 +58,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
       </H>
       <p className="practice-actors">
         {practice.actors.map((a) => (
-          <button
-            key={a.adcode}
-            type="button"
-            className="chip place"
-            onClick={() => store.getState().select(regionSelection(a.adcode))}
-            title={`${t('adcode')} ${a.adcode}`}
-          >
-            <PlaceName adcode={a.adcode} zh={a.name} short />
-          </button>
+          <PlaceChip key={a.adcode} place={a} />
         ))}
       </p>
       <p className="practice-text" lang="zh-CN">
@@ -111,15 +103,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
             {colon}
           </span>
           {practice.mentions.map((m) => (
-            <button
-              key={m.adcode}
-              type="button"
-              className="chip place"
-              onClick={() => store.getState().select(regionSelection(m.adcode))}
-              title={`${t('adcode')} ${m.adcode}`}
-            >
-              <PlaceName adcode={m.adcode} zh={m.name} short />
-            </button>
+            <PlaceChip key={m.adcode} place={m} />
           ))}
         </p>
       )}
@@ -156,5 +140,21 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
         </span>
       </footer>
     </article>
+  );
+}
+
+/** A place named by a practice: a chip that opens the place. */
+function PlaceChip({ place }: { place: Place }) {
+  const store = useAtlasStore();
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="chip place"
+      onClick={() => store.getState().select(regionSelection(place.adcode))}
+      title={`${t('adcode')} ${place.adcode}`}
+    >
+      <PlaceName adcode={place.adcode} zh={place.name} short />
+    </button>
   );
 }
