@@ -21,6 +21,7 @@ function BarChart({
   title,
   bars,
   label,
+  codeOf,
   selected,
   onToggle,
   note,
@@ -30,6 +31,8 @@ function BarChart({
   title: string;
   bars: Bar[];
   label: (b: Bar) => string;
+  /** The table's numbering before the label (一、 or 一（一）): Chinese in every interface language. */
+  codeOf?: (b: Bar) => string;
   selected: readonly string[];
   onToggle: (key: string) => void;
   note?: string;
@@ -46,6 +49,7 @@ function BarChart({
         {bars.map((b) => {
           const on = selected.includes(b.key);
           const text = label(b);
+          const code = codeOf?.(b) ?? '';
           return (
             <li key={b.key}>
               <button
@@ -54,10 +58,11 @@ function BarChart({
                 aria-pressed={on}
                 data-key={b.key}
                 data-count={b.count}
-                title={text}
+                title={code + text}
                 onClick={() => onToggle(b.key)}
               >
                 <span className="ov-bar-label" lang={dataLang}>
+                  {code && !dataLang ? <span lang="zh-CN">{code}</span> : code}
                   {text}
                 </span>
                 <span className="ov-bar-track" aria-hidden="true">
@@ -207,7 +212,8 @@ export function OverviewPanel() {
         id="mechanisms"
         title={t('byMechanism')}
         bars={dist.mechanisms}
-        label={(b) => `${b.code}、${taxonomyEn(names, b.label) ?? b.label}`}
+        codeOf={(b) => `${b.code}、`}
+        label={(b) => taxonomyEn(names, b.label) ?? b.label}
         selected={filters.mechanisms}
         dataLang={names ? undefined : 'zh-CN'}
         onToggle={(k) => st().toggleMechanism(k)}
@@ -216,7 +222,8 @@ export function OverviewPanel() {
         id="measures"
         title={t('byMeasure')}
         bars={dist.measures}
-        label={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}${taxonomyEn(names, b.label) ?? b.label}`}
+        codeOf={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}`}
+        label={(b) => taxonomyEn(names, b.label) ?? b.label}
         selected={filters.measures}
         dataLang={names ? undefined : 'zh-CN'}
         onToggle={(k) => st().toggleMeasure(k)}
