@@ -18,9 +18,12 @@ function Option({
   testid,
   dataLang,
   zhBeside,
+  code,
 }: {
   checked: boolean;
   label: string;
+  /** The table's numbering before an English label (一、, （一）): Chinese, marked so. */
+  code?: string;
   /** The official Chinese beside an English (unofficial) label. */
   zhBeside?: string;
   /** Set for labels that are data (batch and taxonomy titles stay Chinese in every interface language). */
@@ -33,6 +36,7 @@ function Option({
     <label className={`facet-option${count === 0 && !checked ? ' zero' : ''}`} data-testid={testid}>
       <input type="checkbox" checked={checked} onChange={onChange} />
       <span className="facet-label" lang={zhBeside ? 'en' : dataLang}>
+        {code && <span lang="zh-CN">{code}</span>}
         {label}
         {zhBeside && (
           <span className="zh-beside" lang="zh-CN">
@@ -61,7 +65,7 @@ export function FilterPanel() {
   /** A taxonomy option: in English the (unofficial) English title with the Chinese beside it. */
   const taxonomyLabel = (code: string, sep: string, zh: string) => {
     const en = taxonomyEn(names, zh);
-    return en ? { label: `${code}${sep}${en}`, zhBeside: zh } : { label: `${code}${sep}${zh}` };
+    return en ? { code: `${code}${sep}`, label: en, zhBeside: zh } : { label: `${code}${sep}${zh}` };
   };
 
   return (
