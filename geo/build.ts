@@ -1,7 +1,8 @@
 // npm run geo [-- --source <dir>] [-- --out <dir>]
 // Reads a boundary source of DataV's shape (default geo/sources/datav, or $GEO_SOURCE), writes public/geo/.
 // The work is in build-core.ts; this file only reads, writes and reports.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { FinestUnit } from './partition';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll } from './build-core';
@@ -20,7 +21,11 @@ const source = resolve(arg('source') ?? process.env.GEO_SOURCE ?? DEFAULT_SOURCE
 const out = resolve(arg('out') ?? resolve(import.meta.dirname, '../public/geo'));
 
 const started = Date.now();
-const { files, report } = buildAll(loadSource(source), loadSourceInfo(source), loadNeighbours());
+// GEO_PARTITION_CACHE=<file>: development only — reuse (or write) the cleaned partition of an earlier run of the same
+// source, since mapshaper's -clean of ~2,900 units takes minutes on a busy machine. The output is the same.
+const cache = process.env.GEO_PARTITION_CACHE;
+const cached = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as FinestUnit[]) : undefined;
+const { files, report } = await buildAll(loadSource(source), loadSourceInfo(source), loadNeighbours(), cached);
 const leftInvalid = [report.national, ...Object.values(report.districts)].flatMap((x) => [...x.invalid, ...x.crossings]);
 if (leftInvalid.length) {
   // Nothing is written: a map with broken units must not replace a good one.
@@ -28,15 +33,12 @@ if (leftInvalid.length) {
   process.exit(1);
 }
 
-// Stale district files (a province that no longer has one) must not linger.
-const districtsDir = join(out, 'districts');
+// Stale detail files (a province or level that no longer has one; the former districts/ folder) must not linger.
 const written = new Set(files.map(([path]) => path));
-try {
-  for (const name of readdirSync(districtsDir)) {
-    if (name.endsWith('.json') && !written.has(`districts/${name}`)) rmSync(join(districtsDir, name));
-  }
-} catch {
-  // no districts directory yet
+rmSync(join(out, 'districts'), { recursive: true, force: true });
+const lodDir = join(out, 'lod');
+for (const entry of existsSync(lodDir) ? readdirSync(lodDir, { recursive: true, encoding: 'utf8' }) : []) {
+  if (entry.endsWith('.json') && !written.has(`lod/${entry}`)) rmSync(join(lodDir, entry));
 }
 for (const [path, text] of files) {
   const full = join(out, path);
@@ -51,10 +53,11 @@ const size = (path: string) => {
 };
 console.log(`geo: ${files.length} files from ${source} → ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 for (const path of ['national.topo.json', 'scs-inset.json', 'gazetteer.json', 'meta.json']) console.log(`  ${path}: ${size(path)}`);
-const districtSizes = files.filter(([p]) => p.startsWith('districts/') && p.endsWith('.topo.json')).map(([p, t]) => [p, gzipSync(t).length] as const);
+const districtSizes = files.filter(([p]) => p.startsWith('lod/') && p.endsWith('.topo.json')).map(([p, t]) => [p, gzipSync(t).length] as const);
 const largest = districtSizes.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as const);
-console.log(`  districts: ${districtSizes.length} files, largest ${largest[0]} ${kb(largest[1])} KB gzip`);
+console.log(`  detail: ${districtSizes.length} files, largest ${largest[0]} ${kb(largest[1])} KB gzip`);
 console.log(`  counts: ${JSON.stringify(report.counts)}`);
+for (const [level, lr] of Object.entries(report.districts)) console.log(`  level ${level}: ${lr.iterations} passes, thresholds lowered ${JSON.stringify(lr.lowered)}, ${lr.droppedRings.length} rings dropped`);
 const r = report.national;
 console.log(`  national: ${r.iterations} passes, thresholds lowered ${JSON.stringify(r.lowered)}, ${r.droppedRings.length} rings dropped`);
 const seatExceptions = [r, ...Object.values(report.districts)].flatMap((x) => x.seatExceptions);

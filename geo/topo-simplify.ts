@@ -12,6 +12,7 @@ import { presimplify, planarTriangleArea } from 'topojson-simplify';
 import { quantize, feature as topoFeature } from 'topojson-client';
 import { bbox as turfBbox, booleanCrosses, booleanDisjoint, booleanPointInPolygon, booleanValid, lineString, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { presimplifyDP } from './dp-weights';
 
 /** A polygon geometry of a topology (arcs as indices; ~i is arc i reversed). */
 export interface TopoPolygonal {
@@ -49,6 +50,13 @@ export interface SimplifyOptions {
   fullDetail?: string[];
   /** The seat that must stay inside a geometry, if any. */
   seatOf?: (object: string, g: TopoPolygonal) => Position | undefined;
+  /**
+   * 'dp': Douglas–Peucker weights in Web Mercator world units (geo/dp-weights.ts), so that `base` is a distance
+   * on the map; `relative` then caps a feature at relative × √area (in those units). Default: Visvalingam areas.
+   */
+  weights?: 'visvalingam' | 'dp';
+  /** Under this a lowered threshold becomes 0 (the quantized source). Default 1e-9. */
+  floor?: number;
   /** Rings under this area (degrees²) may be dropped when they cross another ring even at full detail. */
   dropArea?: number;
   maxIterations?: number;
@@ -227,7 +235,8 @@ export function decode(topology: QuantizedTopology, g: TopoPolygonal): Feature<P
 }
 
 export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { topology: QuantizedTopology; report: SimplifyReport } {
-  const pre = presimplify(input as never, planarTriangleArea) as unknown as { arcs: number[][][] };
+  const dp = opts.weights === 'dp';
+  const pre = (dp ? { arcs: presimplifyDP(input.arcs) } : presimplify(input as never, planarTriangleArea)) as unknown as { arcs: number[][][] };
   const bbox = input.bbox ?? topoBbox(input.arcs);
   const n = input.arcs.length;
   const thr = new Float64Array(n).fill(Infinity);
@@ -241,7 +250,8 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
       if (!full.has(name)) {
         let area = 0;
         for (const poly of polygonsOf(g)) for (const ring of poly) area += planarArea(ringFloat(input.arcs, ring));
-        featureThr = Math.min(opts.base, Math.abs(area) * opts.relative);
+        // DP: √(degrees²) → world units (512 per 360°), a size comparable with the distance weights.
+        featureThr = Math.min(opts.base, dp ? Math.sqrt(Math.abs(area)) * (512 / 360) * opts.relative : Math.abs(area) * opts.relative);
       }
       for (const poly of polygonsOf(g)) for (const ring of poly) for (const a of ring) {
         const i = arcIndex(a);
@@ -262,7 +272,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
   const lower = (i: number): boolean => {
     if (thr[i] === 0) return false;
     // Below this a point is a few metres off a straight line; keeping everything costs little.
-    thr[i] = thr[i]! < 1e-9 ? 0 : thr[i]! / 8;
+    thr[i] = thr[i]! < (opts.floor ?? 1e-9) ? 0 : thr[i]! / 8;
     return true;
   };
 
@@ -306,8 +316,16 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
           const pts = ringInt(abs, ring);
           if (distinctCount(pts) >= 3 && planarArea(pts) !== 0) continue;
           // Reveal the ring's next most important point (an island needs only two or three), rather than
-          // dividing thresholds and keeping far more than it needs.
+          // dividing thresholds and keeping far more than it needs. A ring that is degenerate even with every
+          // point (an islet inside one grid cell) goes at once, not one revealed point per pass.
           const ringArcs = ring.map(arcIndex);
+          const [kx, ky] = q.transform.scale, [tx, ty] = q.transform.translate;
+          const fullPts = ringFloat(input.arcs, ring).map((p) => [Math.round((p[0]! - tx) / kx), Math.round((p[1]! - ty) / ky)] as [number, number]);
+          if (distinctCount(fullPts) < 3 || planarArea(fullPts) === 0) {
+            drop(ring, 'degenerate');
+            changed = true;
+            continue;
+          }
           let next = 0;
           for (const i of ringArcs) for (const p of pre.arcs[i]!) if (p[2]! < thr[i]! && p[2]! > next) next = p[2]!;
           let any = false;
@@ -321,6 +339,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         }
       }
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} rings: ${JSON.stringify(report.lowered)} dropped ${report.droppedRings.length}`);
     if (changed) continue;
 
     // 2. Arcs of one feature that cross or touch each other (a self-intersection of that feature). Arcs of
@@ -357,6 +376,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         } else report.crossings.push({ object: name!, adcode: g.properties.adcode, arcs: [a, b] });
       }
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} crossings: ${JSON.stringify(report.lowered)} left ${report.crossings.length}`);
     if (changed) continue;
 
     // 3. turf booleanValid and seat-in-own-polygon, on the geometry as the app decodes it. A feature whose arcs
@@ -410,6 +430,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         passed.set(key, { stamp });
       });
     }
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it}: ${JSON.stringify(report.lowered)} dropped ${report.droppedRings.length} changed ${changed}`);
     if (changed) continue;
     result = q;
     break;

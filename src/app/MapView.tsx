@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
-import { loadDistricts } from '../data/load';
+import { loadDetail, loadDistricts } from '../data/load';
 import { atlasStore, type AtlasState } from '../store/store';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
@@ -111,6 +111,7 @@ export function MapView({
           dash: geo.dash,
           nationalBounds: geo.meta.nationalBounds,
           loadDistricts: (p) => loadDistricts(geo, p),
+          ...(geo.lod ? { detail: { levels: geo.lod.levels, provinces: geo.lod.provinces, load: (l, p) => loadDetail(geo, l, p) } } : {}),
         },
         geo.gazetteer,
         {
