@@ -21,7 +21,7 @@ const source = resolve(arg('source') ?? process.env.GEO_SOURCE ?? DEFAULT_SOURCE
 const out = resolve(arg('out') ?? resolve(import.meta.dirname, '../public/geo'));
 
 const started = Date.now();
-// GEO_PARTITION_CACHE=<file>: development only — reuse (or write) the cleaned partition of an earlier run of the same
+// GEO_PARTITION_CACHE=<file>: development only — reuse the cleaned partition (FinestUnit[] as JSON) of an earlier run of the same
 // source, since mapshaper's -clean of ~2,900 units takes minutes on a busy machine. The output is the same.
 const cache = process.env.GEO_PARTITION_CACHE;
 const cached = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as FinestUnit[]) : undefined;
