@@ -4,16 +4,19 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/types';
 import { assembleDataset, ingestBatch, serialiseDataset, unusedCorrections } from '../src/ingest/dataset';
 import { parseDataset } from '../src/ingest/schema';
-import { fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadThemes } from './lib';
+import { unusedReviewedThemes } from '../src/ingest/reviewedThemes';
+import { fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes } from './lib';
 
 function createBuild(): { json: string; dataset: Dataset; ok: boolean } {
   const gazetteer = loadGazetteer();
   const aliases = loadAliases();
   const themes = loadThemes();
   const corrections = loadCorrections();
-  const ingests = loadBatches().map((meta) => ingestBatch(meta, readFileSync(fromRoot(meta.file), 'utf8'), { gazetteer, aliases, themes }, corrections));
+  const reviewed = loadReviewedThemes();
+  const ingests = loadBatches().map((meta) => ingestBatch(meta, readFileSync(fromRoot(meta.file), 'utf8'), { gazetteer, aliases, themes }, corrections, { entries: reviewed, strict: true }));
   const dataset = assembleDataset(ingests, themes);
-  return { json: serialiseDataset(dataset), dataset, ok: ingests.every((i) => i.result.ok) && unusedCorrections(dataset.practices, corrections).length === 0 };
+  const ok = ingests.every((i) => i.result.ok) && unusedCorrections(dataset.practices, corrections).length === 0 && unusedReviewedThemes(dataset.practices, reviewed).length === 0;
+  return { json: serialiseDataset(dataset), dataset, ok };
 }
 
 function batch1() {

@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assembleDataset, ingestBatch, serialiseDataset, unusedCorrections } from '../src/ingest/dataset';
 import { parseDataset } from '../src/ingest/schema';
-import { fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadThemes, printIssues } from './lib';
+import { unusedReviewedThemes } from '../src/ingest/reviewedThemes';
+import { fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, printIssues } from './lib';
 
 const OUT = 'public/data/practices.json';
 
@@ -13,10 +14,11 @@ function main(): number {
   const aliases = loadAliases();
   const themes = loadThemes();
   const corrections = loadCorrections();
+  const reviewed = loadReviewedThemes();
   let failed = false;
   const ingests = loadBatches().map((meta) => {
     const text = readFileSync(fromRoot(meta.file), 'utf8');
-    const ingest = ingestBatch(meta, text, { gazetteer, aliases, themes }, corrections);
+    const ingest = ingestBatch(meta, text, { gazetteer, aliases, themes }, corrections, { entries: reviewed, strict: true });
     printIssues('warning', ingest.result.warnings, meta.file);
     printIssues('error', ingest.result.errors, meta.file);
     if (!ingest.result.ok) failed = true;
@@ -25,6 +27,10 @@ function main(): number {
   const dataset = assembleDataset(ingests, themes);
   for (const c of unusedCorrections(dataset.practices, corrections)) {
     process.stderr.write(`error: data/corrections.json: correction for ${c.id} matches no practice\n`);
+    failed = true;
+  }
+  for (const r of unusedReviewedThemes(dataset.practices, reviewed)) {
+    process.stderr.write(`error: data/themes-reviewed.json: entry for ${r.id} matches no practice\n`);
     failed = true;
   }
   if (failed) {

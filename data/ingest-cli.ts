@@ -1,11 +1,27 @@
 // npm run ingest -- <file> [--out <file>] [--batch <id>] [--title <t>] [--issuer <i>] [--date <YYYY-MM>]
 // Ingests one list and writes the dataset JSON ({ batches, themes, practices }) to stdout or --out; a short report
 // (counts per mechanism, measure and level; unresolved places) goes to stderr. Any error → exit code 1, no output.
+// The file is decoded as the app decodes it (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030; anything else
+// is refused with the reason), and nothing from the file reaches the terminal as raw control characters.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { assembleDataset, ingestBatch, serialiseDataset, summarise, type BatchMeta } from '../src/ingest/dataset';
+import { formatIssue, type IngestIssue } from '../src/ingest/issues';
 import { parseDataset } from '../src/ingest/schema';
-import { loadAliases, loadBatches, loadCorrections, loadGazetteer, loadThemes, printIssues, ROOT } from './lib';
+import { decodeBytes } from '../src/import/decode';
+import { escapeControls, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, ROOT } from './lib';
+
+export { escapeControls };
+
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function printIssues(io: CliIo, kind: 'error' | 'warning', issues: readonly IngestIssue[], file: string): void {
+  for (const i of issues) io.err(`${kind}: ${escapeControls(formatIssue(i, file))}\n`);
+}
 
 const USAGE = 'usage: npm run ingest -- <file> [--out <file>] [--batch <id>] [--title <t>] [--issuer <i>] [--date <YYYY-MM>]';
 
@@ -47,10 +63,12 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   return args as CliArgs;
 }
 
-function main(argv: readonly string[]): number {
+const processIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export function main(argv: readonly string[], io: CliIo = processIo): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`error: ${args}\n${USAGE}\n`);
+    io.err(`error: ${escapeControls(args)}\n${USAGE}\n`);
     return 1;
   }
   const path = resolve(args.file); // relative to where the command runs (npm run: the repository root)
@@ -64,21 +82,34 @@ function main(argv: readonly string[]): number {
     date: args.date ?? known?.date ?? '1970-01',
     file: known?.file ?? rel,
   };
-  const text = readFileSync(path, 'utf8');
+  const decoded = decodeBytes(new Uint8Array(readFileSync(path)));
+  if (!decoded.ok) {
+    const p = decoded.problem;
+    const where = p.line ? `:${p.line}` : p.offset !== undefined ? ` (byte ${p.offset + 1})` : '';
+    io.err(`error: ${escapeControls(`${rel}${where}: ${p.message} / ${p.messageZh}`)}\nnothing written.\n`);
+    return 1;
+  }
+  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(`note: ${escapeControls(rel)} read as ${decoded.encoding.toUpperCase()}\n`);
+  const text = decoded.text;
   const themes = loadThemes();
-  const ingest = ingestBatch(meta, text, { gazetteer: loadGazetteer(), aliases: loadAliases(), themes }, known ? loadCorrections() : []);
+  // Reviewed themes wherever the practice is one that was reviewed (same id and headline): strictly for a built-in
+  // list, as a match for a copy of one (e.g. a repost of batch 1 with --batch 1); keyword suggestions otherwise.
+  const ingest = ingestBatch(meta, text, { gazetteer: loadGazetteer(), aliases: loadAliases(), themes }, known ? loadCorrections() : [], {
+    entries: loadReviewedThemes(),
+    strict: Boolean(known),
+  });
   const { result } = ingest;
-  printIssues('warning', result.warnings, rel);
-  printIssues('error', result.errors, rel);
+  printIssues(io, 'warning', result.warnings, rel);
+  printIssues(io, 'error', result.errors, rel);
   if (!result.ok) {
-    process.stderr.write(`${result.errors.length} error(s); nothing written.\n`);
+    io.err(`${result.errors.length} error(s); nothing written.\n`);
     return 1;
   }
   const dataset = { ...assembleDataset([ingest], themes), generatedBy: 'data/ingest-cli.ts' };
   const json = serialiseDataset(dataset);
   parseDataset(JSON.parse(json));
   if (args.out) writeFileSync(resolve(args.out), json);
-  else process.stdout.write(json);
+  else io.out(json);
 
   const s = summarise(result.practices);
   const lines = [`${rel}: batch ${meta.id}, ${result.taxonomy.length} mechanisms, ${result.taxonomy.reduce((n, m) => n + m.measures.length, 0)} measures, ${result.practices.length} practices, ${s.provinces.size} provinces`];
@@ -88,7 +119,7 @@ function main(argv: readonly string[]): number {
   const unresolved = result.warnings.filter((w) => w.code === 'mention-ambiguous');
   lines.push(`unresolved places: ${unresolved.length === 0 ? 'none' : ''}`, ...unresolved.map((w) => `  line ${w.line}: ${w.message}`));
   if (args.out) lines.push(`wrote ${args.out}`);
-  process.stderr.write(`${lines.join('\n')}\n`);
+  io.err(`${escapeControls(lines.join('\n'))}\n`);
   return 0;
 }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides, slideTarget } from '../src/briefing/slides';
+import { buildSlides, practiceBody, slideTarget } from '../src/briefing/slides';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const slides = buildSlides(dataset, EMPTY_FILTERS);
@@ -18,6 +18,22 @@ async function onSlide(page: Page, i: number): Promise<void> {
   await page.waitForFunction((i) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(i), i, {
     timeout: 10_000,
   });
+}
+
+/** The slide card's entrance animation has ended and the map is idle: what a screenshot should show. */
+async function settled(page: Page): Promise<void> {
+  await mapIdle(page);
+  // The card's entrance (finite) animations; an endless one elsewhere (a spinner) must not hold the test.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await page.waitForFunction(() => !(window as any).__atlas.map.isMoving());
+  await mapIdle(page);
 }
 
 async function mapCenter(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
@@ -44,7 +60,7 @@ describe('briefing mode', () => {
     expect(slides[0]).toEqual({ kind: 'national' });
     expect(slides[1]?.kind).toBe('province');
     expect(slides[2]?.kind).toBe('practice');
-    expect(slides.filter((x) => x.kind === 'practice')).toHaveLength(30);
+    expect(new Set(slides.flatMap((x) => (x.kind === 'practice' ? [x.id] : []))).size).toBe(dataset.practices.length);
   });
 
   it('enters, steps through three slides by keyboard with one URL each, and leaves with Esc', async () => {
@@ -55,8 +71,7 @@ describe('briefing mode', () => {
     expect(modeParam(page)).toBe('briefing');
     expect(slideParam(page)).toBeNull(); // slide 0 is the default and stays out of the URL
     await expect(page.getByTestId('briefing-progress').textContent()).resolves.toBe(`1 / ${slides.length}`);
-    await mapIdle(page);
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: artifactPath('briefing-national.png') });
     const national = await mapCenter(page);
 
@@ -89,8 +104,7 @@ describe('briefing mode', () => {
     await mapIdle(page);
     await page.keyboard.press('Shift+Space');
     await onSlide(page, 1);
-    await mapIdle(page);
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: artifactPath('briefing-province.png') });
     await page.keyboard.press('End');
     await onSlide(page, slides.length - 1);
@@ -104,7 +118,7 @@ describe('briefing mode', () => {
     expect(modeParam(page)).toBeNull();
     expect(slideParam(page)).toBeNull();
     await expect(page.getByTestId('mode-briefing').isVisible()).resolves.toBe(true);
-  });
+  }, 180_000);
 
   it('opens a slide from its URL, with type readable from the back of the room (≥ 24 px at 1920×1080)', async () => {
     const { page } = s;
@@ -132,7 +146,7 @@ describe('briefing mode', () => {
     await expect(page.locator('.briefing-citation').textContent()).resolves.toContain(
       `${p.mechanism.code}${p.measure.code}${p.item}`,
     );
-    await page.waitForTimeout(400); // the card's fade-in
+    await settled(page);
     await page.screenshot({ path: artifactPath('briefing-slide.png') });
   });
 
@@ -154,8 +168,7 @@ describe('briefing mode', () => {
     await gotoApp(s, 'mode=briefing&slide=3&theme=dark&lang=en');
     await onSlide(page, 3);
     await expect(page.getByTestId('briefing-exit').textContent()).resolves.toBe('Leave briefing');
-    await mapIdle(page);
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: artifactPath('briefing-slide-dark.png') });
   });
 
@@ -185,7 +198,8 @@ describe('briefing mode', () => {
     await page.getByTestId('briefing-next').focus();
     await page.keyboard.press('Space');
     await onSlide(page, 2);
-    await page.waitForTimeout(300);
+    // Pressed once: the next slide would have followed within the same task, so one settled map proves it.
+    await mapIdle(page);
     expect(slideParam(page)).toBe('2');
     await page.getByTestId('briefing-exit').click();
     await page.waitForSelector('[data-testid="briefing"]', { state: 'detached' });
@@ -194,5 +208,122 @@ describe('briefing mode', () => {
     // The only resource allowed to be missing is the favicon the browser asks for on its own.
     expect(missing.filter((p) => p !== '/favicon.ico')).toEqual([]);
     expect(s.consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
+
+/** Problems with a slide card as a viewer sees it: content cut by the card, text outside the viewport. */
+async function clipping(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const card = document.querySelector('[data-testid="briefing-card"]') as HTMLElement;
+    for (const a of card.getAnimations()) a.finish();
+    if (card.scrollHeight > card.clientHeight + 1) out.push(`card scrolls: ${card.scrollHeight} > ${card.clientHeight}`);
+    const c = card.getBoundingClientRect();
+    const walker = document.createTreeWalker(document.querySelector('[data-testid="briefing"]')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent?.trim() || el.closest('.visually-hidden')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const text = n.textContent.trim().slice(0, 20);
+      for (const r of Array.from(range.getClientRects())) {
+        if (r.bottom > innerHeight + 1 || r.right > innerWidth + 1 || r.top < -1 || r.left < -1) out.push(`off screen: ${text}`);
+      }
+      // Inside the card, the element's own box (a glyph's content area may stand a few px above a tight line box).
+      const e = el.getBoundingClientRect();
+      if (card.contains(el) && (e.bottom > c.bottom + 1 || e.top < c.top - 1)) out.push(`cut by the card: ${text}`);
+      // An ellipsis or a line clamp would hide text.
+      const cs = getComputedStyle(el);
+      if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) out.push(`ellipsis: ${n.textContent.trim().slice(0, 20)}`);
+      if (cs.webkitLineClamp && cs.webkitLineClamp !== 'none') out.push(`line clamp: ${n.textContent.trim().slice(0, 20)}`);
+    }
+    return out;
+  });
+}
+
+describe.each([
+  { width: 1920, height: 1080 },
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+])('every slide whole at $width×$height', ({ width, height }) => {
+  const b = useBrowser();
+
+  it("shows each practice's full text (over 续 slides when needed), its citation, and nothing cut", async () => {
+    const s = await b.open('mode=briefing', { width, height });
+    const { page } = s;
+    await onSlide(page, 0);
+    const shown = new Map<string, string>();
+    const problems: string[] = [];
+    for (let i = 0; i < slides.length; i++) {
+      if (i > 0) {
+        await page.keyboard.press('ArrowRight');
+        await onSlide(page, i);
+      }
+      const slide = slides[i]!;
+      for (const p of await clipping(page)) problems.push(`slide ${i} (${slide.kind}): ${p}`);
+      if (slide.kind !== 'practice') continue;
+      const text = (await page.locator('[data-testid="briefing-text"]').textContent().catch(() => null)) ?? '';
+      shown.set(slide.id, (shown.get(slide.id) ?? '') + text);
+      const p = dataset.practices.find((x) => x.id === slide.id)!;
+      await expect(page.locator('.briefing-headline').textContent()).resolves.toBe(p.headline);
+      await expect(page.locator('.briefing-citation').textContent()).resolves.toContain(`${p.mechanism.code}${p.measure.code}${p.item}`);
+      if ((slide.part ?? 0) > 0) await expect(page.getByTestId('briefing-continued').textContent()).resolves.toBe('（续）');
+    }
+    expect(problems).toEqual([]);
+    // Every character of every practice was on a slide, in order.
+    for (const p of dataset.practices) expect(shown.get(p.id), p.id).toBe(practiceBody(p));
+    await s.context.close();
+  }, 400_000);
+});
+
+describe('briefing screenshots (looked at by a person)', () => {
+  const b = useBrowser();
+  const practiceWithFigures = slides.findIndex(
+    (x) => x.kind === 'practice' && (dataset.practices.find((p) => p.id === x.id)?.figures.length ?? 0) > 2,
+  );
+  const continued = slides.findIndex((x) => x.kind === 'practice' && (x.part ?? 0) > 0);
+  const picks: [string, number][] = [
+    ['national', 0],
+    ['province', 1],
+    ['practice', practiceWithFigures],
+    ...(continued > 0 ? ([['continued', continued]] as [string, number][]) : []),
+  ];
+
+  it.each(['light', 'dark'])('1920×1080 %s', async (theme) => {
+    const s = await b.open(`mode=briefing&theme=${theme}`, { width: 1920, height: 1080 });
+    for (const [name, i] of picks) {
+      await s.page.evaluate((i) => (window as any).__atlas.store.getState().setSlide(i), i);
+      await onSlide(s.page, i);
+      await settled(s.page);
+      await s.page.screenshot({ path: artifactPath(`briefing-1920-${theme}-${name}.png`) });
+    }
+    await s.context.close();
+  }, 300_000);
+
+  it('a phone (390×844): the title reads on one line, the buttons are whole, the slides step', async () => {
+    const s = await b.open('mode=briefing', { width: 390, height: 844, deviceScaleFactor: 2 });
+    const { page } = s;
+    await onSlide(page, 0);
+    await settled(page);
+    await page.screenshot({ path: artifactPath('briefing-phone-national.png') });
+    const layout = await page.evaluate(() => {
+      const title = document.querySelector('.briefing-title')!.getBoundingClientRect();
+      const lineHeight = parseFloat(getComputedStyle(document.querySelector('.briefing-title')!).lineHeight);
+      const buttons = Array.from(document.querySelectorAll('.briefing-button')).map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, whole: r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight && el.scrollWidth <= el.clientWidth + 1 };
+      });
+      return { titleLines: Math.round(title.height / lineHeight), titleWidth: title.width, buttons };
+    });
+    expect(layout.titleLines).toBeLessThanOrEqual(2);
+    expect(layout.titleWidth).toBeGreaterThan(200);
+    expect(layout.buttons.filter((x) => !x.whole)).toEqual([]);
+    await page.getByTestId('briefing-next').click();
+    await onSlide(page, 1);
+    await page.getByTestId('briefing-next').click();
+    await onSlide(page, 2);
+    await settled(page);
+    await page.screenshot({ path: artifactPath('briefing-phone-practice.png') });
+    await s.context.close();
   });
 });

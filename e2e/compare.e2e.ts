@@ -305,15 +305,15 @@ describe('overview', () => {
     return new Map(rows as [number, number][]);
   }
 
-  it('ranks the 13 represented provinces and lists the 21 provincial units without practices in batch 1', async () => {
+  it('ranks the 13 represented provinces and lists the 18 of the 31 省（区、市） without practices in batch 1, 港澳台 apart', async () => {
     s = await openSession(b.browser);
-    await gotoApp(s);
+    await gotoApp(s, 'b=1');
     const { page } = s;
     await page.locator('[data-testid="tab-overview"]').click();
     // The overview is a lazily loaded chunk: wait for its ranking before reading it.
     await page.locator('[data-testid="overview-ranking"] button[data-adcode]').first().waitFor();
     await page.locator('[data-testid="overview-panel"]').waitFor();
-    const expected = provinceCounts();
+    const expected = provinceCounts((p) => p.batch === 1);
     const shown = await ranking(page);
     expect(shown.size).toBe(13);
     expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
@@ -321,16 +321,21 @@ describe('overview', () => {
     const order = [...shown.values()];
     expect(order).toEqual([...order].sort((a, b) => b - a));
 
+    // Officials count the 31 省（区、市）: 18 of them have no practice in batch 1; 港澳台 are named apart.
     const missing = page.locator('[data-testid="missing-provinces"]');
-    await expect(missing.getAttribute('data-count')).resolves.toBe('21');
+    await expect(missing.getAttribute('data-count')).resolves.toBe('18');
     const names = await missing.locator('[data-adcode]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-adcode'))));
-    expect(names).toHaveLength(21);
-    // Represented and not represented together are the 34 provincial units.
-    const all = [...PROVINCE_NAMES.keys()];
-    expect(new Set([...names, ...shown.keys()])).toEqual(new Set(all));
-    expect(all).toHaveLength(34);
-    for (const a of [710000, 810000, 820000]) expect(names).toContain(a);
-    await expect(missing.textContent()).resolves.toContain('尚未收录');
+    expect(names).toHaveLength(18);
+    const apartUnits = [810000, 820000, 710000];
+    // Represented and not represented together are the 31 mainland units; 港澳台 are in neither list.
+    const mainland = [...PROVINCE_NAMES.keys()].filter((a) => !apartUnits.includes(a));
+    expect(new Set([...names, ...shown.keys()])).toEqual(new Set(mainland));
+    expect(mainland).toHaveLength(31);
+    for (const a of apartUnits) expect(names).not.toContain(a);
+    await expect(missing.textContent()).resolves.toContain('31 个省（区、市）中，18 个尚无做法');
+    const apart = page.locator('[data-testid="apart-units"]');
+    await expect(apart.locator('[data-testid="apart-none"]').getAttribute('data-adcodes')).resolves.toBe('810000,820000,710000');
+    await expect(apart.textContent()).resolves.toContain('香港、澳门、台湾尚无做法');
 
     // The bars count the filtered practices by mechanism.
     const mech = await page
@@ -382,7 +387,7 @@ describe('overview', () => {
     const expected = provinceCounts((p) => p.mechanism.index === 3);
     const shown = await ranking(page);
     expect(new Map([...shown].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
-    await expect(page.locator('[data-testid="missing-provinces"]').getAttribute('data-count')).resolves.toBe(String(34 - expected.size));
+    await expect(page.locator('[data-testid="missing-provinces"]').getAttribute('data-count')).resolves.toBe(String(31 - expected.size));
     // A bar is also a filter switch: the theme bar adds its theme to the filters (and the URL).
     const theme = dataset.themes[0]!.key;
     await page.locator(`[data-testid="overview-themes"] button[data-key="${theme}"]`).click();

@@ -8,7 +8,7 @@ import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser }
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices } from '../src/store/selectors';
-import { CSV_COLUMNS } from '../src/export/csv';
+import { CSV_COLUMNS, unescapeCsvFormula } from '../src/export/csv';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 
@@ -17,7 +17,7 @@ async function readDownload(d: Download): Promise<Buffer> {
   return readFileSync(path);
 }
 
-async function exportVia(page: Page, item: 'png' | 'csv' | 'json'): Promise<{ name: string; bytes: Buffer }> {
+async function exportVia(page: Page, item: 'png' | 'png-portrait' | 'csv' | 'json'): Promise<{ name: string; bytes: Buffer }> {
   await page.getByTestId('export-button').click();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`export-${item}`).click()]);
   return { name: download.suggestedFilename(), bytes: await readDownload(download) };
@@ -39,26 +39,30 @@ describe('exports', () => {
     await gotoApp(s);
   });
 
-  it('opens a menu of the four exports from the top bar, by mouse and keyboard', async () => {
+  it('opens the menu of exports from the top bar, by mouse and keyboard', async () => {
     const { page } = s;
     await page.getByTestId('export-button').click();
     const items = page.getByRole('menuitem');
-    await expect(items.allTextContents()).resolves.toEqual(['导出图片 PNG', '打印/PDF', '导出 CSV', '导出 JSON']);
+    await expect(items.allTextContents()).resolves.toEqual([
+      '导出图片（横版 16:9）',
+      '导出图片（竖版）',
+      '打印/PDF',
+      '汇报幻灯片 PPTX',
+      '材料 Word DOCX',
+      '导出 CSV',
+      '导出 JSON',
+    ]);
     await page.screenshot({ path: artifactPath('export-menu.png'), clip: { x: 700, y: 0, width: 740, height: 240 } });
     // Focus starts on the first item; arrows move, Esc closes and gives focus back to the button.
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-print');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-png-portrait');
     await page.keyboard.press('Escape');
     await expect(items.count()).resolves.toBe(0);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-button');
   });
 
-  it('exports a PNG of the current view at 2× with a legend that is drawn', async () => {
+  it('exports a 16:9 PNG at 2× (1920 × 1080) with a legend that is drawn', async () => {
     const { page } = s;
-    const css = await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="map"]') as HTMLElement;
-      return { width: el.clientWidth, height: el.clientHeight };
-    });
     // Watch for the progress indicator from inside the page (it may come and go between two polls from here).
     await page.evaluate(() => {
       const w = window as any;
@@ -74,14 +78,14 @@ describe('exports', () => {
     const t0 = Date.now();
     const { name, bytes } = await exportVia(page, 'png');
     const took = Date.now() - t0;
-    expect(name).toMatch(/^renewal-atlas-\d{8}\.png$/);
+    expect(name).toMatch(/^城市更新实践地图-全国-\d{4}-\d{2}-\d{2}\.png$/);
     // The indicator is on the page from the start but stays transparent for 300 ms (quick exports never show it).
     const progress = await page.evaluate(() => (window as any).__progress as { seen: boolean; delay: string; opacityAtOnce: string });
     expect(progress).toEqual({ seen: true, delay: '0.3s', opacityAtOnce: '0' });
     expect(took).toBeGreaterThan(0);
     await page.waitForSelector('[data-testid="export-progress"]', { state: 'detached' });
     writeFileSync(artifactPath('export.png'), bytes);
-    expect(pngSize(bytes)).toEqual({ width: 2 * css.width, height: 2 * css.height });
+    expect(pngSize(bytes)).toEqual({ width: 1920, height: 1080 });
 
     // Decode the file itself in the page and look inside the legend box the composer reports.
     const legend = (await page.getByTestId('export-result').getAttribute('data-legend'))!.split(',').map(Number);
@@ -122,6 +126,39 @@ describe('exports', () => {
     expect(stats.found).toEqual(swatches.map(() => true)); // every class colour of the on-screen legend
   });
 
+  it('titles the PNG with its subject, filters and count, names the file by subject and date, and cuts nothing', async () => {
+    const { page } = s;
+    // 苏州 selected, one filter on: the title says where, the subtitle what and how many.
+    const filters = { ...EMPTY_FILTERS, levels: ['city' as const] };
+    const expected = filterPractices(dataset, filters).filter((p) => p.actors.some((a) => a.adcode === 320500 || a.city === 320500));
+    expect(expected.length).toBeGreaterThan(0);
+    await gotoApp(s, 'sel=r:320500&lv=city');
+    const { name } = await exportVia(page, 'png');
+    const out = page.getByTestId('export-result');
+    expect(await out.getAttribute('data-title')).toBe('城市更新实践地图 · 江苏省苏州市');
+    expect(await out.getAttribute('data-subtitle')).toBe(`${expected.length} 项做法 · 层级：地市级`);
+    expect(name).toMatch(/^城市更新实践地图-江苏省苏州市-\d{4}-\d{2}-\d{2}\.png$/);
+
+    // Portrait, national: the map (with its southern dash line) is framed above the footer band and clear of the
+    // title, legend and inset boxes.
+    await gotoApp(s);
+    const portrait = await exportVia(page, 'png-portrait');
+    expect(pngSize(portrait.bytes)).toEqual({ width: 1440, height: 1920 });
+    writeFileSync(artifactPath('export-portrait.png'), portrait.bytes);
+    expect(await out.getAttribute('data-title')).toBe('城市更新实践地图 · 全国');
+    const rect = async (attr: string) => {
+      const [x, y, w, h] = (await out.getAttribute(attr))!.split(',').map(Number) as [number, number, number, number];
+      return { x, y, w, h };
+    };
+    const frame = await rect('data-map-frame');
+    const footer = await rect('data-footer');
+    expect(frame.y + frame.h).toBeLessThanOrEqual(footer.y);
+    for (const box of [await rect('data-title-box'), await rect('data-legend'), await rect('data-inset')]) {
+      const apart = box.x >= frame.x + frame.w || box.x + box.w <= frame.x || box.y >= frame.y + frame.h || box.y + box.h <= frame.y;
+      expect(apart).toBe(true);
+    }
+  });
+
   it('draws the approval number (审图号) under the map when one is configured', async () => {
     const { page } = s;
     const footerHeight = async () => Number((await page.getByTestId('export-result').getAttribute('data-footer'))!.split(',')[3]);
@@ -146,9 +183,14 @@ describe('exports', () => {
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
     expect(header).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(30);
+    expect(rows).toHaveLength(filterPractices(dataset, EMPTY_FILTERS).length);
+    // Province and level in words, filled for every row.
+    for (const r of rows) {
+      expect(r[CSV_COLUMNS.indexOf('省份')]).not.toBe('');
+      expect(r[CSV_COLUMNS.indexOf('层级')]).not.toBe('');
+    }
     const byId = new Map(dataset.practices.map((p) => [p.id, p]));
-    for (const r of rows) expect(r[CSV_COLUMNS.indexOf('全文')]).toBe(byId.get(r[0]!)!.text);
+    for (const r of rows) expect(unescapeCsvFormula(r[CSV_COLUMNS.indexOf('全文')]!)).toBe(byId.get(r[0]!)!.text);
     // And back again: unparse → parse gives the same table.
     expect(Papa.parse<string[]>(Papa.unparse(parsed.data), { skipEmptyLines: true }).data).toEqual(parsed.data);
   });

@@ -175,10 +175,11 @@ describe('import further batches', () => {
     await expectUnchanged(initial);
 
     // JSON that fails the schema: the field path is named.
-    const bad = structuredClone(builtin) as unknown as { practices: { actors: unknown[] }[] };
-    bad.practices[3]!.actors = [];
+    // (A practice with no actors is valid since issue 16 — listed, not on the map — so an empty text is used.)
+    const bad = structuredClone(builtin) as unknown as { practices: { text: string }[] };
+    bad.practices[3]!.text = '';
     dialog = await chooseFile(page, 'bad.json', Buffer.from(JSON.stringify(bad)), 'application/json');
-    await expect(problems(dialog)).resolves.toContain('字段 practices[3].actors');
+    await expect(problems(dialog)).resolves.toContain('字段 practices[3].text');
     await expectUnchanged(initial);
 
     // A GBK file: detected, decoded, and said so; closing without confirming changes nothing.
@@ -246,7 +247,8 @@ describe('import further batches', () => {
     const items = dialog.locator('[data-testid="import-unresolved"] .unresolved-item.actor');
     await expect(items.count()).resolves.toBe(2);
     await expect(dialog.locator('[data-testid="import-confirm"]').isDisabled()).resolves.toBe(true);
-    await expect(dialog.locator('[data-testid="import-form-problems"]').textContent()).resolves.toContain('还有 2 项做法未确定所属地方');
+    // Only the ambiguous name blocks the import; a practice naming no place could stay without one (issue 16).
+    await expect(dialog.locator('[data-testid="import-form-problems"]').textContent()).resolves.toContain('还有 1 项做法未确定所属地方');
     // 江北区 is ambiguous: its candidates are offered; 重庆市江北区 is chosen.
     await items.nth(0).locator('.picker-candidates button[data-adcode="500105"]').click();
     // The second opens with no place: search the gazetteer.

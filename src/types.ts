@@ -29,7 +29,10 @@ export interface Figure {
 }
 
 export interface Measure {
-  /** As written in the source, e.g. （一）. */
+  /**
+   * As written in the source, e.g. （一）. '' for the stand-in measure of a mechanism whose practices sit directly
+   * under it (a batch without the measure level); its title is then the mechanism's.
+   */
   code: string;
   /** 1-based position under its mechanism. */
   index: number;
@@ -71,7 +74,10 @@ export interface Practice {
   /** Full text, whitespace normalised, otherwise verbatim. */
   text: string;
   source: { file: string; lines: [number, number] };
-  /** The places the practice belongs to (what counts on the map). */
+  /**
+   * The places the practice belongs to (what counts on the map). Empty when the text names no place: such a
+   * practice is listed and counted nationally but has no region on the map.
+   */
   actors: Place[];
   /** Places named in the text (links only, never counted). */
   mentions: Place[];
@@ -87,6 +93,13 @@ export interface Practice {
    * the user in the import preview), or 'suggested' by the keyword rules. Absent means 'suggested'.
    */
   themeSource?: 'reviewed' | 'suggested';
+  /**
+   * The source text was converted before parsing (issue 16): 'traditional' characters to simplified (opencc-js),
+   * converter 'pinyin' after characters removed. Absent: the text is as published.
+   */
+  converted?: ('traditional' | 'pinyin')[];
+  /** The copy ended inside this practice (the last one): its text may be incomplete. */
+  incomplete?: boolean;
   /** Most similar practices from other places (issue 10), best first. */
   related?: { id: string; score: number }[];
 }

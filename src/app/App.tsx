@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import { loadDataset, loadGeo, type GeoBundle } from '../data/load';
-import { atlasStore, useAtlas } from '../store/store';
+import { atlasStore, AtlasStoreContext, useAtlas } from '../store/store';
 import { tFor } from '../i18n';
 import type { InvalidParam } from '../store/url';
 import type { Dataset } from '../types';
 import { ImportContext, type ImportApi } from '../import/context';
 import { mergeDatasets } from '../import/merge';
 import { useMergedDataset } from '../import/useMergedDataset';
-import { deleteImportedBatch, loadImportedBatches, saveImportedBatches } from '../import/storage';
+import { deleteImportedBatch, loadImportedBatches, onImportsChanged, saveImportedBatches } from '../import/storage';
 import type { ImportedBatch } from '../import/types';
 import { knownOptions, restoreFromUrl, startUrlSync } from './urlSync';
 import { Atlas } from './Atlas';
@@ -31,6 +31,8 @@ function forgetBatch(id: number): void {
 export function App() {
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [imported, setImported] = useState<ImportedBatch[]>([]);
+  const importedRef = useRef(imported);
+  importedRef.current = imported;
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<InvalidParam[]>([]);
   const lang = useAtlas((s) => s.lang);
@@ -84,9 +86,25 @@ export function App() {
     stopSync.current = startUrlSync(atlasStore, knownOptions(data.dataset, data.geo.gazetteer.keys()), setInvalid);
   }, [data]);
 
-  const add = useCallback(async (batches: ImportedBatch[]) => {
+  // Another tab imported or removed a batch: take the stored list as it now is (unless storage is unreadable here,
+  // where this tab's batches live only in memory).
+  useEffect(
+    () =>
+      onImportsChanged(() => {
+        void loadImportedBatches().then((stored) => {
+          if (stored.unreadable) return;
+          for (const b of importedRef.current) if (!stored.batches.some((s) => s.batch.id === b.batch.id)) forgetBatch(b.batch.id);
+          setImported(stored.batches);
+        });
+      }),
+    [],
+  );
+
+  const add = useCallback(async (proposed: ImportedBatch[]) => {
+    // Storage may renumber a batch whose id another tab took meanwhile.
+    let batches = proposed;
     try {
-      await saveImportedBatches(batches);
+      batches = await saveImportedBatches(proposed);
       setStorageProblem(null);
     } catch (e) {
       // Storage may be off (private window, quota): the import still works until the tab closes, and says so.
@@ -115,10 +133,12 @@ export function App() {
       </p>
     );
   return (
-    <AtlasDataContext.Provider value={data}>
-      <ImportContext.Provider value={importApi}>
-        <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
-      </ImportContext.Provider>
-    </AtlasDataContext.Provider>
+    <AtlasStoreContext.Provider value={atlasStore}>
+      <AtlasDataContext.Provider value={data}>
+        <ImportContext.Provider value={importApi}>
+          <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
+        </ImportContext.Provider>
+      </AtlasDataContext.Provider>
+    </AtlasStoreContext.Provider>
   );
 }

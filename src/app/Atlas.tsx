@@ -14,6 +14,7 @@ import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from '../store/hooks';
 import { ExportMenu } from '../export/ExportMenu';
+import { InvalidNotice } from './InvalidNotice';
 // Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
@@ -130,21 +131,6 @@ function SideTabs({ panel }: { panel: Panel }) {
   );
 }
 
-function InvalidNotice({ invalid, onDismiss }: { invalid: InvalidParam[]; onDismiss: () => void }) {
-  const t = useT();
-  if (invalid.length === 0) return null;
-  const lang = useAtlas((s) => s.lang);
-  const list = invalid.map((p) => `${p.key}=${p.value}`).join(lang === 'en' ? ', ' : '，');
-  return (
-    <div className="notice" role="alert" data-testid="url-notice">
-      <span>{t('invalidParams', { list })}</span>
-      <button type="button" className="text-button" onClick={onDismiss}>
-        {t('dismiss')}
-      </button>
-    </div>
-  );
-}
-
 export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
   const t = useT();
   const { geo, dataset } = useAtlasData();
@@ -223,7 +209,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             onClick={() => {
               // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
               const st = atlasStore.getState();
-              atlasStore.setState({ mode: 'briefing', slide: slideIndexOf(buildSlides(dataset, st.filters), st.selection) });
+              st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters), st.selection));
             }}
           >
             {t('briefing')}
@@ -233,9 +219,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <button
             type="button"
             className="text-button"
-            onClick={() => {
-              atlasStore.setState({ selection: { kind: 'none' }, camera: null });
-            }}
+            onClick={() => atlasStore.getState().showNational()}
           >
             {t('nationalView')}
           </button>
@@ -270,7 +254,11 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             />
           )}
           {(glState.kind !== 'ok' || !glReady) && (
-            <SvgMap reason={glState.kind === 'ok' ? null : glState.reason} onPainted={() => setFirstPainted(true)} />
+            <SvgMap
+              reason={glState.kind === 'ok' ? null : glState.reason}
+              notice={glState.kind === 'lost' ? 'webglRestoring' : 'webglMissing'}
+              onPainted={() => setFirstPainted(true)}
+            />
           )}
           <Legend />
           <Inset />

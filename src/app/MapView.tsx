@@ -7,9 +7,15 @@ import { atlasStore, type AtlasState } from '../store/store';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
-import { tFor } from '../i18n';
+import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
-import { buildSlides, slideTarget } from '../briefing/slides';
+import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
+import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
+import { bbox } from '@turf/bbox';
+import type { Bounds } from '../map/framing';
+// The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
+// overlay: the map's box must be final when the first slide is framed.
+import '../briefing/layout.css';
 import { useT } from '../store/hooks';
 
 declare global {
@@ -26,6 +32,25 @@ export function selectionTarget(sel: Selection, data: AtlasData): SelectionTarge
     return a ? { adcode: a.adcode, province: a.province } : null;
   }
   return null;
+}
+
+/** What the policy needs to know about the data and the map's geometry. */
+function policyContext(data: () => AtlasData, ctl: MapController | null): PolicyContext {
+  return {
+    slideRegions: (s) => {
+      const { dataset } = data();
+      const slides = buildSlides(dataset, s.filters);
+      return slideRegions(dataset, slides[clampSlide(s.slide, slides.length)]);
+    },
+    selectionRegion: (sel) => selectionTarget(sel, data())?.adcode ?? null,
+    regionBounds: (adcode) => ctl?.regionBounds(adcode) ?? featureBounds(data(), adcode),
+  };
+}
+
+function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
+  const f =
+    geo.provinces.features.find((x) => x.properties.adcode === adcode) ?? geo.cities.features.find((x) => x.properties.adcode === adcode);
+  return f ? (bbox(f) as Bounds) : null;
 }
 
 export function MapView({
@@ -104,7 +129,13 @@ export function MapView({
           onCamera: (camera) => atlasStore.getState().setCamera(roundCamera(camera)),
           tooltip: (name, n) => tFor(atlasStore.getState().lang)('countTooltip', { name, n }),
         },
-        { theme: initial.theme, camera: initial.camera },
+        // A camera from the URL is used only when it belongs to the view (see cameraBelongs); else the first
+        // command frames the subject.
+        {
+          theme: initial.theme,
+          camera: cameraBelongs(initial, policyContext(() => data, null)) ? initial.camera : null,
+          locale: mapLocale(initial.lang),
+        },
       );
     } catch (err) {
       onFailure(err, false);
@@ -123,62 +154,84 @@ export function MapView({
       void ctl.setCounts(counts, breaks);
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
-    applyFilters(initial);
     applyRef.current = () => applyFilters(atlasStore.getState());
-    void ctl.setSelection(selectionTarget(initial.selection, data), { fly: initial.camera === null });
     void ctl.whenReady().then(() => {
       setReady(true);
       onReady?.();
     });
 
-    // Briefing: the map follows the slides (each slide names a place), not the selection.
-    const showSlide = (s: AtlasState) => {
-      const slides = buildSlides(dataRef.current.dataset, s.filters);
-      const adcode = slideTarget(slides[Math.min(s.slide, slides.length - 1)]);
-      if (adcode === null) {
-        void ctl.setSelection(null, { fly: false });
-        ctl.fitNational();
-      } else void ctl.setSelection({ adcode, province: provinceOf(adcode) }, { fly: true });
+    // Store → map: the policy (src/map/policy.ts) says what to do; this only carries it out.
+    const ctx = policyContext(() => dataRef.current, ctl);
+    // Commands after a layout change wait a frame, until React has given the map its new box.
+    let pending: MapCommand[] = [];
+    let frameId = 0;
+    const run = (cmds: readonly MapCommand[]) => {
+      for (let i = 0; i < cmds.length; i++) {
+        const c = cmds[i]!;
+        if (c.type === 'layout') {
+          pending = [...pending, ...cmds.slice(i + 1)];
+          if (!frameId) {
+            frameId = requestAnimationFrame(() => {
+              frameId = 0;
+              const later = pending;
+              pending = [];
+              ctl.resize();
+              run(later);
+            });
+          }
+          return;
+        }
+        if (frameId) {
+          pending.push(c);
+          continue;
+        }
+        apply(c);
+      }
     };
-    if (initial.mode === 'briefing') showSlide(initial);
-    const compareOf = (s: AtlasState) => (s.mode === 'compare' ? s.compare : []);
-    void ctl.setCompare(compareOf(initial));
-
-    const unsub = atlasStore.subscribe((s, prev) => {
-      if (s.filters !== prev.filters || s.breaksScope !== prev.breaksScope) applyFilters(s);
-      if (s.theme !== prev.theme) void ctl.setTheme(s.theme);
-      if (s.compare !== prev.compare || s.mode !== prev.mode) void ctl.setCompare(compareOf(s));
-      if (s.mode === 'briefing') {
-        if (prev.mode !== 'briefing') {
-          // Entering changes the layout: fit the slide once React has resized the map's box.
-          requestAnimationFrame(() => {
-            ctl.resize();
-            showSlide(atlasStore.getState());
-          });
-        } else if (s.slide !== prev.slide || s.filters !== prev.filters) showSlide(s);
-        return;
+    const apply = (c: MapCommand) => {
+      switch (c.type) {
+        case 'counts':
+          return applyFilters(atlasStore.getState());
+        case 'theme':
+          return void ctl.setTheme(c.theme);
+        case 'locale':
+          return ctl.setLocale(mapLocale(c.lang));
+        case 'compare':
+          return void ctl.setCompare(c.provinces);
+        case 'labels':
+          // Projector sizes are for a projector or a laptop, not a phone's 390 px map.
+          return void ctl.setLabels(c.briefing && window.innerWidth > 700);
+        case 'highlight':
+          return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
+        case 'frame':
+          return void ctl.frame(c.subject, c.animate);
+        case 'jump':
+          return ctl.jumpTo(c.camera);
+        case 'layout':
+          return;
       }
-      if (prev.mode === 'briefing') {
-        requestAnimationFrame(() => {
-          ctl.resize();
-          void ctl.setSelection(selectionTarget(atlasStore.getState().selection, dataRef.current), { fly: true });
-        });
-      } else if (s.mode !== prev.mode) requestAnimationFrame(() => ctl.resize());
-      const cameraRestored = s.camera !== prev.camera && s.camera !== null;
-      if (s.selection !== prev.selection) {
-        // A selection that arrives together with a camera (URL restore, back/forward) keeps that camera.
-        void ctl.setSelection(selectionTarget(s.selection, dataRef.current), {
-          fly: s.selection.kind !== 'none' && !cameraRestored,
-        });
-      }
-      if (cameraRestored && s.camera) ctl.jumpTo(s.camera);
-      if (s.camera === null && prev.camera !== null && s.selection.kind === 'none') ctl.fitNational();
+    };
+    run(mapCommands(null, initial, ctx));
+    const unsub = atlasStore.subscribe((s, prev) => run(mapCommands(prev, s, ctx)));
+    // The map's box also changes without a state change (window, side sheet, late CSS): the controller re-frames
+    // its subject for the new box unless the user has moved the map since.
+    const observer = new ResizeObserver(() => ctl.resize());
+    observer.observe(el);
+    // Overlays that come and go over the map without resizing it (the lazily loaded briefing panel and its credits
+    // line) are direct children of the workspace: when one appears, the subject is framed again around it.
+    const workspace = el.closest('.workspace');
+    let overlayFrame = 0;
+    const overlays = new MutationObserver(() => {
+      cancelAnimationFrame(overlayFrame);
+      overlayFrame = requestAnimationFrame(() => ctl.reframe());
     });
-    const onResize = () => ctl.resize();
-    window.addEventListener('resize', onResize);
+    if (workspace) overlays.observe(workspace, { childList: true });
     return () => {
       unsub();
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
+      overlays.disconnect();
+      cancelAnimationFrame(frameId);
+      cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
       setMapHandle(null);
       ctl.destroy();

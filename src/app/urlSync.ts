@@ -4,16 +4,25 @@ import { decodeSearch, historyAction, searchOf, urlStateOf, withDefaults, type I
 import type { AtlasStore } from '../store/store';
 import type { Dataset } from '../types';
 import { knownOptionsOf } from '../store/selectors';
+import { SYNTHETIC_SIZES, syntheticSize } from '../data/load';
 
 export function knownOptions(dataset: Dataset, regions: Iterable<number>): KnownOptions {
   return { ...knownOptionsOf(dataset), regions: new Set(regions) };
 }
 
+/** `dataset=` names a scale-test dataset from a fixed list; anything else is ignored (the real data loads) and said. */
+function datasetParamProblems(search: string): InvalidParam[] {
+  const value = new URLSearchParams(search).get('dataset');
+  if (value === null || value === '' || syntheticSize(search) !== null) return [];
+  return [{ key: 'dataset', value, reason: `not one of ${Object.keys(SYNTHETIC_SIZES).join(', ')}` }];
+}
+
 /** Applies the current URL to the store; returns the parameters that were ignored. */
 export function restoreFromUrl(store: AtlasStore, known: KnownOptions): InvalidParam[] {
-  const { state, invalid } = decodeSearch(window.location.search, known);
-  store.setState(withDefaults(state));
-  return invalid;
+  const search = window.location.search;
+  const { state, invalid } = decodeSearch(search, known);
+  store.getState().applyData(withDefaults(state));
+  return [...invalid, ...datasetParamProblems(search)];
 }
 
 /** Parameters that are not app state but choose what is loaded (the scale-test dataset): kept as they are. */
@@ -46,8 +55,8 @@ export function startUrlSync(store: AtlasStore, known: KnownOptions, onInvalid: 
   const onPop = () => {
     restoring = true;
     try {
-      const invalid = restoreFromUrl(store, known);
-      if (invalid.length) onInvalid(invalid);
+      // Always reported, also when empty: the notice about the previous URL must go once a valid one is back.
+      onInvalid(restoreFromUrl(store, known));
     } finally {
       restoring = false;
       last = urlStateOf(store.getState());

@@ -11,17 +11,28 @@ import { PROVINCE_NAMES } from '../store/regions';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
-import { formatDate, type Translate } from '../i18n';
+import { type Translate } from '../i18n';
 import { useDeployConfig } from '../export/config';
 import { filterSummary } from '../export/summary';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
-import { buildSlides, clampSlide, provinceSlidePractices, slideIndexOf, type Slide } from './slides';
+import { isMainlandUnit } from '../format/units';
+import { practiceCitationParts } from '../format/citation';
+import { CitationText } from '../panels/english';
+import {
+  buildSlides,
+  clampSlide,
+  documentsNotInText,
+  figuresNotInText,
+  practiceBody,
+  provinceSlidePractices,
+  slideIndexOf,
+  type Slide,
+} from './slides';
+import { segmentText } from '../panels/segments';
 import './briefing.css';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
 const MAX_HEADLINES = 7;
-const MAX_FIGURES = 4;
-const MAX_DOCUMENTS = 3;
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -38,28 +49,19 @@ function provinceName(adcode: number, gazetteer: ReadonlyMap<number, GazetteerEn
 function slideTitle(slide: Slide, dataset: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>, t: Translate): string {
   if (slide.kind === 'national') return t('briefingNationalTitle');
   if (slide.kind === 'province') return provinceName(slide.adcode, gazetteer);
-  return practiceById(dataset, slide.id)?.headline ?? slide.id;
+  const headline = practiceById(dataset, slide.id)?.headline ?? slide.id;
+  return (slide.part ?? 0) > 0 ? `${headline}${t('briefingContinued')}` : headline;
 }
 
 function Citation({ practice, dataset }: { practice: Practice; dataset: Dataset }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const b = dataset.batches.find((x) => x.id === practice.batch);
-  const zh = lang === 'zh';
   return (
     <p className="briefing-citation">
       {t('citation')}
-      {zh ? '：' : ': '}
-      {b ? (
-        <>
-          <span lang="zh-CN">{zh ? `${b.issuer}《${b.title}》` : `${b.issuer}, ${b.title}`}</span>
-          {zh ? `（${formatDate(b.date, lang)}）` : ` (${formatDate(b.date, lang)})`}
-        </>
-      ) : (
-        `#${practice.batch}`
-      )}
-      {zh ? '，' : ', '}
-      {t('citationItem')} <span lang="zh-CN">{itemNumber(practice)}</span>
+      {lang === 'zh' ? '：' : ': '}
+      <CitationText parts={practiceCitationParts(b, practice, lang)} />
     </p>
   );
 }
@@ -71,11 +73,14 @@ function NationalSlide() {
   const practices = useFiltered();
   const slides = buildSlides(dataset, filters);
   const counts = countsByRegion(dataset, practices);
+  // Officials count the 31 省（区、市）; 香港、澳门、台湾 are named on their own line, never mixed in.
   let provinces = 0;
   let places = 0;
-  for (const a of counts.keys()) {
-    if (a % 10000 === 0) provinces++;
-    else places++;
+  const apart: string[] = [];
+  for (const [a, n] of counts) {
+    if (a % 10000 !== 0) places++;
+    else if (isMainlandUnit(a)) provinces++;
+    else apart.push(t('apartCount', { name: provinceName(a, geo.gazetteer), n }));
   }
   const summary = filterSummary(dataset, filters, lang);
   const agenda = slides.filter((s): s is Extract<Slide, { kind: 'province' }> => s.kind === 'province');
@@ -97,6 +102,7 @@ function NationalSlide() {
           <span>{t('briefingStatPlaces')}</span>
         </p>
       </div>
+      {apart.length > 0 && <p className="briefing-subtitle" data-testid="briefing-apart">{`${t('apartUnits')}${lang === 'zh' ? '：' : ': '}${apart.join(lang === 'zh' ? '；' : '; ')}`}</p>}
       <p className="visually-hidden">{t('briefingTotals', { n: practices.length, p: provinces, c: places })}</p>
       {agenda.length > 0 && (
         <ol className="briefing-agenda" aria-label={t('briefingAgenda')} lang="zh-CN">
@@ -137,9 +143,9 @@ function ProvinceSlide({ adcode }: { adcode: number }) {
 }
 
 /** Figures grouped by the clause they stand in (容积率由2.94降为2.82 is one line with both numbers). */
-function figureLines(p: Practice): { raws: string[]; phrase: string }[] {
+function figureLines(figures: Practice['figures']): { raws: string[]; phrase: string }[] {
   const out: { raws: string[]; phrase: string }[] = [];
-  for (const f of p.figures) {
+  for (const f of figures) {
     const same = out.find((x) => x.phrase === f.phrase);
     if (same) {
       if (!same.raws.includes(f.raw)) same.raws.push(f.raw);
@@ -148,31 +154,76 @@ function figureLines(p: Practice): { raws: string[]; phrase: string }[] {
   return out;
 }
 
-function PracticeSlide({ id }: { id: string }) {
+/** The part of a practice's text a slide shows, with its figures marked and cited documents set off. */
+function BodyText({ p, from, to }: { p: Practice; from: number; to: number }) {
+  const body = practiceBody(p);
+  // Marked on the whole text, then cut: a figure is marked even when the cut falls just after it.
+  const segments = segmentText(body, p.figures, p.documents);
+  const parts: { kind: string; value: string }[] = [];
+  let at = 0;
+  for (const seg of segments) {
+    const start = Math.max(at, from);
+    const end = Math.min(at + seg.value.length, to);
+    if (end > start) parts.push({ kind: seg.kind, value: body.slice(start, end) });
+    at += seg.value.length;
+  }
+  return (
+    <p className="briefing-text" lang="zh-CN" data-testid="briefing-text">
+      {parts.map((x, i) =>
+        x.kind === 'figure' ? (
+          <mark key={i} className="figure">
+            {x.value}
+          </mark>
+        ) : x.kind === 'document' ? (
+          <cite key={i} className="document">
+            {x.value}
+          </cite>
+        ) : (
+          x.value
+        ),
+      )}
+    </p>
+  );
+}
+
+function PracticeSlide({ slide }: { slide: Extract<Slide, { kind: 'practice' }> }) {
   const t = useT();
   const { dataset, geo } = useAtlasData();
-  const p = practiceById(dataset, id);
-  if (!p) return <h2 className="briefing-title">{id}</h2>;
-  const figures = figureLines(p).slice(0, MAX_FIGURES);
-  const documents = p.documents.slice(0, MAX_DOCUMENTS);
+  const p = practiceById(dataset, slide.id);
+  if (!p) return <h2 className="briefing-title">{slide.id}</h2>;
+  const body = practiceBody(p);
+  const part = slide.part ?? 0;
+  const parts = slide.parts ?? 1;
+  const from = slide.from ?? 0;
+  const to = slide.to ?? body.length;
+  const last = part === parts - 1;
+  // Figures and documents in the text are marked there; any other is listed (on the last part).
+  const documents = last ? documentsNotInText(p) : [];
+  const figures = last ? figureLines(figuresNotInText(p)) : [];
   return (
     <>
       <p className="briefing-kicker" lang="zh-CN">
         {p.actors.map((a) => placeName(a.adcode, a.name, geo.gazetteer)).join('、')}
         <span className="briefing-item-no">{itemNumber(p)}</span>
+        {part > 0 && (
+          <span className="briefing-continued" data-testid="briefing-continued">
+            {t('briefingContinued')}
+          </span>
+        )}
       </p>
       <h2 className="briefing-title briefing-headline" lang="zh-CN">
         {p.headline}
       </h2>
-      <p className="briefing-measure" lang="zh-CN">
-        {p.measure.code}
-        {p.measure.title}
-      </p>
-      {p.text !== p.headline && (
-        // The rest of the text, clamped to a few lines (more when there are no figures or documents to show): a
-        // slide supports the talk, the detail panel and the printed card carry the whole text.
-        <p className="briefing-text" lang="zh-CN" style={{ WebkitLineClamp: figures.length + documents.length > 2 ? 3 : 6 }}>
-          {p.text.startsWith(p.headline) ? p.text.slice(p.headline.length) : p.text}
+      {part === 0 && (
+        <p className="briefing-measure" lang="zh-CN">
+          {p.measure.code}
+          {p.measure.title}
+        </p>
+      )}
+      {to > from && <BodyText p={p} from={from} to={to} />}
+      {!last && (
+        <p className="briefing-more" data-testid="briefing-continues">
+          {t('briefingContinues')}
         </p>
       )}
       {figures.length > 0 && (
@@ -246,7 +297,7 @@ export function BriefingOverlay() {
 
   const go = useCallback((k: number) => atlasStore.getState().setSlide(clampSlide(k, n)), [n]);
   // Back to exploring, in one state change (one history entry); the slide number leaves the URL with it.
-  const leave = useCallback(() => atlasStore.setState({ mode: 'explore', slide: 0 }), []);
+  const leave = useCallback(() => atlasStore.getState().leaveBriefing(), []);
 
   // Opened from a selection (and not from a link to a given slide): start at that practice or province.
   useEffect(() => {
@@ -350,7 +401,7 @@ export function BriefingOverlay() {
           ) : current.kind === 'province' ? (
             <ProvinceSlide adcode={current.adcode} />
           ) : (
-            <PracticeSlide id={current.id} />
+            <PracticeSlide slide={current} />
           )}
         </article>
         <BriefingLegend />

@@ -8,11 +8,14 @@ import { atlasStore, DEFAULT_STATE } from '../store/store';
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createBatch, createDataset, createPractice, province } from '../store/test-helpers';
 import { BriefingOverlay } from './BriefingOverlay';
+import { buildSlides, practiceBody } from './slides';
+import type { Practice } from '../types';
 
-function createData(): AtlasData {
+function createData(extra: Practice[] = []): AtlasData {
   const dataset = createDataset({
     batches: [createBatch(1, [2, 2])],
     practices: [
+      ...extra,
       createPractice({
         id: '1-1-1-1',
         item: 1,
@@ -44,10 +47,10 @@ function createData(): AtlasData {
 
 atlasStore.getInitialState = atlasStore.getState;
 
-function render(patch: Partial<ReturnType<typeof atlasStore.getState>>): string {
+function render(patch: Partial<ReturnType<typeof atlasStore.getState>>, data = createData()): string {
   atlasStore.setState({ ...DEFAULT_STATE, filters: EMPTY_FILTERS, mode: 'briefing', ...patch });
   return renderToStaticMarkup(
-    <AtlasDataContext.Provider value={createData()}>
+    <AtlasDataContext.Provider value={data}>
       <BriefingOverlay />
     </AtlasDataContext.Provider>,
   );
@@ -99,6 +102,33 @@ describe('BriefingOverlay (static render)', () => {
     const html = render({ slide: 5, lang: 'en' });
     expect(html).toContain('lang="en"');
     expect(html).toMatch(/<h2 class="briefing-title briefing-headline" lang="zh-CN">/);
-    expect(html).toContain('Source: <span lang="zh-CN">住房城乡建设部, 第1批</span> (November 2023), Item <span lang="zh-CN">一（一）1</span>');
+    expect(html).toContain('Source: <span lang="zh-CN">住房城乡建设部, 第1批</span> (November 2023), item <span lang="zh-CN">一（一）1</span>');
+  });
+});
+
+describe('BriefingOverlay: a practice too long for one slide', () => {
+  const sentence = (i: number) => `第${i}项措施明确责任分工和工作流程，由相关部门按职责推进实施并定期评估。`;
+  const long = createPractice({
+    id: '1-1-2-1',
+    meas: 2,
+    item: 1,
+    actors: [city(320100, '南京市')],
+    headline: '南京市建立更新机制。',
+    text: `南京市建立更新机制。${Array.from({ length: 24 }, (_, i) => sentence(i + 1)).join('')}`,
+  });
+  const data = createData([long]);
+  const parts = buildSlides(data.dataset, EMPTY_FILTERS).flatMap((s, i) => (s.kind === 'practice' && s.id === long.id ? [i] : []));
+  const textOf = (html: string) =>
+    (/<p class="briefing-text"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '');
+
+  it('shows the whole text over its slides, the later ones marked （续）, each with the citation', () => {
+    expect(parts.length).toBeGreaterThan(1);
+    const htmls = parts.map((i) => render({ slide: i }, data));
+    expect(htmls.map(textOf).join('')).toBe(practiceBody(long));
+    expect(htmls[0]).not.toContain('（续）');
+    expect(htmls[0]).toContain('（下页续）');
+    for (const html of htmls.slice(1)) expect(html).toContain('（续）');
+    expect(htmls.at(-1)).not.toContain('（下页续）');
+    for (const html of htmls) expect(html).toContain('序号 <span lang="zh-CN">一（二）1</span>');
   });
 });

@@ -4,7 +4,17 @@ import { EMPTY_FILTERS } from '../store/filters';
 import { NONE, practiceSelection, regionSelection } from '../store/selection';
 import { city, createDataset, createPractice, district, province } from '../store/test-helpers';
 import { parseDataset } from '../ingest/schema';
-import { buildSlides, clampSlide, slideIndexOf, slideTarget, type Slide } from './slides';
+import {
+  buildSlides,
+  clampSlide,
+  documentsNotInText,
+  practiceBody,
+  practiceParts,
+  slideIndexOf,
+  slideRegions,
+  slideTarget,
+  type Slide,
+} from './slides';
 
 function createDeck() {
   // 江苏: 2 practices, 重庆: 2, 北京: 1 (ties broken by adcode: 320000 before 500000).
@@ -71,8 +81,10 @@ describe('buildSlides', () => {
     const ds = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
     const slides = buildSlides(ds, EMPTY_FILTERS);
     const provinces = new Set(ds.practices.flatMap((p) => p.actors.map((a) => a.province)));
-    expect(slides.filter((s) => s.kind === 'practice')).toHaveLength(ds.practices.length);
-    expect(slides).toHaveLength(1 + provinces.size + ds.practices.length);
+    const practiceSlides = slides.filter((s) => s.kind === 'practice');
+    expect(new Set(practiceSlides.map((s) => s.id)).size).toBe(ds.practices.length);
+    const parts = ds.practices.reduce((n, p) => n + practiceParts(p).length, 0);
+    expect(slides).toHaveLength(1 + provinces.size + parts);
   });
 });
 
@@ -90,5 +102,70 @@ describe('clampSlide and slideIndexOf', () => {
     expect(slideIndexOf(slides, regionSelection(110000))).toBe(7);
     expect(slideIndexOf(slides, regionSelection(440000))).toBe(0);
     expect(slideIndexOf(slides, NONE)).toBe(0);
+  });
+});
+
+describe('practice slides continued (续)', () => {
+  const sentence = (i: number) => `第${i}项措施明确了责任分工和工作流程，由相关部门按照职责推进实施并定期评估。`;
+  const long = (n: number) => Array.from({ length: n }, (_, i) => sentence(i + 1)).join('');
+
+  it('keeps a practice that fits on one slide, with the shape it always had', () => {
+    const ds = createDeck();
+    const slide = buildSlides(ds, EMPTY_FILTERS).find((x) => x.kind === 'practice' && x.id === '1-1-1-3');
+    expect(slide).toEqual({ kind: 'practice', id: '1-1-1-3', adcode: 320500 });
+  });
+
+  it('cuts a long text into parts that cover it exactly once, after a sentence, each within the budget', () => {
+    const p = createPractice({ id: '1-1-1-9', actors: [city(320500, '苏州市')], headline: '苏州市建立更新机制。', text: `苏州市建立更新机制。${long(20)}` });
+    const body = practiceBody(p);
+    const parts = practiceParts(p);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0]![0]).toBe(0);
+    expect(parts.at(-1)![1]).toBe(body.length);
+    for (let i = 1; i < parts.length; i++) expect(parts[i]![0]).toBe(parts[i - 1]![1]);
+    for (const [from, to] of parts.slice(0, -1)) {
+      expect(body[to - 1]).toBe('。');
+      expect(to - from).toBeLessThanOrEqual(20 * 27);
+      expect(to - from).toBeGreaterThan(0);
+    }
+  });
+
+  it('makes one slide per part, marked with part/parts and the text range; the briefing starts at the first', () => {
+    const p = createPractice({ id: '1-1-1-9', actors: [city(320500, '苏州市')], headline: '苏州市建立更新机制。', text: `苏州市建立更新机制。${long(20)}` });
+    const ds = createDataset({ practices: [p] });
+    const slides = buildSlides(ds, EMPTY_FILTERS);
+    const mine = slides.filter((x): x is Extract<Slide, { kind: 'practice' }> => x.kind === 'practice');
+    expect(mine.length).toBe(practiceParts(p).length);
+    expect(mine.map((x) => x.part)).toEqual(mine.map((_, i) => i));
+    expect(mine.every((x) => x.parts === mine.length && x.id === p.id && x.adcode === 320500)).toBe(true);
+    expect(mine.map((x) => [x.from, x.to])).toEqual(practiceParts(p));
+    expect(slideIndexOf(slides, practiceSelection(p.id))).toBe(slides.indexOf(mine[0]!));
+  });
+
+  it('cuts a single endless sentence at a clause, and never loops on a tiny budget', () => {
+    const p = createPractice({ text: `${'推进老旧小区改造，'.repeat(120)}完成。` });
+    const parts = practiceParts(p);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(practiceBody(p)[parts[0]![1] - 1]).toBe('，');
+    const tiny = practiceParts(p, 1);
+    expect(tiny.at(-1)![1]).toBe(practiceBody(p).length);
+  });
+
+  it('the body leaves out a headline the text starts with; documents cited in the text are not listed again', () => {
+    const p = createPractice({ headline: '甲。', text: '甲。依据《某某办法》实施。', documents: ['某某办法', '另一文件'] });
+    expect(practiceBody(p)).toBe('依据《某某办法》实施。');
+    expect(documentsNotInText(p)).toEqual(['另一文件']);
+    expect(practiceBody(createPractice({ headline: '乙。', text: '乙。' }))).toBe('');
+  });
+});
+
+describe('slideRegions', () => {
+  it('is [] for the national slide, the province, or every place of a practice (first actor first)', () => {
+    const p = createPractice({ id: '1-1-1-1', actors: [city(370700, '潍坊市'), city(320500, '苏州市')] });
+    const ds = createDataset({ practices: [p] });
+    const slides = buildSlides(ds, EMPTY_FILTERS);
+    expect(slideRegions(ds, slides[0])).toEqual([]);
+    expect(slideRegions(ds, slides[1])).toEqual([320000]);
+    expect(slideRegions(ds, slides.find((x) => x.kind === 'practice'))).toEqual([370700, 320500]);
   });
 });

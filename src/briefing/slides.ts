@@ -11,12 +11,25 @@
 import type { Dataset, Practice } from '../types';
 import type { Filters } from '../store/filters';
 import type { Selection } from '../store/selection';
-import { filterPractices, practicesOfRegion, provinceCounts } from '../store/selectors';
+import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from '../store/selectors';
 
 export type Slide =
   | { kind: 'national' }
   | { kind: 'province'; adcode: number }
-  | { kind: 'practice'; id: string; adcode: number };
+  | {
+      kind: 'practice';
+      id: string;
+      adcode: number;
+      /**
+       * Only on a practice too long for one slide: this slide shows characters [from, to) of its body text
+       * (practiceBody), part `part` (0-based) of `parts`; parts after the first are marked 续. A practice that fits
+       * has none of these fields (and the same shape as before they existed).
+       */
+      part?: number;
+      parts?: number;
+      from?: number;
+      to?: number;
+    };
 
 const memo = new WeakMap<readonly Practice[], Slide[]>();
 
@@ -43,7 +56,10 @@ export function slidesOf(dataset: Dataset, practices: readonly Practice[]): Slid
   for (const adcode of provinces) {
     slides.push({ kind: 'province', adcode });
     for (const p of byHome.get(adcode) ?? []) {
-      slides.push({ kind: 'practice', id: p.id, adcode: (p.actors[0] as Practice['actors'][number]).adcode });
+      const base = { kind: 'practice' as const, id: p.id, adcode: (p.actors[0] as Practice['actors'][number]).adcode };
+      const parts = practiceParts(p);
+      if (parts.length === 1) slides.push(base);
+      else parts.forEach(([from, to], part) => slides.push({ ...base, part, parts: parts.length, from, to }));
     }
   }
   memo.set(practices, slides);
@@ -59,6 +75,18 @@ export function buildSlides(dataset: Dataset, filters: Filters): Slide[] {
 export function slideTarget(slide: Slide | undefined): number | null {
   if (!slide || slide.kind === 'national') return null;
   return slide.adcode;
+}
+
+/**
+ * The places the map frames for a slide: [] for the national slide, the province, or every place of a practice
+ * (its actors, first actor first: that one is highlighted).
+ */
+export function slideRegions(dataset: Dataset, slide: Slide | undefined): number[] {
+  if (!slide || slide.kind === 'national') return [];
+  if (slide.kind === 'province') return [slide.adcode];
+  const p = practiceById(dataset, slide.id);
+  const places = p ? p.actors.map((a) => a.adcode) : [];
+  return [...new Set([slide.adcode, ...places])];
 }
 
 /** A stored slide number made safe for a deck of `count` slides (a stale link may point past the end). */
@@ -87,4 +115,89 @@ export function slideIndexOf(slides: readonly Slide[], selection: Selection): nu
 /** The practices a province slide lists: every filtered practice that counts for the province. */
 export function provinceSlidePractices(dataset: Dataset, practices: readonly Practice[], adcode: number): Practice[] {
   return practicesOfRegion(dataset, practices, adcode);
+}
+
+// ——— practice slides that do not fit: continued (续) ———
+//
+// The slide panel's type is sized in vw (briefing.css), so one practice takes the same share of the panel at
+// 1280×720, 1440×900 and 1920×1080: a budget in lines of body text, estimated from character counts, decides the
+// split once for every landscape screen, and slide numbers (in URLs) do not depend on the window. The browser
+// test checks that no practice slide's card overflows at the three sizes. Measured at 1920×1080: the card is
+// 755 px high and a body line 37.5 px (25 px × 1.5), i.e. 20.1 lines; the panel holds 27 CJK characters of body
+// text a line, or 17 of the headline. E.g. 苏州 二（二）3 (a 21-character headline, 234 characters of text) takes
+// 18 lines: kicker 1.3, headline 3.0, measure 1.4, text 9.4, citation 2.9.
+
+/** Lines of body text a practice card holds (20.1 measured; the estimate below rounds every block up). */
+export const PRACTICE_SLIDE_LINES = 20;
+const BODY_CHARS = 27;
+const HEADLINE_CHARS = 17;
+/** A headline line is this many body lines high (2.05vw × 1.25 against 1.3vw × 1.5). */
+const HEADLINE_LINE = 1.35;
+/** The citation: two lines (three in English) of smaller leading, with its rule and margins. */
+const CITATION_LINES = 3.2;
+
+/** The practice's text as the slide shows it: without the headline when the text repeats it at its start. */
+export function practiceBody(p: Practice): string {
+  if (p.text === p.headline) return '';
+  return p.text.startsWith(p.headline) ? p.text.slice(p.headline.length) : p.text;
+}
+
+/** The documents a slide lists separately: those not already cited as 《title》 in the text. */
+export function documentsNotInText(p: Practice): string[] {
+  return p.documents.filter((d) => !p.text.includes(`《${d}》`));
+}
+
+/** The figures a slide lists separately: those whose number is not in the text (where it is marked). */
+export function figuresNotInText(p: Practice): Practice['figures'] {
+  return p.figures.filter((f) => !p.text.includes(f.raw));
+}
+
+const lines = (chars: number) => Math.ceil(chars / BODY_CHARS);
+
+/**
+ * The body text of a practice cut into slides: [from, to) ranges of practiceBody(p), one per slide. Cuts fall after
+ * a sentence (。；！？), else after a clause (，、：), never inside a word of the budget's last line; a practice that
+ * fits gives one range. Every character is on exactly one slide.
+ */
+export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [number, number][] {
+  const body = practiceBody(p);
+  const headline = Math.ceil(p.headline.length / HEADLINE_CHARS) * HEADLINE_LINE + 0.45;
+  const kicker = lines(p.actors.map((a) => a.name).join('、').length + 8) + 0.3;
+  const measure = lines(p.measure.code.length + p.measure.title.length) + 0.4;
+  const docs = documentsNotInText(p);
+  const figs = figuresNotInText(p);
+  const docLines =
+    (docs.length ? 1.5 + docs.reduce((n, d) => n + lines(d.length + 2), 0) : 0) +
+    (figs.length ? 1.5 + figs.reduce((n, f) => n + lines(f.raw.length + f.phrase.length + 1), 0) : 0);
+  // The first slide has the measure line; the last one the separately listed figures and documents; all have the
+  // citation.
+  const overhead = (first: boolean, last: boolean) =>
+    kicker + headline + CITATION_LINES + (first ? measure : 0) + (last ? docLines : 0);
+  const out: [number, number][] = [];
+  let from = 0;
+  while (out.length === 0 || from < body.length) {
+    const first = out.length === 0;
+    const rest = body.length - from;
+    if (lines(rest) + 0.4 <= budget - overhead(first, true)) {
+      out.push([from, body.length]);
+      break;
+    }
+    // At least a few lines per slide, even with a headline that fills half of it.
+    const room = Math.max(3, Math.floor(budget - overhead(first, false) - 0.4)) * BODY_CHARS;
+    // Parts of even length rather than a full slide and a line or two on the next.
+    const aim = Math.min(room, Math.ceil(rest / Math.ceil(rest / room)) + BODY_CHARS);
+    out.push([from, (from = cutAt(body, from, aim))]);
+  }
+  return out;
+}
+
+/** Where to end a slide's text that starts at `from` and has room for `room` characters. */
+function cutAt(text: string, from: number, room: number): number {
+  const limit = Math.min(text.length, from + room);
+  // Not so early that the slide is mostly empty: a cut in the last part of the room.
+  const earliest = from + Math.floor(room * 0.6);
+  for (const marks of [/[。；！？]/, /[，、：]/]) {
+    for (let i = limit; i > earliest; i--) if (marks.test(text[i - 1] as string)) return i;
+  }
+  return limit;
 }

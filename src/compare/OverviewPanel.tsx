@@ -8,7 +8,10 @@ import { classIndex } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
-import { levelKey } from '../format/places';
+import { Bilingual, useEnglishNames } from '../panels/english';
+import { levelFilterLabel } from '../format/levels';
+import { placeNameEn, taxonomyEn } from '../format/names';
+import { APART_UNITS, isMainlandUnit } from '../format/units';
 import type { Level } from '../types';
 import { distributions, missingProvinces, provinceList, provinceRanking, type Bar } from './compare';
 import './compare.css';
@@ -79,9 +82,21 @@ export function OverviewPanel() {
   const lang = useAtlas((s) => s.lang);
   const theme = useAtlas((s) => s.theme);
   const { breaks } = useProvinceBreaks();
-  const provinces = useMemo(() => provinceList(geo.gazetteer), [geo]);
+  const names = useEnglishNames();
+  // Officials count the 31 省（区、市） of the mainland; 香港、澳门、台湾 are named on their own line (the map still
+  // draws and colours them).
+  const allUnits = useMemo(() => provinceList(geo.gazetteer), [geo]);
+  const provinces = useMemo(() => allUnits.filter((p) => isMainlandUnit(p.adcode)), [allUnits]);
+  const apartUnits = useMemo(() => APART_UNITS.flatMap((a) => allUnits.filter((p) => p.adcode === a)), [allUnits]);
   const ranking = useMemo(() => provinceRanking(dataset, practices, provinces), [dataset, practices, provinces]);
   const missing = useMemo(() => missingProvinces(dataset, practices, provinces), [dataset, practices, provinces]);
+  const apart = useMemo(
+    () => provinceRanking(dataset, practices, apartUnits, { includeZero: true }).sort((a, b) => APART_UNITS.indexOf(a.adcode) - APART_UNITS.indexOf(b.adcode)),
+    [dataset, practices, apartUnits],
+  );
+  const apartWith = apart.filter((r) => r.count > 0);
+  const apartWithout = apart.filter((r) => r.count === 0);
+  const unitName = (adcode: number, short: string) => <Bilingual en={placeNameEn(names, adcode)} zh={short} />;
   const dist = useMemo(
     () => distributions(dataset, practices, { batches: filters.batches }),
     [dataset, practices, filters.batches],
@@ -122,9 +137,7 @@ export function OverviewPanel() {
                     onClick={() => st().select(regionSelection(r.adcode))}
                   >
                     <span className="ov-rank">{r.rank}</span>
-                    <span className="ov-bar-label" lang="zh-CN">
-                      {r.short}
-                    </span>
+                    <span className="ov-bar-label">{unitName(r.adcode, r.short)}</span>
                     <span className="ov-bar-track" aria-hidden="true">
                       <span
                         className="ov-bar-fill ov-classed"
@@ -150,8 +163,8 @@ export function OverviewPanel() {
           <p className="ov-missing-text">
             {t('notRepresentedCount', { n: missing.length })}
             {missing.map((p, i) => (
-              <span key={p.adcode} className="ov-missing-name" data-adcode={p.adcode} title={p.name} lang="zh-CN">
-                {p.short}
+              <span key={p.adcode} className="ov-missing-name" data-adcode={p.adcode} title={p.name}>
+                {unitName(p.adcode, p.short)}
                 {i < missing.length - 1 ? sep : ''}
               </span>
             ))}
@@ -159,23 +172,52 @@ export function OverviewPanel() {
         )}
       </section>
 
+      <section className="ov-section ov-apart" aria-labelledby="ov-apart" data-testid="apart-units" data-with={apartWith.length}>
+        <h3 id="ov-apart" className="ov-h3">
+          {t('apartUnits')}
+        </h3>
+        <p className="ov-missing-text">
+          {apartWith.map((r) => (
+            <button
+              key={r.adcode}
+              type="button"
+              className="linklike ov-apart-name"
+              data-adcode={r.adcode}
+              data-count={r.count}
+              onClick={() => st().select(regionSelection(r.adcode))}
+            >
+              {t('apartCount', { name: lang === 'en' ? (placeNameEn(names, r.adcode) ?? r.short) : r.short, n: r.count })}
+            </button>
+          ))}
+          {apartWith.length > 0 && apartWithout.length > 0 ? (lang === 'en' ? '; ' : '；') : ''}
+          {apartWithout.length > 0 && (
+            <span data-testid="apart-none" data-adcodes={apartWithout.map((r) => r.adcode).join(',')}>
+              {t('apartNone', {
+                names: apartWithout.map((r) => (lang === 'en' ? (placeNameEn(names, r.adcode) ?? r.short) : r.short)).join(sep),
+              })}
+            </span>
+          )}
+        </p>
+        <p className="ov-note">{t('apartNote')}</p>
+      </section>
+
       <p className="ov-note">{t('barsHint')}</p>
       <BarChart
         id="mechanisms"
         title={t('byMechanism')}
         bars={dist.mechanisms}
-        label={(b) => `${b.code}、${b.label}`}
+        label={(b) => `${b.code}、${taxonomyEn(names, b.label) ?? b.label}`}
         selected={filters.mechanisms}
-        dataLang="zh-CN"
+        dataLang={names ? undefined : 'zh-CN'}
         onToggle={(k) => st().toggleMechanism(k)}
       />
       <BarChart
         id="measures"
         title={t('byMeasure')}
         bars={dist.measures}
-        label={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}${b.label}`}
+        label={(b) => `${mechanismCode.get(b.parent ?? '') ?? ''}${b.code}${taxonomyEn(names, b.label) ?? b.label}`}
         selected={filters.measures}
-        dataLang="zh-CN"
+        dataLang={names ? undefined : 'zh-CN'}
         onToggle={(k) => st().toggleMeasure(k)}
       />
       <BarChart
@@ -190,7 +232,7 @@ export function OverviewPanel() {
         id="levels"
         title={t('byLevel')}
         bars={dist.levels}
-        label={(b) => t(levelKey(b.key as Level))}
+        label={(b) => levelFilterLabel(b.key as Level, lang)}
         selected={filters.levels}
         onToggle={(k) => st().toggleLevel(k as Level)}
         note={t('levelsNote')}

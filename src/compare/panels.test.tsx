@@ -105,18 +105,21 @@ describe('ComparePanel (static render)', () => {
 });
 
 describe('OverviewPanel (static render)', () => {
-  it('ranks the provinces and lists the 32 with no practice', () => {
+  it('ranks the provinces and lists the 29 of the 31 省（区、市） with no practice, 港澳台 apart', () => {
     resetStore();
     const html = render(<OverviewPanel />, createData());
     expect(html).toMatch(/data-adcode="500000" data-count="2".*data-adcode="320000" data-count="1"/s);
-    expect(html).toContain('data-testid="missing-provinces" data-count="32"');
+    expect(html).toContain('data-testid="missing-provinces" data-count="29"');
+    expect(textOf(html)).toContain('31 个省（区、市）中，29 个尚无做法');
+    expect(html).toContain('data-testid="apart-none" data-adcodes="810000,820000,710000"');
+    expect(textOf(html)).toContain('香港、澳门、台湾尚无做法');
     expect(html).toContain('尚未收录');
   });
 
   it('follows the filters', () => {
     resetStore({ filters: { ...EMPTY_FILTERS, themes: ['finance'] } });
     const html = render(<OverviewPanel />, createData());
-    expect(html).toContain('data-count="33"');
+    expect(html).toContain('data-testid="missing-provinces" data-count="30"');
     expect(html).not.toContain('data-adcode="320000" data-count');
   });
 });

@@ -40,11 +40,21 @@ async function getJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** `?dataset=synthetic-100k` (or synthetic-<n>): a generated scale-test dataset instead of the real one. */
+/**
+ * The scale-test datasets a link may ask for (`?dataset=synthetic-100k`). A fixed list, not any number: the dataset
+ * is generated in the tab, and `synthetic-99999999k` froze it at 4 GB and rising.
+ */
+export const SYNTHETIC_SIZES: Readonly<Record<string, number>> = Object.freeze({
+  'synthetic-1k': 1_000,
+  'synthetic-10k': 10_000,
+  'synthetic-50k': 50_000,
+  'synthetic-100k': 100_000,
+});
+
+/** The size asked for by `?dataset=`, or null (absent or not one of SYNTHETIC_SIZES: the real dataset loads). */
 export function syntheticSize(search: string): number | null {
-  const m = /^synthetic-(\d+)(k?)$/.exec(new URLSearchParams(search).get('dataset') ?? '');
-  if (!m) return null;
-  return Number(m[1]) * (m[2] ? 1000 : 1);
+  const name = new URLSearchParams(search).get('dataset');
+  return name !== null && Object.hasOwn(SYNTHETIC_SIZES, name) ? SYNTHETIC_SIZES[name]! : null;
 }
 
 export async function loadDataset(path = 'data/practices.json'): Promise<Dataset> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { syntheticDataset } from './synthetic';
+import { SYNTHETIC_SIZES, syntheticSize } from './load';
 import { parseDataset } from '../ingest/schema';
 import { buildGazetteer } from '../ingest/gazetteer';
 
@@ -23,5 +24,20 @@ describe('syntheticDataset', () => {
     expect(districts.size).toBeGreaterThan(1000);
     const measures = new Set(d.practices.map((p) => `${p.mechanism.index}-${p.measure.index}`));
     expect(measures.size).toBe(base.batches[0]!.taxonomy.reduce((n, m) => n + m.measures.length, 0));
+  });
+});
+
+describe('synthetic sizes', () => {
+  it('come from a fixed list: a huge or odd size in a link loads the real data instead of freezing the tab', () => {
+    expect(syntheticSize('?dataset=synthetic-100k')).toBe(100_000);
+    expect(syntheticSize('?dataset=synthetic-1k')).toBe(1_000);
+    for (const v of ['synthetic-99999999k', 'synthetic-100001', 'synthetic-0', 'synthetic-1e9', 'synthetic-', 'constructor', '__proto__'])
+      expect(syntheticSize(`?dataset=${v}`), v).toBeNull();
+    expect(Math.max(...Object.values(SYNTHETIC_SIZES))).toBeLessThanOrEqual(100_000);
+  });
+
+  it('refuses to generate beyond the limit, at once', () => {
+    expect(() => syntheticDataset(base, gazetteer, 99_999_999_000)).toThrow(RangeError);
+    expect(() => syntheticDataset(base, gazetteer, -1)).toThrow(RangeError);
   });
 });

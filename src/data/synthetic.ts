@@ -22,7 +22,12 @@ function placeOf(g: GazetteerEntry, byCode: Map<number, GazetteerEntry>): Place 
   return { adcode: g.adcode, name: g.name, level: g.level, province, ...(city ? { city } : {}) };
 }
 
+/** Above this the tab runs out of memory generating (and no test or benchmark needs more). */
+const MAX_PRACTICES = 100_000;
+
 export function syntheticDataset(base: Dataset, gazetteer: readonly GazetteerEntry[], n: number, seed = 42): Dataset {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PRACTICES)
+    throw new RangeError(`synthetic dataset size must be an integer 1…${MAX_PRACTICES}, not ${n}`);
   const random = rng(seed);
   const byCode = new Map(gazetteer.map((g) => [g.adcode, g]));
   // Districts carry most practices, as in city project inventories; some go to cities and provinces.

@@ -1,4 +1,6 @@
-// The top bar's export menu: PNG of the current view, print / PDF, and the filtered practices as CSV or JSON.
+// The top bar's export menu: PNG of the current subject (16:9 or portrait), print / PDF, the briefing as a PPTX
+// deck, the practices as a DOCX 材料, and the filtered practices as CSV or JSON. The deck and document modules
+// (and pptxgenjs / docx with them) are imported only when asked for.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { useAtlasData } from '../data/context';
@@ -9,10 +11,9 @@ import { practiceById, practicesOfRegion } from '../store/selectors';
 import { PracticeCard } from '../panels/PracticeCard';
 import type { Selection } from '../store/selection';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
-import { composeExport, downloadBlob, exportMapPng, type ExportLayout } from './png';
-import { useExportDescription } from './describe';
+import { composeExport, downloadBlob, renderExportPng, type ExportLayout, type Orientation } from './png';
+import { describeExport, describeFrame, exportFileName, exportSubject, useExportState } from './describe';
 import { practicesCsv, practicesJson } from './csv';
-import { isoDay } from './summary';
 import './export.css';
 import './print.css';
 
@@ -22,12 +23,11 @@ const PREPARED_FRESH_MS = 15_000;
 /** Exports quicker than this show no progress indicator (it would only flicker). */
 const PROGRESS_DELAY_MS = 300;
 
-type Item = 'png' | 'print' | 'csv' | 'json';
-const ITEMS: Item[] = ['png', 'print', 'csv', 'json'];
+type Item = 'png' | 'png-portrait' | 'print' | 'pptx' | 'docx' | 'csv' | 'json';
+const ITEMS: Item[] = ['png', 'png-portrait', 'print', 'pptx', 'docx', 'csv', 'json'];
 
-function fileName(ext: string): string {
-  return `renewal-atlas-${isoDay(new Date()).replaceAll('-', '')}.${ext}`;
-}
+/** A layout box as "x,y,width,height" in device pixels (what the tests read). */
+const rectAttr = (r: { x: number; y: number; width: number; height: number }) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
 
 /** The element print pages put before the app (a portal target of our own, so the map page comes first). */
 function usePrintRoot(): HTMLElement | null {
@@ -80,11 +80,13 @@ export function ExportMenu() {
   const { dataset, geo } = useAtlasData();
   const practices = useFiltered();
   const selection = useAtlas((s) => s.selection);
-  const describe = useExportDescription();
+  const exportState = useExportState();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** What the progress line says (the image message by default). */
+  const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [last, setLast] = useState<ExportLayout | null>(null);
+  const [last, setLast] = useState<{ layout: ExportLayout; title: string; subtitle: string } | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -97,8 +99,8 @@ export function ExportMenu() {
   const [printCards, setPrintCards] = useState(false);
   const printRoot = usePrintRoot();
   const cards = printCards ? selectedPractices(dataset, practices, selection) : [];
-  const describeRef = useRef(describe);
-  describeRef.current = describe;
+  const stateRef = useRef(exportState);
+  stateRef.current = exportState;
 
   // Clicking elsewhere closes the menu.
   useEffect(() => {
@@ -123,7 +125,13 @@ export function ExportMenu() {
       try {
         const canvas = document.createElement('canvas');
         composeExport(
-          { ...describeRef.current(), map: live, cssWidth: live.clientWidth, cssHeight: live.clientHeight, pixelRatio: live.width / live.clientWidth },
+          {
+            ...describeFrame(stateRef.current()),
+            map: { image: live },
+            cssWidth: live.clientWidth,
+            cssHeight: live.clientHeight,
+            pixelRatio: live.width / live.clientWidth,
+          },
           canvas,
         );
         fig.replaceChildren(canvas);
@@ -159,25 +167,57 @@ export function ExportMenu() {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }, []);
 
-  const renderPng = useCallback(async () => {
-    const { blob, layout } = await exportMapPng(() => describeRef.current());
-    setLast(layout);
-    return blob;
+  const renderPng = useCallback(async (orientation: Orientation) => {
+    const state = stateRef.current();
+    const description = await describeExport(state);
+    const { blob, layout } = await renderExportPng(description, orientation);
+    setLast({ layout, title: description.title, subtitle: description.subtitle });
+    return { blob, name: exportSubject(state).name, lang: state.lang };
   }, []);
+
+  /**
+   * "城市更新实践地图-江苏省苏州市-2026-11-29.ext": the subject and the day. The deck (the briefing's slides) and the
+   * data files hold every filtered practice, so their subject is the country; the document is the selection's.
+   */
+  const nameFor = (ext: string, national: boolean) => {
+    const state = stateRef.current();
+    return exportFileName(state.lang, national ? t('national') : exportSubject(state).name, ext);
+  };
 
   const act = (item: Item) => {
     setOpen(false);
     buttonRef.current?.focus();
     switch (item) {
       case 'png':
-        void run(async () => downloadBlob(await renderPng(), fileName('png')));
+      case 'png-portrait':
+        void run(async () => {
+          const { blob, name, lang } = await renderPng(item === 'png' ? 'landscape' : 'portrait');
+          downloadBlob(blob, exportFileName(lang, name, 'png'));
+        });
+        break;
+      case 'pptx':
+        void run(async () => {
+          setProgress(t('exportDeckProgress', { i: 0, n: '…' }));
+          const { buildDeck } = await import('./pptx');
+          const { blob } = await buildDeck(stateRef.current(), (p) => setProgress(t('exportDeckProgress', { i: p.done, n: p.total })));
+          downloadBlob(blob, nameFor('pptx', true));
+        });
+        break;
+      case 'docx':
+        void run(async () => {
+          setProgress(t('exportDocWorking'));
+          const { buildDocument } = await import('./docx');
+          const { blob } = await buildDocument(stateRef.current());
+          downloadBlob(blob, nameFor('docx', false));
+        });
         break;
       case 'print':
         void run(async () => {
-          const blob = await renderPng();
+          const { blob } = await renderPng('landscape');
           const img = new Image();
           if (printUrl.current) URL.revokeObjectURL(printUrl.current);
           printUrl.current = img.src = URL.createObjectURL(blob);
@@ -190,10 +230,16 @@ export function ExportMenu() {
         });
         break;
       case 'csv':
-        downloadBlob(new Blob([practicesCsv(dataset, practices)], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
+        downloadBlob(
+          new Blob([practicesCsv(dataset, practices, { lang: stateRef.current().lang, gazetteer: geo.gazetteer })], { type: 'text/csv;charset=utf-8' }),
+          nameFor('csv', true),
+        );
         break;
       case 'json':
-        downloadBlob(new Blob([practicesJson(dataset, practices)], { type: 'application/json' }), fileName('json'));
+        downloadBlob(
+          new Blob([practicesJson(dataset, practices, { lang: stateRef.current().lang, gazetteer: geo.gazetteer })], { type: 'application/json' }),
+          nameFor('json', true),
+        );
         break;
     }
   };
@@ -216,6 +262,9 @@ export function ExportMenu() {
 
   const label: Record<Item, string> = {
     png: t('exportPng'),
+    'png-portrait': t('exportPngPortrait'),
+    pptx: t('exportPptx'),
+    docx: t('exportDocx'),
     print: t('exportPrint'),
     csv: t('exportCsv'),
     json: t('exportJson'),
@@ -264,7 +313,7 @@ export function ExportMenu() {
         {busy && (
           <span className="export-progress" data-testid="export-progress">
             <span className="export-spinner" aria-hidden="true" />
-            {t('exportWorking')}
+            {progress ?? t('exportWorking')}
           </span>
         )}
         {error && (
@@ -277,10 +326,16 @@ export function ExportMenu() {
         <output
           hidden
           data-testid="export-result"
-          data-width={last.width}
-          data-height={last.height}
-          data-legend={[last.legend.x, last.legend.y, last.legend.width, last.legend.height].map(Math.round).join(',')}
-          data-footer={[last.footer.x, last.footer.y, last.footer.width, last.footer.height].map(Math.round).join(',')}
+          data-title={last.title}
+          data-subtitle={last.subtitle}
+          data-width={last.layout.width}
+          data-height={last.layout.height}
+          data-title-box={rectAttr(last.layout.title)}
+          data-map-area={rectAttr(last.layout.mapArea)}
+          data-map-frame={rectAttr(last.layout.mapFrame)}
+          data-inset={last.layout.inset ? rectAttr(last.layout.inset) : ''}
+          data-legend={rectAttr(last.layout.legend)}
+          data-footer={rectAttr(last.layout.footer)}
         />
       )}
       {printRoot &&

@@ -1,19 +1,79 @@
-// Gathers, from the current state, everything the exported image shows besides the map (hook for the menu).
+// Gathers, from the current state, everything an export shows: the subject (全国 or the selected region), its
+// practices, the title and filter words, legend, footer, inset and the map scene. The hook hands a snapshot of the
+// state to the exporters, which are plain functions.
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
 import { useAtlas } from '../store/store';
-import { legendItems } from '../store/selectors';
-import { classColors, paletteOf } from '../theme/palette';
+import { legendItems, practiceById, practicesOfRegion } from '../store/selectors';
+import { classColors, paletteOf, type ThemeName } from '../theme/palette';
 import { insetPaths } from '../theme/inset';
 import { INSET_SIZE } from '../panels/Inset';
 import { useFiltered, useProvinceBreaks } from '../store/hooks';
-import { formatDate, tFor } from '../i18n';
+import { fullPlaceName } from '../format/places';
+import { formatDate, tFor, type Lang } from '../i18n';
+import type { Dataset, Practice } from '../types';
+import type { GeoBundle } from '../data/load';
+import type { Filters } from '../store/filters';
+import type { Selection } from '../store/selection';
 import type { ExportInput } from './png';
 import { dataCitation, filterSummary, isoDay } from './summary';
-import { useDeployConfig } from './config';
+import { useDeployConfig, type DeployConfig } from './config';
+import { buildScene } from './scene';
 
-export type ExportDescription = Omit<ExportInput, 'map' | 'cssWidth' | 'cssHeight' | 'pixelRatio'>;
+export type ExportDescription = Omit<ExportInput, 'cssWidth' | 'cssHeight' | 'pixelRatio'>;
+
+/** Everything the exporters read, as of one moment. */
+export interface ExportState {
+  dataset: Dataset;
+  geo: GeoBundle;
+  filters: Filters;
+  selection: Selection;
+  lang: Lang;
+  theme: ThemeName;
+  /** The filtered practices (what the map counts). */
+  filtered: Practice[];
+  breaks: number[];
+  max: number;
+  config: DeployConfig;
+  fontFamily: string;
+}
+
+export interface ExportSubject {
+  /** null = the whole country. */
+  adcode: number | null;
+  /** 全国, or the region's full name (江苏省苏州市). */
+  name: string;
+  /** The filtered practices of the subject (all of them for 全国). */
+  practices: Practice[];
+}
+
+/** The subject of an export: the selected region (a selected practice's place), else the whole country. */
+export function exportSubject(s: Pick<ExportState, 'dataset' | 'geo' | 'filtered' | 'selection' | 'lang'>): ExportSubject {
+  const t = tFor(s.lang);
+  let adcode: number | null = null;
+  if (s.selection.kind === 'region') adcode = s.selection.adcode;
+  else if (s.selection.kind === 'practice') adcode = practiceById(s.dataset, s.selection.id)?.actors[0]?.adcode ?? null;
+  if (adcode === null) return { adcode: null, name: t('national'), practices: s.filtered };
+  return { adcode, name: fullPlaceName(adcode, s.geo.gazetteer), practices: practicesOfRegion(s.dataset, s.filtered, adcode) };
+}
+
+/** "城市更新实践地图-江苏省苏州市-2026-11-29.png": what the file shows and when; no characters file systems refuse. */
+export function exportFileName(lang: Lang, subject: string, ext: string, day = isoDay(new Date())): string {
+  const safe = (x: string) =>
+    [...x]
+      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+      .join('')
+      .trim()
+      .replace(/\s+/g, lang === 'zh' ? '' : '-');
+  return `${safe(tFor(lang)('appTitle'))}-${safe(subject)}-${day}.${ext}`;
+}
+
+/** "5 项做法 · 主题：资金保障；层级：市级" — the count shown and the active filters in words. */
+export function exportSubtitle(s: Pick<ExportState, 'dataset' | 'filters' | 'lang'>, count: number): string {
+  const t = tFor(s.lang);
+  return `${t('practicesCount', { n: count })} · ${filterSummary(s.dataset, s.filters, s.lang) || t('filterAll')}`;
+}
 
 /** A CSS custom property of the document (the app's theme variables), with a fallback for a bare page. */
 function cssVar(name: string, fallback: string): string {
@@ -21,52 +81,94 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
-/** Returns a function that describes the export as of the moment it is called (colours follow the theme). */
-export function useExportDescription(): () => ExportDescription {
+/** The footer lines of every exported map: date, data citation, boundary attribution, 审图号 when configured. */
+export function exportFooter(s: ExportState, practices: readonly Practice[]): string[] {
+  const t = tFor(s.lang);
+  return [
+    t('exportDate', { d: formatDate(isoDay(new Date()), s.lang) }),
+    dataCitation(s.dataset, practices, s.lang),
+    // The attribution text names itself ("边界数据：…"), so it goes in as is.
+    s.geo.meta.attribution[s.lang],
+    s.config.approvalNumber ? t('approvalNumber', { n: s.config.approvalNumber }) : '',
+  ];
+}
+
+/**
+ * The whole description of a map export for `subject` (default: the state's own subject) in `theme` (default:
+ * the app's): title, subtitle, legend, footer, inset and the map scene framed on the subject.
+ */
+export async function describeExport(s: ExportState, opts: { subject?: ExportSubject; theme?: ThemeName } = {}): Promise<ExportDescription> {
+  const theme = opts.theme ?? s.theme;
+  const subject = opts.subject ?? exportSubject(s);
+  const scene = await buildScene(
+    { dataset: s.dataset, geo: s.geo, practices: s.filtered, breaks: s.breaks, palette: paletteOf(theme), fontFamily: s.fontFamily },
+    subject.adcode,
+  );
+  return { ...describeFrame(s, { subject, theme }), map: { scene } };
+}
+
+/** Everything around the map (synchronous: Ctrl+P composes from the live canvas before the print dialog opens). */
+export function describeFrame(s: ExportState, opts: { subject?: ExportSubject; theme?: ThemeName } = {}): Omit<ExportDescription, 'map'> {
+  const t = tFor(s.lang);
+  const theme = opts.theme ?? s.theme;
+  const subject = opts.subject ?? exportSubject(s);
+  const palette = paletteOf(theme);
+  const colors = classColors(palette, s.breaks.length);
+  const inset = s.geo.inset ? insetPaths(s.geo.inset, INSET_SIZE.width, INSET_SIZE.height) : null;
+  const dark = theme === 'dark';
+  const fromCss = theme === s.theme;
+  return {
+    colors: {
+      panel: fromCss ? cssVar('--panel', dark ? '#111a2e' : '#ffffff') : dark ? '#111a2e' : '#ffffff',
+      text: fromCss ? cssVar('--text', dark ? '#e5e7eb' : '#1f2937') : dark ? '#e5e7eb' : '#1f2937',
+      muted: fromCss ? cssVar('--muted', dark ? '#b6c0cf' : '#4b5563') : dark ? '#b6c0cf' : '#4b5563',
+      line: fromCss ? cssVar('--line', dark ? '#2a3650' : '#d8dbe0') : dark ? '#2a3650' : '#d8dbe0',
+      sea: palette.background,
+      land: palette.noData,
+      context: palette.context,
+      outline: palette.outline,
+      dash: palette.dash,
+    },
+    fontFamily: s.fontFamily,
+    title: `${t('appTitle')} · ${subject.name}`,
+    subtitle: exportSubtitle(s, subject.practices.length),
+    legend: {
+      title: t('legendTitle'),
+      items: [
+        { color: palette.noData, label: t('legendNone') },
+        ...legendItems(s.breaks, s.max).map((it, i) => ({ color: colors[i] ?? palette.noData, label: it.label })),
+      ],
+      marker: { color: palette.marker, label: t('markerLegend') },
+    },
+    footer: exportFooter(s, s.filtered),
+    // The map's own label, as on screen: 南海诸岛 in either language.
+    inset: inset ? { viewBox: inset.viewBox, land: inset.land, dash: inset.dash, context: inset.context, caption: '南海诸岛' } : null,
+  };
+}
+
+/** Returns a function giving the export state as of the moment it is called. */
+export function useExportState(): () => ExportState {
   const { dataset, geo } = useAtlasData();
-  const { filters, lang, theme } = useAtlas(useShallow((s) => ({ filters: s.filters, lang: s.lang, theme: s.theme })));
-  const practices = useFiltered();
+  const { filters, lang, theme, selection } = useAtlas(
+    useShallow((s) => ({ filters: s.filters, lang: s.lang, theme: s.theme, selection: s.selection })),
+  );
+  const filtered = useFiltered();
   const { breaks, max } = useProvinceBreaks();
   const config = useDeployConfig();
-
-  return useCallback(() => {
-    const t = tFor(lang);
-    const palette = paletteOf(theme);
-    const colors = classColors(palette, breaks.length);
-    const summary = filterSummary(dataset, filters, lang);
-    const inset = geo.inset ? insetPaths(geo.inset, INSET_SIZE.width, INSET_SIZE.height) : null;
-    return {
-      colors: {
-        panel: cssVar('--panel', theme === 'dark' ? '#111a2e' : '#ffffff'),
-        text: cssVar('--text', theme === 'dark' ? '#e5e7eb' : '#1f2937'),
-        muted: cssVar('--muted', theme === 'dark' ? '#b6c0cf' : '#4b5563'),
-        line: cssVar('--line', theme === 'dark' ? '#2a3650' : '#d8dbe0'),
-        sea: palette.background,
-        land: palette.noData,
-        context: palette.context,
-        outline: palette.outline,
-        dash: palette.dash,
-      },
+  return useCallback(
+    () => ({
+      dataset,
+      geo,
+      filters,
+      selection,
+      lang,
+      theme,
+      filtered,
+      breaks,
+      max,
+      config,
       fontFamily: getComputedStyle(document.body).fontFamily || 'sans-serif',
-      title: t('appTitle'),
-      subtitle: `${t('practicesCount', { n: practices.length })} · ${summary || t('filterAll')}`,
-      legend: {
-        title: t('legendTitle'),
-        items: [
-          { color: palette.noData, label: t('legendNone') },
-          ...legendItems(breaks, max).map((it, i) => ({ color: colors[i] ?? palette.noData, label: it.label })),
-        ],
-        marker: { color: palette.marker, label: t('markerLegend') },
-      },
-      footer: [
-        t('exportDate', { d: formatDate(isoDay(new Date()), lang) }),
-        dataCitation(dataset, practices, lang),
-        // The attribution text names itself ("边界数据：…"), so it goes in as is.
-        geo.meta.attribution[lang],
-        config.approvalNumber ? t('approvalNumber', { n: config.approvalNumber }) : '',
-      ],
-      // The map's own label, as on screen: 南海诸岛 in either language.
-      inset: inset ? { viewBox: inset.viewBox, land: inset.land, dash: inset.dash, context: inset.context, caption: '南海诸岛' } : null,
-    };
-  }, [dataset, geo, filters, lang, theme, practices, breaks, max, config]);
+    }),
+    [dataset, geo, filters, selection, lang, theme, filtered, breaks, max, config],
+  );
 }

@@ -1,15 +1,13 @@
-// The exported image: the map as it is on screen, redrawn at 2× pixel density, with everything a map needs when
-// it leaves the app — title, legend, date, data citation, boundary attribution, the South China Sea inset and
-// (when the deployer set one) the 审图号. `composeExport` is a function of its inputs only (it reads no store
-// and no React state) so that what is drawn is decided by the caller and testable in isolation.
-import { getMapHandle } from '../map';
+// The exported image: the map of the current subject at 2× pixel density in a fixed frame (16:9 landscape for
+// slides, 3:4 portrait for documents), with everything a map needs when it leaves the app — a title naming the
+// subject and the filters, legend, date, data citation, boundary attribution, the South China Sea inset and (when
+// the deployer set one) the 审图号. The footer is a band under the map, never over it, and the subject is framed
+// in the space the title, legend and inset leave free. `composeExport` is a function of its inputs only (it reads
+// no store and no React state) so that what is drawn is decided by the caller and testable in isolation.
+import type { Rect } from './geometry';
+import { drawMapScene, freeFrame, type MapScene } from './mapImage';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 export interface ExportColors {
   /** Box backgrounds and the footer band. */
@@ -42,10 +40,15 @@ export interface ExportInset {
   caption: string;
 }
 
+/**
+ * The map: a scene drawn from the geometry into the free space (exports), or a ready image of the live map
+ * (Ctrl+P), which is fitted whole into the area above the footer.
+ */
+export type ExportMap = { scene: MapScene } | { image: CanvasImageSource & { width: number; height: number } };
+
 export interface ExportInput {
-  /** The map, already drawn at `pixelRatio` × the CSS size. */
-  map: CanvasImageSource & { width: number; height: number };
-  /** CSS size of the map view; the image is this size × pixelRatio. */
+  map: ExportMap;
+  /** CSS size of the frame; the image is this size × pixelRatio. */
   cssWidth: number;
   cssHeight: number;
   pixelRatio: number;
@@ -54,7 +57,8 @@ export interface ExportInput {
   fontFamily: string;
   title: string;
   subtitle: string;
-  legend: ExportLegend;
+  /** null: no legend (a small locator map). */
+  legend: ExportLegend | null;
   /** Footer lines, top to bottom (date, citation, attribution, approval number); empty strings are skipped. */
   footer: string[];
   inset: ExportInset | null;
@@ -66,6 +70,9 @@ export interface ExportLayout {
   height: number;
   /** Boxes in device pixels (tests look inside them). */
   title: Rect;
+  /** Where the map is drawn (above the footer) and where its subject's bounds were fitted. */
+  mapArea: Rect;
+  mapFrame: Rect;
   legend: Rect;
   inset: Rect | null;
   footer: Rect;
@@ -121,43 +128,91 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
   ctx.setTransform(pr, 0, 0, pr, 0, 0);
   ctx.textBaseline = 'top';
   const font = (size: number, weight = 400) => `${weight} ${size}px ${input.fontFamily}`;
+  const measure = (s: string) => ctx.measureText(s).width;
 
-  // The map fills the frame; boxes go over it, as on screen.
-  ctx.fillStyle = colors.sea;
-  ctx.fillRect(0, 0, W, H);
-  ctx.drawImage(input.map, 0, 0, W, H);
+  // ——— Layout first (the map is framed in what the boxes leave free), then drawing. ———
 
-  // Footer band: one text line each (wrapped when the view is narrow).
+  // Footer band under the map: one text line each (wrapped when the frame is narrow).
   ctx.font = font(12);
   const footerWidth = W - 2 * MARGIN;
-  const footerLines = input.footer.filter((l) => l.trim()).flatMap((l) => wrapText(l, footerWidth, (s) => ctx.measureText(s).width));
+  const footerLines = input.footer.filter((l) => l.trim()).flatMap((l) => wrapText(l, footerWidth, measure));
   const lineH = 17;
-  const footer: Rect = { x: 0, y: H - (footerLines.length * lineH + 2 * 7), width: W, height: footerLines.length * lineH + 2 * 7 };
+  const footerH = footerLines.length ? footerLines.length * lineH + 2 * 7 : 0;
+  const footer: Rect = { x: 0, y: H - footerH, width: W, height: footerH };
+  const mapArea: Rect = { x: 0, y: 0, width: W, height: footer.y };
+
+  // Title box, top left: the title (subject) and the subtitle (count and filters).
+  const titleMax = Math.min(W - 2 * MARGIN, 640) - 2 * PAD;
+  ctx.font = font(20, 700);
+  const titleLines = wrapText(input.title, titleMax, measure);
+  let tw = Math.max(0, ...titleLines.map(measure));
+  ctx.font = font(13);
+  const subLines = input.subtitle ? wrapText(input.subtitle, titleMax, measure) : [];
+  tw = Math.max(tw, ...subLines.map(measure));
+  const hasTitle = titleLines.length + subLines.length > 0;
+  const title: Rect = hasTitle
+    ? { x: MARGIN, y: MARGIN, width: tw + 2 * PAD, height: titleLines.length * 27 + subLines.length * 19 + 2 * PAD - 2 }
+    : { x: MARGIN, y: MARGIN, width: 0, height: 0 };
+
+  // Legend box, bottom left of the map area.
+  const { legend: lg } = input;
+  const rowH = 19;
+  ctx.font = font(13);
+  let legend: Rect = { x: MARGIN, y: footer.y - MARGIN, width: 0, height: 0 };
+  if (lg) {
+    const labelW = Math.max(
+      measure(lg.title),
+      ...lg.items.map((it) => 30 + measure(it.label)),
+      ...(lg.marker ? [measure(lg.marker.label) * (12 / 13) + 20] : []),
+    );
+    const legendH = PAD + 20 + lg.items.length * rowH + (lg.marker ? 24 : 0) + PAD - 4;
+    legend = { x: MARGIN, y: footer.y - MARGIN - legendH, width: Math.min(labelW, W / 2) + 2 * PAD, height: legendH };
+  }
+
+  // 南海诸岛 inset, bottom right of the map area (shrunk when the frame is short, never left out).
+  let inset: Rect | null = null;
+  if (input.inset) {
+    const room = footer.y - 2 * MARGIN - title.y - title.height;
+    const scale = Math.max(0.5, Math.min(1, room / INSET_H));
+    inset = { x: W - MARGIN - INSET_W * scale, y: footer.y - MARGIN - INSET_H * scale, width: INSET_W * scale, height: INSET_H * scale };
+  }
+
+  // ——— Map ———
+  ctx.fillStyle = colors.sea;
+  ctx.fillRect(0, 0, W, H);
+  let mapFrame: Rect;
+  if ('scene' in input.map) {
+    const avoid = [title, legend, ...(inset ? [inset] : [])].filter((r) => r.width > 0 && r.height > 0);
+    mapFrame = freeFrame({ x: MARGIN, y: MARGIN, width: W - 2 * MARGIN, height: footer.y - 2 * MARGIN }, avoid, input.map.scene.bounds);
+    drawMapScene(ctx, mapArea, mapFrame, input.map.scene, avoid);
+  } else {
+    const img = input.map.image;
+    const k = Math.min(mapArea.width / img.width, mapArea.height / img.height);
+    mapFrame = { x: (mapArea.width - img.width * k) / 2, y: (mapArea.height - img.height * k) / 2, width: img.width * k, height: img.height * k };
+    ctx.drawImage(img, mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
+  }
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+
+  // ——— Footer ———
+  if (footerLines.length) {
   ctx.save();
-  ctx.globalAlpha = 0.94;
   ctx.fillStyle = colors.panel;
   ctx.fillRect(footer.x, footer.y, footer.width, footer.height);
   ctx.restore();
   ctx.strokeStyle = colors.line;
+  ctx.lineWidth = 1;
   ctx.beginPath();
   ctx.moveTo(0, footer.y + 0.5);
   ctx.lineTo(W, footer.y + 0.5);
   ctx.stroke();
   ctx.fillStyle = colors.muted;
+  ctx.font = font(12);
   footerLines.forEach((l, i) => ctx.fillText(l, MARGIN, footer.y + 7 + i * lineH + 1));
+  }
 
-  // Title box, top left.
-  ctx.font = font(20, 700);
-  const titleMax = Math.min(W - 2 * MARGIN, 640) - 2 * PAD;
-  const titleLines = wrapText(input.title, titleMax, (s) => ctx.measureText(s).width);
-  ctx.font = font(13);
-  const subLines = input.subtitle ? wrapText(input.subtitle, titleMax, (s) => ctx.measureText(s).width) : [];
-  ctx.font = font(20, 700);
-  let tw = Math.max(0, ...titleLines.map((l) => ctx.measureText(l).width));
-  ctx.font = font(13);
-  tw = Math.max(tw, ...subLines.map((l) => ctx.measureText(l).width));
-  const title: Rect = { x: MARGIN, y: MARGIN, width: tw + 2 * PAD, height: titleLines.length * 27 + subLines.length * 19 + 2 * PAD - 2 };
-  box(ctx, title, colors);
+  // ——— Title ———
+  if (hasTitle) box(ctx, title, colors);
   ctx.fillStyle = colors.text;
   ctx.font = font(20, 700);
   titleLines.forEach((l, i) => ctx.fillText(l, title.x + PAD, title.y + PAD + i * 27));
@@ -165,17 +220,32 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
   ctx.font = font(13);
   subLines.forEach((l, i) => ctx.fillText(l, title.x + PAD, title.y + PAD + titleLines.length * 27 + i * 19));
 
-  // Legend box, bottom left above the footer.
-  const { legend: lg } = input;
+  // ——— Legend ———
+  if (lg) drawLegend(ctx, lg, legend, colors, font);
+
+  if (input.inset && inset) drawInset(ctx, input.inset, inset, colors, font);
+
+  const dev = (r: Rect): Rect => ({ x: r.x * pr, y: r.y * pr, width: r.width * pr, height: r.height * pr });
+  return {
+    width: canvas.width,
+    height: canvas.height,
+    title: dev(title),
+    mapArea: dev(mapArea),
+    mapFrame: dev(mapFrame),
+    legend: dev(legend),
+    inset: inset && dev(inset),
+    footer: dev(footer),
+  };
+}
+
+function drawLegend(
+  ctx: CanvasRenderingContext2D,
+  lg: ExportLegend,
+  legend: Rect,
+  colors: ExportColors,
+  font: (size: number, weight?: number) => string,
+) {
   const rowH = 19;
-  ctx.font = font(13);
-  const labelW = Math.max(
-    ctx.measureText(lg.title).width,
-    ...lg.items.map((it) => 30 + ctx.measureText(it.label).width),
-    ...(lg.marker ? [ctx.measureText(lg.marker.label).width * (12 / 13) + 20] : []),
-  );
-  const legendH = PAD + 20 + lg.items.length * rowH + (lg.marker ? 24 : 0) + PAD - 4;
-  const legend: Rect = { x: MARGIN, y: footer.y - MARGIN - legendH, width: Math.min(labelW, W / 2) + 2 * PAD, height: legendH };
   box(ctx, legend, colors);
   let y = legend.y + PAD;
   ctx.fillStyle = colors.text;
@@ -206,18 +276,6 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
     ctx.font = font(12);
     ctx.fillText(lg.marker.label, legend.x + PAD + 20, y + 1);
   }
-
-  // 南海诸岛 inset, bottom right above the footer (shrunk when the view is short, never left out).
-  let inset: Rect | null = null;
-  if (input.inset) {
-    const room = footer.y - 2 * MARGIN - title.y - title.height;
-    const scale = Math.max(0.5, Math.min(1, room / INSET_H));
-    inset = { x: W - MARGIN - INSET_W * scale, y: footer.y - MARGIN - INSET_H * scale, width: INSET_W * scale, height: INSET_H * scale };
-    drawInset(ctx, input.inset, inset, colors, font);
-  }
-
-  const dev = (r: Rect): Rect => ({ x: r.x * pr, y: r.y * pr, width: r.width * pr, height: r.height * pr });
-  return { width: canvas.width, height: canvas.height, title: dev(title), legend: dev(legend), inset: inset && dev(inset), footer: dev(footer) };
 }
 
 function drawInset(
@@ -278,25 +336,25 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
 /** Export pixel density: 2× reads sharp on slides and in print at the size people paste maps. */
 export const EXPORT_PIXEL_RATIO = 2;
 
-/**
- * Snapshots the live map at 2× and composes the export around it. `describe` fills in everything but the map
- * (the caller's data: breaks, colours, texts), given the map's CSS size.
- */
-export async function exportMapPng(
-  describe: (size: { width: number; height: number }) => Omit<ExportInput, 'map' | 'cssWidth' | 'cssHeight' | 'pixelRatio'>,
-): Promise<{ blob: Blob; layout: ExportLayout }> {
-  const handle = getMapHandle();
-  if (!handle) throw new Error('map not ready');
-  const size = handle.size();
-  const map = await handle.snapshot(EXPORT_PIXEL_RATIO);
+export type Orientation = 'landscape' | 'portrait';
+
+/** Frame sizes in CSS pixels: 16:9 (1920 × 1080 at 2×, a full slide) and 3:4 portrait (1440 × 1920, a page). */
+export const FRAMES: Record<Orientation, { width: number; height: number }> = {
+  landscape: { width: 960, height: 540 },
+  portrait: { width: 720, height: 960 },
+};
+
+/** Composes an export of the given orientation at 2× and encodes it as PNG. */
+export async function renderExportPng(
+  describe: Omit<ExportInput, 'cssWidth' | 'cssHeight' | 'pixelRatio'>,
+  orientation: Orientation,
+): Promise<{ blob: Blob; layout: ExportLayout; canvas: HTMLCanvasElement }> {
   // Text is drawn with system fonts; make sure they are loaded so the first export is not in a fallback font.
   await document.fonts?.ready;
   const canvas = document.createElement('canvas');
-  const layout = composeExport(
-    { ...describe(size), map, cssWidth: size.width, cssHeight: size.height, pixelRatio: EXPORT_PIXEL_RATIO },
-    canvas,
-  );
-  return { blob: await canvasToPng(canvas), layout };
+  const frame = FRAMES[orientation];
+  const layout = composeExport({ ...describe, cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
+  return { blob: await canvasToPng(canvas), layout, canvas };
 }
 
 /** Saves a blob under a file name through an <a download> (blob: URLs stay inside the CSP). */

@@ -51,3 +51,25 @@ export function isoDay(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** 原文第 63 行 / 第 63–65 行 (lines of the source file). */
+export function sourceLinesWords(lines: readonly [number, number], lang: Lang): string {
+  const [a, b] = lines;
+  if (lang === 'zh') return a === b ? `原文第 ${a} 行` : `原文第 ${a}–${b} 行`;
+  return a === b ? `source line ${a}` : `source lines ${a}–${b}`;
+}
+
+/**
+ * A practice cited as officials write it: 住房和城乡建设部办公厅《…（第一批）》（2022年11月），序号 二（一）1 — with the
+ * notice's 文号 when the batch carries one (only set when verified).
+ */
+export function practiceCitation(dataset: Dataset, p: Practice, lang: Lang): string {
+  const b = dataset.batches.find((x) => x.id === p.batch);
+  const item = `${p.mechanism.code}${p.measure.code}${p.item}`;
+  if (!b) return lang === 'zh' ? `第 ${p.batch} 批，序号 ${item}` : `Batch ${p.batch}, item ${item}`;
+  if (lang === 'zh') {
+    const doc = b.docNumber ? `（${b.docNumber}）` : '';
+    return `${b.issuer}《${b.title}》${doc}（${formatDate(b.date, lang)}），序号 ${item}`;
+  }
+  return `${b.issuer}, ${b.title}${b.docNumber ? ` (${b.docNumber})` : ''} (${formatDate(b.date, lang)}), item ${item}`;
+}

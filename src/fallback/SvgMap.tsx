@@ -15,7 +15,8 @@ const W = 1000;
 const H = 760;
 
 /** `reason` null: the SVG map is only the first view while the WebGL map loads (no notice then). */
-export function SvgMap({ reason, onPainted }: { reason: string | null; onPainted?: () => void }) {
+/** `notice`: what the notice says — WebGL missing (default), or a lost context being restored. */
+export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason: string | null; onPainted?: () => void; notice?: 'webglMissing' | 'webglRestoring' }) {
   const { dataset, geo } = useAtlasData();
   const t = useT();
   const theme = useAtlas((s) => s.theme);
@@ -65,7 +66,7 @@ export function SvgMap({ reason, onPainted }: { reason: string | null; onPainted
     <div className={`svg-map${reason === null ? ' first-view' : ''}`} data-testid="svg-map" data-state="idle">
       {reason !== null && (
         <p className="svg-map-notice" role="status">
-          {t('webglMissing')} <span className="visually-hidden">{reason}</span>
+          {t(notice)} <span className="visually-hidden">{reason}</span>
         </p>
       )}
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={t('mapLabel')} preserveAspectRatio="xMidYMid meet">

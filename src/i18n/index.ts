@@ -5,20 +5,39 @@ export type { StringKey };
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
-/** A pure translator for one language; `{name}` placeholders are filled from params (numbers formatted per language). */
+/**
+ * A pure translator for one language; `{name}` placeholders are filled from params (numbers formatted per
+ * language). Counted nouns use a plural choice chosen by `Intl.PluralRules`, so English reads "1 practice":
+ * `{n, plural, one {# practice} other {# practices}}` (`#` is the formatted number).
+ */
 export function translator(lang: Lang): Translate {
   const dict: Record<StringKey, string> = lang === 'en' ? en : zh;
-  const nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN');
+  const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+  const nf = new Intl.NumberFormat(locale);
+  const pr = new Intl.PluralRules(locale);
   return (key, params) => {
     const s = dict[key];
     if (!params) return s;
-    return s.replace(/\{(\w+)\}/g, (m, k: string) => {
-      const v = params[k];
-      if (v === undefined) return m;
-      return typeof v === 'number' ? nf.format(v) : v;
-    });
+    return s
+      .replace(PLURAL, (m, k: string, branches: string) => {
+        const v = params[k];
+        if (typeof v !== 'number') return m;
+        const forms = new Map<string, string>();
+        for (const b of branches.matchAll(BRANCH)) forms.set(b[1] as string, b[2] as string);
+        const form = forms.get(`=${v}`) ?? forms.get(pr.select(v)) ?? forms.get('other') ?? m;
+        return form.replace(/#/g, nf.format(v));
+      })
+      .replace(/\{(\w+)\}/g, (m, k: string) => {
+        const v = params[k];
+        if (v === undefined) return m;
+        return typeof v === 'number' ? nf.format(v) : v;
+      });
   };
 }
+
+// `{n, plural, one {…} other {…}}`: branches hold plain text (no nested braces), `#` for the number.
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(=?\w+)\s*\{([^{}]*)\}/g;
 
 const cache = new Map<Lang, Translate>();
 export function tFor(lang: Lang): Translate {
@@ -34,4 +53,15 @@ export function formatDate(iso: string, lang: Lang): string {
   if (lang === 'zh') return d ? `${y}年${m}月${d}日` : m ? `${y}年${m}月` : `${y}年`;
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
   return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', ...(d ? { day: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+}
+
+/** MapLibre's UI strings (its `locale` option) in the interface language: the map's own controls included. */
+export function mapLocale(lang: Lang): Record<string, string> {
+  const t = tFor(lang);
+  return {
+    'NavigationControl.ZoomIn': t('mapZoomIn'),
+    'NavigationControl.ZoomOut': t('mapZoomOut'),
+    'NavigationControl.ResetBearing': t('mapResetBearing'),
+    'Map.Title': t('mapCanvas'),
+  };
 }

@@ -12,23 +12,36 @@ import { geocoderFor } from '../ingest/ingest';
 import type { AliasFile, Geocoder } from '../ingest/geocode';
 import type { Batch, Dataset, GazetteerEntry } from '../types';
 import { runImport } from './client';
-import { MAX_BYTES, tooLarge } from './decode';
+import { MAX_BYTES, pastedTooLarge, tooLarge } from './decode';
 import { useImportApi } from './context';
 import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, titleTaken, toImportedBatch, type Duplicate } from './merge';
 import { applyChoices, chainName, openActorQuestions } from './resolve';
 import { PlacePicker } from './PlacePicker';
-import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, Progress } from './types';
+import { StructureTree } from './StructureTree';
+import type { LineRole, RoleOverrides, StructureLine } from '../ingest/parse';
+import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, PrepareRequest, PrepareResult, Progress } from './types';
 
 interface CandidateState {
   candidate: Candidate;
   meta: Candidate['meta'];
+  /** The user edited the form: a re-read after a role correction keeps their values. */
+  metaTouched: boolean;
   choices: Map<string, number>;
+  /** The user confirmed the keyword rules' theme suggestions (issue 15.4): imported as reviewed. */
+  themesConfirmed: boolean;
   /** A batch with the same practices, found when the preview opened. */
   same: Batch | null;
 }
 
+type ImportInput = PrepareRequest['input'];
+
+/** A copy to send: the worker takes the bytes (transferred), and a role correction reads the same input again. */
+function sendable(input: ImportInput): ImportInput {
+  return input.kind === 'bytes' ? { ...input, bytes: input.bytes.slice(0) } : input;
+}
+
 type Phase =
-  | { kind: 'input'; problems: ImportProblem[] | null }
+  | { kind: 'input'; problems: ImportProblem[] | null; structure?: StructureLine[] }
   | { kind: 'working'; progress: Progress }
   | { kind: 'preview'; format: ImportFormat; encoding: DecodedEncoding | null; items: CandidateState[] };
 
@@ -81,6 +94,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState('');
   const [armed, setArmed] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  // Issue 16: the input last read and the roles the user set for its lines; a correction reads it again at once.
+  const inputRef = useRef<ImportInput | null>(null);
+  const [roles, setRoles] = useState<RoleOverrides>({});
+  const [rereading, setRereading] = useState(false);
+  const readSeq = useRef(0);
   const gazetteerArray = useMemo<GazetteerEntry[]>(() => [...geo.gazetteer.values()], [geo.gazetteer]);
   const geocoder = useMemo(() => geocoderFor(gazetteerArray, aliasesJson as AliasFile), [gazetteerArray]);
   const msg = (p: { message: string; messageZh: string }) => (lang === 'en' ? p.message : p.messageZh);
@@ -129,27 +147,55 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  async function start(input: { kind: 'text'; text: string } | { kind: 'bytes'; bytes: ArrayBuffer; name: string }) {
-    setStatus('');
-    setPhase({ kind: 'working', progress: { stage: 'decode', fraction: 0 } });
-    const result = await runImport({ input, firstBatchId: nextBatchId(dataset.batches) }, geo.gazetteer, (progress) =>
-      setPhase((p) => (p.kind === 'working' ? { kind: 'working', progress } : p)),
-    );
-    if (!result.ok) {
-      setPhase({ kind: 'input', problems: result.problems });
-      return;
-    }
-    setPhase({
+  /** The phase a result gives; after a role correction, the form values and place choices the user made stay. */
+  function phaseOf(result: PrepareResult, previous: readonly CandidateState[] | null): Phase {
+    if (!result.ok) return { kind: 'input', problems: result.problems, ...(result.structure ? { structure: result.structure } : {}) };
+    return {
       kind: 'preview',
       format: result.format,
       encoding: result.encoding,
-      items: result.candidates.map((candidate) => ({
-        candidate,
-        meta: candidate.meta,
-        choices: new Map(),
-        same: findSameTexts(candidate.practices, dataset),
-      })),
-    });
+      items: result.candidates.map((candidate, i) => {
+        const prev = previous?.[i];
+        const keys = new Set(candidate.unresolved.map((u) => u.key));
+        return {
+          candidate,
+          meta: prev?.metaTouched ? prev.meta : candidate.meta,
+          metaTouched: prev?.metaTouched ?? false,
+          choices: new Map([...(prev?.choices ?? [])].filter(([k]) => keys.has(k))),
+          themesConfirmed: false,
+          same: findSameTexts(candidate.practices, dataset),
+        };
+      }),
+    };
+  }
+
+  async function start(input: ImportInput) {
+    setStatus('');
+    inputRef.current = input;
+    setRoles({});
+    const seq = ++readSeq.current;
+    setPhase({ kind: 'working', progress: { stage: 'decode', fraction: 0 } });
+    const result = await runImport({ input: sendable(input), firstBatchId: nextBatchId(dataset.batches) }, geo.gazetteer, (progress) =>
+      setPhase((p) => (p.kind === 'working' ? { kind: 'working', progress } : p)),
+    );
+    if (seq === readSeq.current) setPhase(phaseOf(result, null));
+  }
+
+  /** A line's role set by the user (null: back to the parser's own): the same input is read again with it. */
+  async function changeRole(key: string, role: LineRole | null) {
+    const input = inputRef.current;
+    if (!input) return;
+    const next: Record<string, LineRole> = { ...roles };
+    if (role) next[key] = role;
+    else delete next[key];
+    setRoles(next);
+    const previous = phase.kind === 'preview' ? phase.items : null;
+    const seq = ++readSeq.current;
+    setRereading(true);
+    const result = await runImport({ input: sendable(input), firstBatchId: nextBatchId(dataset.batches), roles: next }, geo.gazetteer, () => {});
+    if (seq !== readSeq.current) return; // a later correction is on its way
+    setRereading(false);
+    setPhase(phaseOf(result, previous));
   }
 
   async function onFile(file: File | undefined) {
@@ -172,7 +218,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const todo = phase.items.filter((it) => !isSkipped(it));
     let id = nextBatchId(dataset.batches);
     const batches = todo.map((it) => {
-      const practices = applyChoices(g, it.candidate.practices, it.candidate.unresolved, it.choices);
+      const chosen = applyChoices(g, it.candidate.practices, it.candidate.unresolved, it.choices);
+      const practices = it.themesConfirmed ? chosen.map((p) => (p.themeSource === 'suggested' ? { ...p, themeSource: 'reviewed' as const } : p)) : chosen;
       return toImportedBatch({ ...it.candidate, practices, meta: it.meta }, id++);
     });
     setBusy(true);
@@ -236,8 +283,23 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         )}
+        {rereading && (
+          <p className="import-note" role="status" data-testid="import-rereading">
+            {t('importTreeUpdating')}
+          </p>
+        )}
         {items.map((it, i) => (
-          <CandidatePreview key={i} index={i} item={it} items={items} dataset={dataset} gazetteer={geo.gazetteer} geocoder={geocoder} onChange={(fn) => update(i, fn)} />
+          <CandidatePreview
+            key={i}
+            index={i}
+            item={it}
+            items={items}
+            dataset={dataset}
+            gazetteer={geo.gazetteer}
+            geocoder={geocoder}
+            onChange={(fn) => update(i, fn)}
+            tree={it.candidate.structure ? <StructureTree lines={it.candidate.structure} roles={roles} busy={rereading} onRole={(k, r) => void changeRole(k, r)} /> : null}
+          />
         ))}
         <div className="import-actions">
           <button type="button" className="text-button" onClick={() => setPhase({ kind: 'input', problems: null })}>
@@ -268,10 +330,25 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <p>{t('importUnchanged')}</p>
           </div>
         )}
+        {phase.structure && (
+          <details className="import-tree-box" open>
+            <summary>{t('importTree')}</summary>
+            <StructureTree lines={phase.structure} roles={roles} busy={rereading} onRole={(k, r) => void changeRole(k, r)} />
+          </details>
+        )}
         <label htmlFor="import-text" className="import-label">
           {t('importPaste')}
         </label>
-        <textarea id="import-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} data-testid="import-text" />
+        <textarea
+          id="import-text"
+          value={text}
+          onChange={(e) => {
+            // Like files, pasted text has a size limit: a 50 MB paste took the tab to 10 GB on its way to the worker.
+            const big = pastedTooLarge(e.target.value);
+            if (big) setPhase({ kind: 'input', problems: [big] });
+            else setText(e.target.value);
+          }}
+          rows={8} spellCheck={false} data-testid="import-text" />
         <div className="import-actions">
           <button type="button" className="text-button primary" onClick={() => void start({ kind: 'text', text })} data-testid="import-parse">
             {t('importParse')}
@@ -381,7 +458,9 @@ function CandidatePreview({
   gazetteer,
   geocoder,
   onChange,
+  tree,
 }: {
+  tree: ReactNode;
   index: number;
   item: CandidateState;
   items: readonly CandidateState[];
@@ -422,7 +501,15 @@ function CandidatePreview({
   const questions = useMemo(() => [...c.unresolved.filter((u) => u.kind === 'actor'), ...c.unresolved.filter((u) => u.kind !== 'actor')], [c.unresolved]);
   const measures = c.taxonomy.reduce((n, m) => n + m.measures.length, 0);
   const byId = useMemo(() => new Map(c.practices.map((p) => [p.id, p])), [c.practices]);
-  const setMeta = (k: keyof Candidate['meta'], v: string) => onChange((s) => ({ ...s, meta: { ...s.meta, [k]: v } }));
+  const setMeta = (k: keyof Candidate['meta'], v: string) => onChange((s) => ({ ...s, metaTouched: true, meta: { ...s.meta, [k]: v } }));
+  const from = (line: number | undefined) =>
+    line ? (
+      <span className="import-note meta-from" data-testid="import-meta-from">
+        {t('importMetaFrom', { n: line })}
+      </span>
+    ) : null;
+  const themeName = useMemo(() => new Map(dataset.themes.map((th) => [th.key, lang === 'en' ? th.en : th.zh])), [dataset.themes, lang]);
+  const suggested = c.practices.filter((p) => p.themeSource === 'suggested');
   const choose = (key: string, code: number | undefined) =>
     onChange((s) => {
       const choices = new Map(s.choices);
@@ -449,10 +536,13 @@ function CandidatePreview({
         <div className="candidate-form">
           <label htmlFor={`${idp}-title`}>{t('importBatchTitle')}</label>
           <input id={`${idp}-title`} value={item.meta.title} onChange={(e) => setMeta('title', e.target.value)} data-testid="import-meta-title" />
+          {from(c.metaLines?.title)}
           <label htmlFor={`${idp}-issuer`}>{t('importIssuer')}</label>
           <input id={`${idp}-issuer`} value={item.meta.issuer} onChange={(e) => setMeta('issuer', e.target.value)} data-testid="import-meta-issuer" />
+          {from(c.metaLines?.issuer)}
           <label htmlFor={`${idp}-date`}>{t('importDate')}</label>
           <input id={`${idp}-date`} value={item.meta.date} placeholder="2025-06" onChange={(e) => setMeta('date', e.target.value)} data-testid="import-meta-date" />
+          {from(c.metaLines?.date)}
           {problems.length > 0 && (
             <ul className="form-problems" data-testid="import-form-problems">
               {problems.map((p) => (
@@ -529,12 +619,53 @@ function CandidatePreview({
           )}
         </div>
       )}
+      {tree && (
+        <details className="import-tree-box" open>
+          <summary>{t('importTree')}</summary>
+          {tree}
+        </details>
+      )}
+      {dup?.kind !== 'same' && suggested.length > 0 && (
+        <div className="import-themes" data-testid="import-themes">
+          <h5>{t('importThemes')}</h5>
+          <p className="import-note">{t('importThemesHelp')}</p>
+          <details>
+            <summary>{t('importPracticesN', { n: suggested.length })}</summary>
+            <ul className="theme-suggestions">
+              {suggested.slice(0, MAX_QUESTIONS * 5).map((p) => (
+                <li key={p.id} data-practice={p.id}>
+                  <span className="chip">{`${p.mechanism.code}${p.measure.code}${p.item}`}</span> <span lang="zh-CN">{p.headline}</span>{' '}
+                  {p.incomplete && <span className="chip warn">{t('importIncomplete')}</span>}
+                  {p.actors.length === 0 && <span className="chip">{t('importNoPlace')}</span>}
+                  <span className="theme-chips">
+                    {p.themes.length === 0 ? t('importThemesNone') : p.themes.map((k) => themeName.get(k) ?? k).join('、')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+          <label className="theme-confirm">
+            <input
+              type="checkbox"
+              checked={item.themesConfirmed}
+              onChange={(e) => {
+                const v = e.target.checked;
+                onChange((s) => ({ ...s, themesConfirmed: v }));
+              }}
+              data-testid="import-themes-confirm"
+            />{' '}
+            {t('importThemesConfirm')}
+          </label>
+        </div>
+      )}
       {c.warnings.length > 0 && (
         <details className="candidate-warnings">
           <summary>{t('importWarnings', { n: c.warnings.length })}</summary>
           <ul>
             {c.warnings.map((w, i) => (
-              <li key={i}>{lang === 'en' ? w.message : w.messageZh}</li>
+              <li key={i} data-line={w.line ?? ''}>
+                {lang === 'en' ? w.message : w.messageZh}
+              </li>
             ))}
           </ul>
         </details>

@@ -69,6 +69,14 @@ function lineOf(text: string, offset: number, from: { offset: number; line: numb
 const MECH_CELL = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.+)$/;
 const MEASURE_CELL = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.+)$/;
 
+/** How many line numbers one message lists before it counts the rest. */
+const MAX_LINES_LISTED = 20;
+
+function lineList(lines: readonly number[], sep: string, more: (n: number) => string): string {
+  const shown = lines.slice(0, MAX_LINES_LISTED).join(sep);
+  return lines.length > MAX_LINES_LISTED ? shown + more(lines.length - MAX_LINES_LISTED) : shown;
+}
+
 /** Reads the records; checks the header. */
 export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: false; problems: ImportProblem[] } {
   const body = text.replace(/^\ufeff/, '');
@@ -123,14 +131,24 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
   }
 
   const problems: ImportProblem[] = [];
+  // One message per kind of format error, naming its lines: a broken quote early in a file otherwise repeats the
+  // same message for every row after it.
+  const byKind = new Map<string, { message: string; lines: number[] }>();
   for (const e of parseErrors) {
-    const rec = records[e.row ?? 0] ? located[e.row ?? 0] : undefined;
-    const line = rec?.lines[0] ?? 0;
+    const line = located[e.row ?? 0]?.lines[0] ?? 0;
+    const kind = byKind.get(e.code);
+    if (kind) {
+      if (!kind.lines.includes(line)) kind.lines.push(line);
+    } else byKind.set(e.code, { message: e.message, lines: [line] });
+  }
+  for (const [code, kind] of byKind) {
+    const lines = kind.lines.sort((a, b) => a - b);
+    const zhKind = code === 'MissingQuotes' ? '引号未闭合' : code === 'InvalidQuotes' ? '引号位置不对' : code;
     problems.push({
       code: 'csv-row',
-      line,
-      message: `CSV line ${line}: ${e.message}`,
-      messageZh: `CSV 第 ${line} 行：格式错误（${e.code === 'MissingQuotes' ? '引号未闭合' : e.code}）`,
+      line: lines[0],
+      message: `CSV ${lines.length > 1 ? 'lines' : 'line'} ${lineList(lines, ', ', (n) => ` …and ${n} more`)}: ${kind.message}`,
+      messageZh: `CSV 第 ${lineList(lines, '、', (n) => `……等另 ${n} 处`)} 行：格式错误（${zhKind}）`,
     });
   }
   const cell = (d: string[], key: string): string | undefined => {
@@ -138,6 +156,8 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
     return i === undefined ? undefined : (d[i] ?? '').trim();
   };
   const rows: CsvRow[] = [];
+  // Empty required cells, by column: one message per column with its lines.
+  const emptyCells = new Map<string, number[]>();
   for (const r of nonEmpty.slice(1)) {
     const row: CsvRow = {
       lines: r.lines,
@@ -152,17 +172,22 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
     };
     for (const key of CSV_REQUIRED) {
       const v = key === '政策机制' ? row.mechanism : key === '主要举措' ? row.measure : row.text;
-      if (!v)
-        problems.push({
-          code: 'csv-row',
-          line: r.lines[0],
-          column: key,
-          message: `CSV line ${r.lines[0]}, column ${key}: empty; every practice needs its ${key === '全文' ? 'text' : key === '政策机制' ? 'mechanism' : 'measure'}.`,
-          messageZh: `CSV 第 ${r.lines[0]} 行“${key}”列为空，每项做法都需要填写。`,
-        });
+      if (!v) {
+        const list = emptyCells.get(key);
+        if (list) list.push(r.lines[0]);
+        else emptyCells.set(key, [r.lines[0]]);
+      }
     }
     rows.push(row);
   }
+  for (const [key, lines] of emptyCells)
+    problems.push({
+      code: 'csv-row',
+      line: lines[0],
+      column: key,
+      message: `CSV ${lines.length > 1 ? 'lines' : 'line'} ${lineList(lines, ', ', (n) => ` …and ${n} more`)}, column ${key}: empty; every practice needs its ${key === '全文' ? 'text' : key === '政策机制' ? 'mechanism' : 'measure'}.`,
+      messageZh: `CSV 第 ${lineList(lines, '、', (n) => `……等另 ${n} 处`)} 行“${key}”列为空，每项做法都需要填写。`,
+    });
   if (problems.length) return { ok: false, problems };
   if (rows.length === 0)
     return { ok: false, problems: [{ code: 'empty', line: header.lines[0], message: 'The CSV file has a header but no practices.', messageZh: 'CSV 文件只有表头，没有做法。' }] };

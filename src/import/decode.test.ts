@@ -70,3 +70,15 @@ describe('decodeBytes', () => {
     if (!r.ok) expect(r.problem.code).toBe('too-large');
   });
 });
+
+describe('pasted text limit', () => {
+  it('refuses pasted text over the file limit, measured as UTF-8', async () => {
+    const { pastedTooLarge, utf8Length } = await import('./decode');
+    expect(utf8Length('a中𝄞')).toBe(new TextEncoder().encode('a中𝄞').length);
+    expect(pastedTooLarge('一'.repeat(1000))).toBeNull();
+    // A third of the limit in characters is over it in bytes (three bytes per Chinese character).
+    const p = pastedTooLarge('一'.repeat(Math.ceil(MAX_BYTES / 3) + 1));
+    expect(p).toMatchObject({ code: 'too-large' });
+    expect(p!.messageZh).toMatch(/超过/);
+  });
+});

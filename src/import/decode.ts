@@ -70,6 +70,34 @@ export function tooLarge(size: number): ImportProblem {
   };
 }
 
+/** UTF-8 size of a string without encoding it (a 50 MB paste must not be copied again just to be measured). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+    if (n > MAX_BYTES) return n;
+  }
+  return n;
+}
+
+/** The refusal for pasted text over the file limit (measured as UTF-8, like a saved file), or null. */
+export function pastedTooLarge(text: string): ImportProblem | null {
+  const size = utf8Length(text);
+  if (size <= MAX_BYTES) return null;
+  const limit = MAX_BYTES / 1048576;
+  return {
+    code: 'too-large',
+    message: `The pasted text is more than ${limit} MB; at most ${limit} MB can be imported. Split it into smaller parts.`,
+    messageZh: `粘贴的文本超过 ${limit} MB，超过可导入的上限，请拆分后分别导入。`,
+  };
+}
+
 export function decodeBytes(input: Uint8Array): DecodeResult {
   if (input.length > MAX_BYTES) return { ok: false, problem: tooLarge(input.length) };
   for (const m of MAGIC) if (startsWith(input, m.bytes)) return notText(0, `it is ${m.what}`, `这是${m.whatZh}`);

@@ -1,6 +1,8 @@
 // The import's heavy work off the main thread, so decoding 10 MB or geocoding thousands of practices never
 // freezes the map: `prepare` jobs (decode, parse, geocode; progress messages, then the result) and `related` jobs
 // (similar practices over the merged dataset, issue 10).
+// First: zod must be jitless before any schema is built (see src/jitless.ts).
+import '../jitless';
 import aliases from '../../data/aliases.json';
 import themes from '../../data/themes.json';
 import type { AliasFile } from '../ingest/geocode';

@@ -45,10 +45,16 @@ export function syntaxErrorOffset(text: string): number {
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) (i++, fail());
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            fail();
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else (i++, fail());
+        else {
+          i++;
+          fail();
+        }
       } else i++;
     }
     fail();
@@ -58,43 +64,66 @@ export function syntaxErrorOffset(text: string): number {
     if (!m || m[0] === '-') fail();
     i += m![0].length;
   };
+  // Iterative, with an explicit stack of open containers: a 10,000-level nesting must give a position, not
+  // "Maximum call stack size exceeded".
   const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
+    const open: ('{' | '[')[] = [];
+    /** After a value: a comma or the close of the innermost container; returns true when the top level is done. */
+    const afterValue = (): boolean => {
       for (;;) {
+        const top = open[open.length - 1];
+        if (top === undefined) return true;
         ws();
-        if (text[i] !== '"') fail();
-        str();
-        ws();
-        if (text[i] !== ':') fail();
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') member();
+          return false;
+        }
+        if (text[i] === (top === '{' ? '}' : ']')) {
+          i++;
+          open.pop();
+          continue;
+        }
+        fail();
+      }
+    };
+    /** `"key":` of an object member (the value follows). */
+    const member = () => {
+      ws();
+      if (text[i] !== '"') fail();
+      str();
+      ws();
+      if (text[i] !== ':') fail();
+      i++;
+    };
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === '{') {
         i++;
-        value();
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
+        if (text[i] === '}') i++;
+        else {
+          open.push('{');
+          member();
+          continue;
+        }
+      } else if (c === '[') {
+        i++;
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') str();
-    else if (c === 't') lit('true');
-    else if (c === 'f') lit('false');
-    else if (c === 'n') lit('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
-    else fail();
+        if (text[i] === ']') i++;
+        else {
+          open.push('[');
+          continue;
+        }
+      } else if (c === '"') str();
+      else if (c === 't') lit('true');
+      else if (c === 'f') lit('false');
+      else if (c === 'n') lit('null');
+      else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
+      else fail();
+      if (afterValue()) return;
+    }
   };
   try {
     value();

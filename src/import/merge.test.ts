@@ -88,6 +88,13 @@ describe('duplicates', () => {
     expect(findDuplicate(createCandidate(texts, d.batches[0]!.title), d)).toMatchObject({ kind: 'same', builtin: true });
   });
 
+  it('catches a second copy of a batch imported as a copy of the built-in batch', () => {
+    const builtin = createBuiltin();
+    const texts = builtin.practices.filter((p) => p.batch === 1).map((p) => p.text);
+    const d = mergeDatasets(builtin, [createImported(1000, texts, '核对')]);
+    expect(findDuplicate(createCandidate(texts, '再次核对'), d)).toMatchObject({ kind: 'same', builtin: false, batch: { id: 1000 } });
+  });
+
   it('finds nothing for new practices, and finds titles already in use', () => {
     const d = createBuiltin();
     expect(findDuplicate(createCandidate(['全新做法。']), d)).toBeNull();

@@ -24,6 +24,11 @@ export function renumberPractices(practices: readonly Practice[], id: number): P
   });
 }
 
+/** A stored batch under another id (another tab took its id first). */
+export function renumberBatch(b: ImportedBatch, id: number): ImportedBatch {
+  return { ...b, batch: { ...b.batch, id }, practices: renumberPractices(b.practices, id) };
+}
+
 /** A candidate as a stored batch with id `id`. */
 export function toImportedBatch(c: Candidate, id: number, importedAt = new Date().toISOString()): ImportedBatch {
   const batch: Batch = {
@@ -80,14 +85,27 @@ export interface Duplicate {
   kind: 'same' | 'same-texts';
 }
 
-/** The existing batch with exactly these practices (by text), if any. */
+/**
+ * The existing batch with exactly these practices (by text), if any. An imported copy wins over a built-in one:
+ * a second copy of a batch that was imported as a copy of the built-in batch is "already imported", not another
+ * allowed check against the build.
+ */
 export function findSameTexts(practices: readonly Practice[], dataset: Dataset): Batch | null {
   const sig = contentSignature(practices);
-  for (const b of dataset.batches) {
-    const ps = dataset.practices.filter((p) => p.batch === b.id);
-    if (ps.length === practices.length && contentSignature(ps) === sig) return b;
+  const byBatch = new Map<number, Practice[]>();
+  for (const p of dataset.practices) {
+    const list = byBatch.get(p.batch);
+    if (list) list.push(p);
+    else byBatch.set(p.batch, [p]);
   }
-  return null;
+  let builtin: Batch | null = null;
+  for (const b of dataset.batches) {
+    const ps = byBatch.get(b.id) ?? [];
+    if (ps.length !== practices.length || contentSignature(ps) !== sig) continue;
+    if (isImportedId(b.id)) return b;
+    builtin ??= b;
+  }
+  return builtin;
 }
 
 /**

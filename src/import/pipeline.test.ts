@@ -3,6 +3,7 @@ import builtinJson from '../../public/data/practices.json';
 import { practicesCsv, practicesJson } from '../export/csv';
 import { createAliases, createBatch1Text, createGazetteer, createThemes } from '../ingest/test-helpers';
 import { parseDataset } from '../ingest/schema';
+import { listModel, webPage } from '../ingest/test-forms';
 import type { Dataset } from '../types';
 import { detectFormat, guessTitle, prepareImport, type PrepareContext } from './pipeline';
 import { comparable, createMultiProvinceList, createRandomBytes, encodeGbk } from './test-helpers';
@@ -37,6 +38,12 @@ describe('prepareImport: official text', () => {
     expect(comparable(c!)).toEqual(comparable(builtin()));
     expect(c!.taxonomy).toEqual(builtin().batches[0]!.taxonomy);
     expect(c!.unresolved.filter((u) => u.kind === 'actor')).toEqual([]);
+  });
+
+  it('gives an imported list the keyword rules’ themes as suggestions, for the preview to confirm', () => {
+    const [c] = ok(run(text(createBatch1Text()))).candidates;
+    expect(c!.practices.every((p) => p.themeSource === 'suggested')).toBe(true);
+    expect(c!.practices.find((p) => p.id === '1000-1-1-1')!.themes).toEqual(['organisation', 'finance']);
   });
 
   it('reads the same list from a GBK file', () => {
@@ -154,12 +161,12 @@ describe('prepareImport: JSON', () => {
   });
 
   it('names the field path when the file fails the schema', () => {
-    const d = builtin() as unknown as { practices: { actors: unknown[]; headline?: string }[] };
-    d.practices[3]!.actors = [];
+    const d = builtin() as unknown as { practices: { text: string; headline?: string }[] };
+    d.practices[3]!.text = '';
     delete d.practices[5]!.headline;
     const ps = problems(run(file(JSON.stringify(d), 'bad.json')));
-    expect(ps.map((p) => p.field)).toEqual(['practices[3].actors', 'practices[5].headline']);
-    expect(ps[0]!.messageZh).toMatch(/^字段 practices\[3\]\.actors：/);
+    expect(ps.map((p) => p.field)).toEqual(['practices[3].text', 'practices[5].headline']);
+    expect(ps[0]!.messageZh).toMatch(/^字段 practices\[3\]\.text：/);
   });
 
   it('names an unknown division code by its path', () => {
@@ -197,5 +204,44 @@ describe('prepareImport: questions in CSV', () => {
     const csv = ['政策机制,主要举措,全文', '一、机制,（一）举措,北京市建立工作专班。', '一、机制,（一）举措,江北区开展专项体检。', ''].join('\n');
     const [c] = ok(run(file(csv, 'q.csv'))).candidates;
     expect(c!.unresolved.map((u) => [u.kind, u.practiceId, u.line])).toEqual([['actor', '1000-1-1-2', 3]]);
+  });
+});
+
+describe('prepareImport: pasted forms (issue 16)', () => {
+  function createWebCopy(): string {
+    const d = builtin();
+    const b = d.batches[0]!;
+    return webPage(listModel(b.title, b.taxonomy, d.practices.filter((p) => p.batch === 1)));
+  }
+
+  it('prefills title, issuer and date from the notice, with the lines they come from, and gives the tree', () => {
+    const [c] = ok(run(text(createWebCopy()))).candidates;
+    expect(c!.meta).toEqual({ title: '实施城市更新行动可复制经验做法清单（第一批）', issuer: '住房城乡建设部办公厅', date: '2022-11-25' });
+    const lines = createWebCopy().split('\r\n');
+    expect(c!.metaLines).toEqual({ title: lines.findIndex((l) => l.startsWith('为贯彻落实')) + 1, issuer: lines.indexOf('住房城乡建设部办公厅') + 1, date: lines.indexOf('2022年11月25日') + 1 });
+    expect(c!.structure!.filter((l) => l.role === 'practice')).toHaveLength(30);
+    expect(c!.practices).toHaveLength(30);
+  });
+
+  it('applies the roles set in the preview', () => {
+    const lines = createWebCopy().split('\r\n');
+    const at = lines.findIndex((l) => l.startsWith('3.宁夏回族自治区银川市')) + 1;
+    const [c] = ok(run({ ...text(createWebCopy()), roles: { [String(at)]: 'ignore' } })).candidates;
+    expect(c!.practices).toHaveLength(29);
+    expect(c!.structure!.find((l) => l.line === at)).toMatchObject({ role: 'ignore', overridden: true });
+  });
+
+  it('returns the structure with the problems when it cannot be placed, so the roles can be corrected', () => {
+    // A mechanism title the rules cannot take for one (a colon makes it a sentence).
+    const lines = createWebCopy().split('\r\n');
+    const at = lines.indexOf('建立政府引导、市场运作、公众参与的可持续实施模式');
+    lines[at] = `${lines[at]}：`;
+    const broken = run(text(lines.join('\n')));
+    expect(broken.ok).toBe(false);
+    if (broken.ok) return;
+    expect(broken.structure!.find((l) => l.line === at + 1)!.role).toBe('continuation');
+    const fixed = ok(run({ ...text(lines.join('\n')), roles: { [String(at + 1)]: 'mechanism' } }));
+    expect(fixed.candidates[0]!.taxonomy).toHaveLength(3);
+    expect(fixed.candidates[0]!.practices).toHaveLength(30);
   });
 });

@@ -6,6 +6,7 @@ import type { AliasFile } from '../ingest/geocode';
 import { toPlace } from '../ingest/geocode';
 import type { ThemeDef } from '../ingest/extract';
 import type { IngestIssue } from '../ingest/issues';
+import type { RoleOverrides, StructureLine } from '../ingest/parse';
 import type { GazetteerEntry, Practice, Theme } from '../types';
 import { CSV_HEADERS, csvToLists, parseAdcodes, parseLines, readCsv, type CsvGroup } from './csvImport';
 import { decodeBytes } from './decode';
@@ -54,6 +55,7 @@ function fromIssue(i: IngestIssue, where: (line: number) => number, prefix = '')
 }
 
 interface ListInput {
+  roles?: RoleOverrides;
   text: string;
   file: string;
   format: ImportFormat;
@@ -65,17 +67,21 @@ interface ListInput {
 }
 
 /** One list through the ingest. Errors that only concern a practice's place become questions; others stop. */
-function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidate: Candidate } | { ok: false; problems: ImportProblem[] } {
+function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidate: Candidate } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] } {
   const where = input.where ?? ((l: number) => l);
-  const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes });
+  const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes, roles: input.roles });
   const placeless = new Set(r.practices.filter((p) => p.actors.length === 0).map((p) => p.source.lines[0]));
   const blocking = r.errors.filter((e) => !(e.code === 'actor-unresolved' && placeless.has(e.line)));
-  if (blocking.length) return { ok: false, problems: blocking.map((e) => fromIssue(e, where, input.prefix)) };
+  const isText = input.format === 'txt';
+  if (blocking.length) return { ok: false, problems: blocking.map((e) => fromIssue(e, where, input.prefix)), ...(isText ? { structure: r.structure } : {}) };
   const g = geocoderFor(ctx.gazetteer, ctx.aliases);
+  // The text's own title, signature and date (issue 16) prefill the form; the user can still change them.
+  const m = r.meta;
   return {
     ok: true,
     candidate: {
-      meta: { title: input.title, issuer: DEFAULT_ISSUER, date: '' },
+      meta: { title: m.title?.value ?? input.title, issuer: m.issuer?.value ?? DEFAULT_ISSUER, date: m.date?.value ?? '' },
+      ...(isText ? { structure: r.structure, metaLines: { title: m.title?.line, issuer: m.issuer?.line, date: m.date?.line } } : {}),
       file: input.file,
       format: input.format,
       taxonomy: r.taxonomy,
@@ -179,18 +185,18 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
   const format = detectFormat(name, text);
   onProgress({ stage: 'parse', fraction: 0.25 });
   const file = name ?? PASTED_FILE;
-  let res: { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] };
+  let res: { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] };
   if (format === 'json') res = jsonCandidates(text, req.firstBatchId, ctx);
   else if (format === 'csv') {
     onProgress({ stage: 'geocode', fraction: 0.4 });
     res = csvCandidates(text, file, req.firstBatchId, ctx);
   } else {
     onProgress({ stage: 'geocode', fraction: 0.4 });
-    const r = ingestList({ text, file, format, batchId: req.firstBatchId, title: guessTitle(text) }, ctx);
+    const r = ingestList({ text, file, format, batchId: req.firstBatchId, title: guessTitle(text), roles: req.roles }, ctx);
     res = r.ok ? { ok: true, candidates: [r.candidate] } : r;
   }
   onProgress({ stage: 'check', fraction: 0.9 });
-  if (!res.ok) return { ok: false, format, encoding, problems: res.problems };
+  if (!res.ok) return { ok: false, format, encoding, problems: res.problems, ...(res.structure ? { structure: res.structure } : {}) };
   onProgress({ stage: 'done', fraction: 1 });
   return { ok: true, format, encoding, candidates: res.candidates };
 }

@@ -14,12 +14,13 @@ function createCase() {
 }
 
 describe('choices for unresolved places', () => {
-  it('lists the open actor questions until each is answered', () => {
+  it('blocks on an ambiguous actor until it is answered; a practice naming no place may stay without one', () => {
     const { candidate } = createCase();
     const choices = new Map<string, number>();
-    expect(openActorQuestions(candidate.unresolved, choices).map((u) => u.practiceId)).toEqual(['1000-1-1-1', '1000-1-1-2']);
+    expect(candidate.unresolved.filter((u) => u.kind === 'actor').map((u) => u.practiceId)).toEqual(['1000-1-1-1', '1000-1-1-2']);
+    expect(openActorQuestions(candidate.unresolved, choices).map((u) => u.practiceId)).toEqual(['1000-1-1-1']);
     choices.set('1000-1-1-1:actor', 500105);
-    expect(openActorQuestions(candidate.unresolved, choices).map((u) => u.practiceId)).toEqual(['1000-1-1-2']);
+    expect(openActorQuestions(candidate.unresolved, choices)).toEqual([]);
   });
 
   it('records a chosen actor exactly as the geocoder would, and leaves unanswered practices alone', () => {

@@ -40,10 +40,10 @@ export function findUnresolved(g: Geocoder, practices: readonly Practice[], ment
         candidates,
         message: ambiguous
           ? `${itemLabel(p)}: "${name}" could be ${candidates.length} places; choose the one meant.`
-          : `${itemLabel(p)}: the first sentence does not open with a known place; choose where this practice belongs.`,
+          : `${itemLabel(p)}: the first sentence does not open with a known place; choose where this practice belongs, or leave it without a place (listed, not on the map).`,
         messageZh: ambiguous
           ? `${itemLabel(p)}：“${name}”可能指 ${candidates.length} 个地方，请选择。`
-          : `${itemLabel(p)}：首句未以可识别的地名开头，请选择该做法所属的地方。`,
+          : `${itemLabel(p)}：首句未以可识别的地名开头，请选择该做法所属的地方，也可不选（保留为无地点做法，列出但不上图）。`,
       });
     }
     if (mentionLines && p.actors.length > 0 && !mentionLines.has(line)) continue;
@@ -99,9 +99,12 @@ export function applyChoices(g: Geocoder, practices: readonly Practice[], unreso
   });
 }
 
-/** Actor questions still open: the batch cannot be imported until each practice has a place. */
+/**
+ * Actor questions still open that block the import: a name that could be several places must be decided. A
+ * practice whose text names no place (no candidates) may stay without one: it is listed but not on the map.
+ */
 export function openActorQuestions(unresolved: readonly Unresolved[], choices: ReadonlyMap<string, number>): Unresolved[] {
-  return unresolved.filter((u) => u.kind === 'actor' && !choices.has(u.key));
+  return unresolved.filter((u) => u.kind === 'actor' && u.candidates.length > 0 && !choices.has(u.key));
 }
 
 /** The place as people write it: 重庆市江北区, 浙江省宁波市江北区. */

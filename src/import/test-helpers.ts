@@ -61,7 +61,8 @@ export function createMultiProvinceList(): string {
 /** Practices as compared in "identical records": everything but the batch id, the id prefix and the source file. */
 export function comparable(d: Pick<Dataset, 'practices'>): unknown[] {
   return d.practices.map((p) => {
-    const { id, batch: _batch, source, related: _related, ...rest } = p;
+    // Themes differ by design: built-in practices carry reviewed themes, an import the keyword suggestions.
+    const { id, batch: _batch, source, related: _related, themes: _themes, themeSource: _themeSource, ...rest } = p;
     return { ...rest, id: id.replace(/^\d+-/, ''), lines: source.lines };
   });
 }

@@ -1,5 +1,6 @@
 // Shapes shared by the import pipeline (Web Worker), the dialog and the browser storage. No logic here.
 import type { Batch, Mechanism, Practice, Theme } from '../types';
+import type { RoleOverrides, StructureLine } from '../ingest/parse';
 
 export type ImportFormat = 'txt' | 'csv' | 'json';
 
@@ -61,6 +62,10 @@ export interface Candidate {
   unresolved: Unresolved[];
   /** Non-blocking remarks from the ingest (ambiguous mentions are in `unresolved` instead). */
   warnings: ImportProblem[];
+  /** Text lists: every line with the role the parser gave it (the preview's tree, issue 16). */
+  structure?: StructureLine[];
+  /** Lines the prefilled title, issuer and date were read from (text lists that name them). */
+  metaLines?: { title?: number; issuer?: number; date?: number };
 }
 
 export type DecodedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gbk';
@@ -70,11 +75,20 @@ export interface PrepareRequest {
   input: { kind: 'text'; text: string } | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
   /** The id the first new batch would get (≥ 1000); the dialog renumbers on confirm anyway. */
   firstBatchId: number;
+  /** Roles the user set for some lines in the preview (text lists), by cell key. */
+  roles?: RoleOverrides;
 }
 
 export type PrepareResult =
   | { ok: true; format: ImportFormat; encoding: DecodedEncoding | null; candidates: Candidate[] }
-  | { ok: false; format: ImportFormat | null; encoding: DecodedEncoding | null; problems: ImportProblem[] };
+  | {
+      ok: false;
+      format: ImportFormat | null;
+      encoding: DecodedEncoding | null;
+      problems: ImportProblem[];
+      /** Text lists whose structure has errors: the lines as parsed, so the user can correct their roles. */
+      structure?: StructureLine[];
+    };
 
 export type ProgressStage = 'decode' | 'parse' | 'geocode' | 'check' | 'done';
 

@@ -53,7 +53,7 @@ describe('dataset', () => {
 
 describe('IngestError', () => {
   it('carries the issues and names their lines', () => {
-    const r = ingest(createList(['某地做法。']));
+    const r = ingest(createList(['江北区做法。']));
     const e = new IngestError(r.errors, 'list.txt');
     expect(e.issues).toHaveLength(1);
     expect(e.message).toMatch(/^list\.txt:4: /);

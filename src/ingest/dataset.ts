@@ -3,6 +3,7 @@ import type { Batch, Dataset, Practice, Theme } from '../types';
 import type { ThemeDef } from './extract';
 import { ingestText, type IngestOptions, type IngestResult } from './ingest';
 import { issue, type IngestIssue } from './issues';
+import { applyReviewedThemes, type ReviewedThemes } from './reviewedThemes';
 import { withRelated } from './similarity';
 
 export const GENERATED_BY = 'data/build.ts — do not edit; run npm run data';
@@ -59,8 +60,23 @@ export interface BatchIngest {
   result: IngestResult;
 }
 
-export function ingestBatch(meta: BatchMeta, text: string, options: Omit<IngestOptions, 'batchId' | 'file'>, corrections: readonly Correction[] = []): BatchIngest {
+/**
+ * `reviewed`: the reviewed themes (data/themes-reviewed.json). `strict` for built-in batches (every practice must have
+ * an entry); otherwise entries apply only where the id and headline match, and the rest keep suggested themes.
+ */
+export function ingestBatch(
+  meta: BatchMeta,
+  text: string,
+  options: Omit<IngestOptions, 'batchId' | 'file'>,
+  corrections: readonly Correction[] = [],
+  reviewed?: { entries: readonly ReviewedThemes[]; strict: boolean },
+): BatchIngest {
   const result = ingestText(text, { ...options, batchId: meta.id, file: meta.file });
+  if (reviewed) {
+    const r = applyReviewedThemes(result.practices, reviewed.entries, options.themes.map((t) => t.key), reviewed.strict);
+    result.errors.push(...r.errors);
+    result.warnings.push(...r.warnings);
+  }
   result.errors.push(...applyCorrections(result.practices, corrections));
   result.ok = result.errors.length === 0;
   return { meta, result };

@@ -123,11 +123,12 @@ describe('mentions', () => {
 });
 
 describe('actor errors', () => {
-  it('a headline that does not open with a place is an error on the item’s line', () => {
+  it('a headline that does not open with a place keeps the practice without one, with a warning on its line (issue 16)', () => {
     const r = ingest(createList(['北京市建立工作专班。', '某地建立联席会议制度。']));
-    expect(r.ok).toBe(false);
-    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[5, 'actor-unresolved']]);
-    expect(r.errors[0]!.message).toContain('does not open with a known place');
+    expect(r.ok).toBe(true);
+    expect(r.practices[1]!.actors).toEqual([]);
+    expect(r.warnings.filter((w) => w.code === 'actor-none').map((w) => w.line)).toEqual([5]);
+    expect(r.warnings.find((w) => w.code === 'actor-none')!.message).toContain('does not open with a known place');
   });
 
   it('a place outside the place before it is an error naming both', () => {

@@ -4,7 +4,8 @@ import type { GazetteerEntry, Mechanism, Place, Practice } from '../types';
 import { documentSpans, extractDocuments, extractFigures, extractSites, headlineOf, assignThemes, type ThemeDef } from './extract';
 import { createGeocoder, findMentions, resolveActors, type AliasFile, type Geocoder } from './geocode';
 import { issue, type IngestIssue } from './issues';
-import { parseList } from './parse';
+import { parseList, type RoleOverrides, type StructureLine } from './parse';
+import type { ListMeta } from './listMeta';
 
 export interface IngestOptions {
   batchId: number;
@@ -13,6 +14,8 @@ export interface IngestOptions {
   gazetteer: readonly GazetteerEntry[];
   aliases: AliasFile;
   themes: readonly ThemeDef[];
+  /** Roles set by hand for some lines (the import preview's corrections), by cell key. */
+  roles?: RoleOverrides;
 }
 
 export interface IngestResult {
@@ -22,6 +25,10 @@ export interface IngestResult {
   practices: Practice[];
   errors: IngestIssue[];
   warnings: IngestIssue[];
+  /** Every line with the role it was given: the import preview's tree. */
+  structure: StructureLine[];
+  /** Title, issuer and date when the text before the table names them. */
+  meta: ListMeta;
 }
 
 // Building the name index costs ~10 ms; a Worker importing several files reuses it.
@@ -37,7 +44,7 @@ export function geocoderFor(gazetteer: readonly GazetteerEntry[], aliases: Alias
 
 export function ingestText(text: string, options: IngestOptions): IngestResult {
   const g = geocoderFor(options.gazetteer, options.aliases);
-  const parsed = parseList(text);
+  const parsed = parseList(text, { roles: options.roles });
   const errors = [...parsed.errors];
   const warnings = [...parsed.warnings];
   const practices: Practice[] = [];
@@ -65,8 +72,10 @@ export function ingestText(text: string, options: IngestOptions): IngestResult {
           issue(line, 'actor-unresolved', `${where}: "${actor.name}" is not inside ${actor.container}; expected a place within it, or 、 between two places`, `${whereZh}：“${actor.name}”不在${actor.container}辖区内，应为其下辖地方，或用“、”分隔两个地方`),
         );
       } else {
-        errors.push(
-          issue(line, 'actor-unresolved', `${where}: the headline "${start}…" does not open with a known place; expected a province, city or district name such as 山东省潍坊市 (or add an alias to data/aliases.json)`, `${whereZh}：首句“${start}…”未以可识别的地名开头，应为省、市或区县名称，如“山东省潍坊市”`),
+        // Some practices name no place (a ministry-wide or unnamed case): kept without one, listed but not on the
+        // map. A misspelt place lands here too, so the warning says how to fix it.
+        warnings.push(
+          issue(line, 'actor-none', `${where}: the headline "${start}…" does not open with a known place; kept without a place (listed, not on the map). If it names one, write it as 山东省潍坊市 or add an alias to data/aliases.json`, `${whereZh}：首句“${start}…”未以可识别的地名开头；已保留为无地点做法（列出但不上图）。如有地名，请写成“山东省潍坊市”的形式`),
         );
       }
     } else {
@@ -98,9 +107,14 @@ export function ingestText(text: string, options: IngestOptions): IngestResult {
       documents: extractDocuments(raw.text),
       figures: extractFigures(raw.text),
       themes: assignThemes(raw.text, options.themes),
+      // Keyword rules only suggest; the build replaces them with data/themes-reviewed.json, the import preview
+      // asks the user to confirm them.
+      themeSource: 'suggested',
+      ...(raw.converted ? { converted: raw.converted } : {}),
+      ...(raw.incomplete ? { incomplete: true } : {}),
     });
   }
   errors.sort((a, b) => a.line - b.line);
   warnings.sort((a, b) => a.line - b.line);
-  return { ok: errors.length === 0, taxonomy: parsed.taxonomy, practices, errors, warnings };
+  return { ok: errors.length === 0, taxonomy: parsed.taxonomy, practices, errors, warnings, structure: parsed.structure, meta: parsed.meta };
 }

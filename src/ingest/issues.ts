@@ -17,7 +17,21 @@ export type IssueCode =
   | 'no-practices'
   | 'text-before-first-mechanism'
   | 'mention-ambiguous'
-  | 'correction-invalid';
+  | 'correction-invalid'
+  // Inferences and conversions (warnings, issue 16): the records are produced, the user is told.
+  | 'mechanism-inferred'
+  | 'heading-repeated'
+  | 'no-measure-level'
+  | 'item-renumbered'
+  | 'item-incomplete'
+  | 'text-ignored'
+  | 'lead-confirms'
+  | 'lead-differs'
+  | 'converted-traditional'
+  | 'pinyin-removed'
+  | 'actor-none'
+  | 'themes-reviewed-stale'
+  | 'themes-unreviewed';
 
 export interface IngestIssue {
   /** 1-based line in the ingested text (0 when the issue concerns the whole text). */

@@ -23,10 +23,10 @@ describe('parseDataset', () => {
     expect(() => parseDataset(json)).toThrow(/practices\[3\]\.actors\[0\]\.adcode/);
   });
 
-  it('rejects a practice without actors', () => {
+  it('accepts a practice without actors (a text naming no place: listed, not on the map)', () => {
     const json = createDatasetJson() as { practices: { actors: unknown[] }[] };
     json.practices[0]!.actors = [];
-    expect(() => parseDataset(json)).toThrow(/practices\[0\]\.actors/);
+    expect(parseDataset(json).practices[0]!.actors).toEqual([]);
   });
 
   it('rejects an unknown level', () => {

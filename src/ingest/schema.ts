@@ -23,7 +23,8 @@ export const figureSchema = z.object({
 
 const ref = z.object({ code: z.string().min(1), index: z.number().int().positive(), title: z.string().min(1) });
 
-export const measureSchema = ref;
+// A measure's code is '' for the stand-in measure of a mechanism without a measure level (types.ts Measure).
+export const measureSchema = ref.extend({ code: z.string() });
 export const mechanismSchema = ref.extend({ measures: z.array(measureSchema).min(1) });
 
 export const batchSchema = z.object({
@@ -40,18 +41,20 @@ export const practiceSchema = z.object({
   id: z.string().regex(/^\d+-\d+-\d+-\d+$/, 'expected <batch>-<mechanism>-<measure>-<item>'),
   batch: z.number().int().positive(),
   mechanism: ref,
-  measure: ref,
+  measure: measureSchema,
   item: z.number().int().positive(),
   headline: z.string().min(1),
   text: z.string().min(1),
   source: z.object({ file: z.string().min(1), lines: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]) }),
-  actors: z.array(placeSchema).min(1),
+  actors: z.array(placeSchema),
   mentions: z.array(placeSchema),
   sites: z.array(z.string().min(1)),
   documents: z.array(z.string().min(1)),
   figures: z.array(figureSchema),
   themes: z.array(z.string().min(1)),
   themeSource: z.enum(['reviewed', 'suggested']).optional(),
+  converted: z.array(z.enum(['traditional', 'pinyin'])).optional(),
+  incomplete: z.boolean().optional(),
   related: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });
 

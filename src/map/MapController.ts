@@ -1,13 +1,16 @@
 // The one owner of MapLibre (the only module that imports maplibre-gl). React creates it once and feeds it from
 // the store; every public method is idempotent and skips work when its input has not changed.
-import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { LngLat, Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapGeoJSONFeature, MapMouseEvent, GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, focusFilter, FOCUS_LAYERS } from './style';
+import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout } from './style';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
+import { framePadding, unionBounds, type Bounds } from './framing';
+import { measureObstructions } from './obstructions';
+import type { Subject } from './policy';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
 import {
   markerCollection,
@@ -53,9 +56,12 @@ export interface MapCallbacks {
 
 export type SelectionTarget = { adcode: number; province: number } | null;
 
-/** Padding (px) around a region when the map zooms to it. */
-const FIT_PADDING = 40;
+/** Space (px) kept around a framed subject, from the map's edges and from anything drawn over the map. */
+const FIT_MARGIN = 24;
+/** A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. */
 const FIT_MAX_ZOOM = 8.5;
+/** A camera move of a framed subject (ms); 0 when it happens without the user watching (first load, resize). */
+const FIT_DURATION = 800;
 
 export class MapController {
   readonly map: MlMap;
@@ -78,13 +84,18 @@ export class MapController {
   private theme: ThemeName;
   private ready: Promise<void>;
   private destroyed = false;
+  /** The WebGL context is lost: MapLibre has no style until it returns, so style calls wait (see restoreAfterLoss). */
+  private lost = false;
+  private markerData: FeatureCollection | null = null;
+  private nav: NavigationControl;
+  private localeKey: string;
 
   constructor(
     container: HTMLElement,
     private readonly geo: MapGeo,
     private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
     private readonly callbacks: MapCallbacks,
-    options: { theme: ThemeName; camera: Camera | null },
+    options: { theme: ThemeName; camera: Camera | null; locale?: Record<string, string> },
   ) {
     this.container = container;
     this.theme = options.theme;
@@ -108,9 +119,13 @@ export class MapController {
       maxZoom: 11,
       // Needed so that image export can read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // The controls' labels in the interface language (MapLibre's own strings are English).
+      locale: options.locale,
     });
+    this.localeKey = JSON.stringify(options.locale ?? {});
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    this.nav = new NavigationControl({ showCompass: false });
+    this.map.addControl(this.nav, 'top-left');
 
     this.tooltipEl = document.createElement('div');
     this.tooltipEl.className = 'map-tooltip';
@@ -127,6 +142,10 @@ export class MapController {
     this.map.on('idle', () => {
       if (!this.destroyed) this.container.dataset.state = 'idle';
     });
+    // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
+    this.map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.callbacks.onCamera({ lng: c.lng, lat: c.lat, zoom: this.map.getZoom() });
@@ -136,6 +155,12 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onHover(e));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (e) => this.onClick(e));
+    this.map.on('webglcontextlost', () => {
+      this.lost = true;
+      this.hovered = null;
+      this.setBusy();
+    });
+    this.map.on('webglcontextrestored', () => this.restoreAfterLoss());
 
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -185,7 +210,7 @@ export class MapController {
       const prev = this.provinceStates.get(id);
       if (prev && prev.count === count && prev.ramp === ramp) continue;
       this.provinceStates.set(id, { count, ramp });
-      this.map.setFeatureState({ source: SRC.provinces, id }, { count, ramp });
+      this.setFeatureState({ source: SRC.provinces, id }, { count, ramp });
       changed = true;
     }
     if (changed) this.setBusy();
@@ -207,7 +232,8 @@ export class MapController {
       missing = built.missing;
       this.markerIds = built.collection.features.map((f) => f.properties.adcode);
       this.markerCounts = new Map();
-      this.source(SRC.markers).setData(built.collection);
+      this.markerData = built.collection;
+      this.setSourceData(SRC.markers, built.collection);
       // setData drops feature-state on the new features: restore the selection ring.
       this.applySelectionState();
     }
@@ -217,7 +243,7 @@ export class MapController {
       const n = counts.get(id) ?? 0;
       if (this.markerCounts.get(id) === n) continue;
       this.markerCounts.set(id, n);
-      this.map.setFeatureState({ source: SRC.markers, id }, { count: n });
+      this.setFeatureState({ source: SRC.markers, id }, { count: n });
       changed = true;
     }
     if (changed || missing.length) this.setBusy();
@@ -230,8 +256,8 @@ export class MapController {
     if (this.destroyed) return;
     const key = provinces.join(',');
     if (key === this.compareKey) return;
-    for (const id of this.compared) this.map.setFeatureState({ source: SRC.provinces, id }, { compare: 0 });
-    provinces.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
+    for (const id of this.compared) this.setFeatureState({ source: SRC.provinces, id }, { compare: 0 });
+    provinces.forEach((id, i) => this.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
     this.compared = [...provinces];
     this.compareKey = key;
     this.setVisible(LAYER.provinceCompare, provinces.length > 0);
@@ -242,12 +268,7 @@ export class MapController {
     await this.ready;
     if (this.destroyed || theme === this.theme) return;
     this.theme = theme;
-    // Repaint in place: a setStyle would throw away sources, feature-state and loaded districts.
-    const fresh = buildStyle(theme).layers;
-    for (const layer of fresh) {
-      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
-      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
-    }
+    this.paintTheme();
     this.setBusy();
   }
 
@@ -260,7 +281,10 @@ export class MapController {
     this.selected = target;
     if (focusChanged) {
       const filter = focusFilter(target?.province ?? null);
-      for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+      if (!this.lost) {
+        for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+        if (this.briefingLabels) this.applyMarkerLabelFilter();
+      }
     }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
@@ -272,7 +296,7 @@ export class MapController {
   private setVisible(layer: string, on: boolean): void {
     if ((this.visibility.get(layer) ?? false) === on) return;
     this.visibility.set(layer, on);
-    this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+    if (!this.lost) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
   }
 
   /** Shows each highlight layer only while a feature of its source is hovered or selected. */
@@ -285,7 +309,7 @@ export class MapController {
   }
 
   private applySelectionState(): void {
-    for (const s of this.selectedStates) this.map.setFeatureState(s, { selected: false });
+    for (const s of this.selectedStates) this.setFeatureState(s, { selected: false });
     this.selectedStates = [];
     const t = this.selected;
     if (!t) {
@@ -295,7 +319,7 @@ export class MapController {
     const targets = [{ source: this.sourceOf(t.adcode), id: t.adcode }];
     if (t.adcode % 10000 !== 0) targets.push({ source: SRC.markers, id: t.adcode });
     for (const s of targets) {
-      this.map.setFeatureState(s, { selected: true });
+      this.setFeatureState(s, { selected: true });
       this.selectedStates.push(s);
     }
     this.refreshHighlights();
@@ -317,8 +341,74 @@ export class MapController {
       this.regions.set(f.properties.adcode, f);
       this.districtFeatures.push(f);
     }
-    this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+    this.setSourceData(SRC.districts, { type: 'FeatureCollection', features: this.districtFeatures });
     this.setBusy();
+  }
+
+  // ——— camera (framing: see framing.ts and policy.ts) ———
+
+  /** The last framed subject, re-fitted when the map's box changes until the user moves the camera. */
+  private lastFrame: { bounds: Bounds; maxZoom: number; width: number; height: number } | null = null;
+  private frameSeq = 0;
+
+  /**
+   * Moves the camera so that the subject's whole bounds lie inside the unobstructed part of the map (the map minus
+   * legend, inset, attribution, zoom buttons and any panel over it, measured now). A later call wins over one still
+   * loading its districts.
+   */
+  async frame(subject: Subject, animate: boolean): Promise<void> {
+    const seq = ++this.frameSeq;
+    await this.ready;
+    if (subject.kind === 'regions') {
+      const provinces = new Set(subject.adcodes.filter((a) => a % 10000 !== 0).map((a) => Math.floor(a / 10000) * 10000));
+      await Promise.all([...provinces].map((p) => this.ensureDistricts(p)));
+    }
+    if (this.destroyed || seq !== this.frameSeq) return;
+    if (subject.kind === 'national') {
+      this.fitTo(this.geo.nationalBounds, FIT_MAX_ZOOM, animate);
+      return;
+    }
+    const bounds = unionBounds(subject.adcodes.map((a) => this.regionBounds(a)).filter((b): b is Bounds => b !== null));
+    if (bounds) {
+      this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+      return;
+    }
+    // A place known only by its seat (no boundary drawn for it).
+    const g = this.gazetteer.get(subject.adcodes[0] as number);
+    if (g) {
+      const [lng, lat] = g.center;
+      this.fitTo([lng - 0.3, lat - 0.25, lng + 0.3, lat + 0.25], FIT_MAX_ZOOM, animate);
+    }
+  }
+
+  /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
+  regionBounds(adcode: number): Bounds | null {
+    const f = this.regions.get(adcode);
+    return f ? (bbox(f) as Bounds) : null;
+  }
+
+  private fitTo(bounds: Bounds, maxZoom: number, animate: boolean): void {
+    const { map, obstructions } = measureObstructions(this.container);
+    const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
+    this.lastFrame = { bounds, maxZoom, width: this.container.clientWidth, height: this.container.clientHeight };
+    const [w, s, e, n] = bounds;
+    const target = this.map.cameraForBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding, maxZoom },
+    );
+    if (!target?.center || target.zoom === undefined) return;
+    const c = this.map.getCenter();
+    const { lng, lat } = LngLat.convert(target.center);
+    // Already there (a re-frame for an unchanged layout): no move, and no busy state that no render would end.
+    if (!this.map.isMoving() && Math.abs(c.lng - lng) < 1e-6 && Math.abs(c.lat - lat) < 1e-6 && Math.abs(this.map.getZoom() - target.zoom) < 1e-4) {
+      return;
+    }
+    this.setBusy();
+    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
+    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
   }
 
   // ——— levels of detail ———
@@ -402,9 +492,10 @@ export class MapController {
     const key = [...this.detail.values()].map((x) => `${x.province}:${x.level}`).sort().join(',');
     if (key === this.detailKey) return;
     this.detailKey = key;
-    this.source(SRC.provinces).setData({ type: 'FeatureCollection', features: provinces });
-    this.source(SRC.cities).setData({ type: 'FeatureCollection', features: cities });
-    this.source(SRC.districts).setData({ type: 'FeatureCollection', features: districts });
+    // While the context is lost these only update the record; restoreAfterLoss puts them back (detailKey reset).
+    this.setSourceData(SRC.provinces, { type: 'FeatureCollection', features: provinces });
+    this.setSourceData(SRC.cities, { type: 'FeatureCollection', features: cities });
+    this.setSourceData(SRC.districts, { type: 'FeatureCollection', features: districts });
     this.setBusy();
     this.markDetailReady();
   }
@@ -416,33 +507,11 @@ export class MapController {
   }
 
   fitRegion(adcode: number): void {
-    const f = this.regions.get(adcode);
-    if (!f) {
-      const g = this.gazetteer.get(adcode);
-      if (g) this.map.flyTo({ center: g.center, zoom: 8 });
-      return;
-    }
-    const [w, s, e, n] = bbox(f);
-    this.setBusy();
-    this.map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 800 },
-    );
+    void this.frame({ kind: 'regions', adcodes: [adcode] }, true);
   }
 
   fitNational(): void {
-    const [w, s, e, n] = this.geo.nationalBounds;
-    this.setBusy();
-    this.map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding: 10, duration: 800 },
-    );
+    void this.frame({ kind: 'national' }, true);
   }
 
   /** Moves the camera without animation (URL restore); skips when already there. */
@@ -451,6 +520,9 @@ export class MapController {
     const near =
       Math.abs(c.lng - camera.lng) < 1e-4 && Math.abs(c.lat - camera.lat) < 1e-4 && Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
     if (near) return;
+    // A restored camera is somebody's own view: it is kept as it is when the window resizes.
+    this.lastFrame = null;
+    this.frameSeq++;
     this.setBusy();
     this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
   }
@@ -461,8 +533,48 @@ export class MapController {
     return { x: p.x, y: p.y };
   }
 
+  /** Follows the container's size; a framed subject (not moved by the user since) is framed again for it. */
   resize(): void {
     this.map.resize();
+    const f = this.lastFrame;
+    if (f && (f.width !== this.container.clientWidth || f.height !== this.container.clientHeight)) {
+      this.fitTo(f.bounds, f.maxZoom, false);
+    }
+  }
+
+  /** Frames the last subject again (something over the map appeared or moved); nothing if the user moved the map. */
+  reframe(): void {
+    const f = this.lastFrame;
+    // Still flying there: keep flying, to the corrected frame.
+    if (f) this.fitTo(f.bounds, f.maxZoom, this.map.isMoving());
+  }
+
+  /**
+   * Projector labels in a briefing (issue 13.2: ≥ 20 px at 1920×1080): larger text, and the names of the focused
+   * province's places from any zoom (a large province is framed below the zoom where city names normally appear);
+   * elsewhere the desk sizes.
+   */
+  async setLabels(briefing: boolean): Promise<void> {
+    await this.ready;
+    if (this.destroyed || this.briefingLabels === briefing) return;
+    this.briefingLabels = briefing;
+    const l = labelLayout(briefing);
+    this.map.setLayoutProperty(LAYER.provinceLabels, 'text-size', l.provinceSize);
+    this.map.setLayoutProperty(LAYER.markerLabels, 'text-size', l.markerSize);
+    this.map.setLayerZoomRange(LAYER.markerLabels, l.markerMinZoom, 24);
+    this.applyMarkerLabelFilter();
+    this.setBusy();
+  }
+
+  private briefingLabels = false;
+
+  /** In a briefing only the focused province's places are named (a national slide names provinces, not cities). */
+  private applyMarkerLabelFilter(): void {
+    const province = this.selected?.province ?? null;
+    this.map.setFilter(
+      LAYER.markerLabels,
+      this.briefingLabels ? ['==', ['*', ['floor', ['/', ['get', 'adcode'], 10000]], 10000], province ?? -1] : null,
+    );
   }
 
   /**
@@ -495,6 +607,19 @@ export class MapController {
     }
   }
 
+  /** The controls' labels after a language switch. MapLibre reads its UI strings when a control is added. */
+  setLocale(locale: Record<string, string>): void {
+    const key = JSON.stringify(locale);
+    if (key === this.localeKey) return;
+    this.localeKey = key;
+    this.map._locale = { ...this.map._locale, ...locale };
+    this.map.removeControl(this.nav);
+    this.nav = new NavigationControl({ showCompass: false });
+    this.map.addControl(this.nav, 'top-left');
+    const title = locale['Map.Title'];
+    if (title) this.map.getCanvas().setAttribute('aria-label', title);
+  }
+
   size(): { width: number; height: number } {
     const c = this.map.getContainer();
     return { width: c.clientWidth, height: c.clientHeight };
@@ -507,6 +632,59 @@ export class MapController {
     this.tooltipEl.remove();
   }
 
+  // ——— context loss ———
+  // While the WebGL context is lost MapLibre has destroyed its style (every style call would throw). The setters
+  // above keep updating this controller's own record (counts, markers, districts, compare, selection, theme) and
+  // skip the map; on restore MapLibre rebuilds the style from a snapshot taken at the loss, without feature state,
+  // and everything is applied again from that record.
+
+  private setFeatureState(target: { source: string; id: number }, state: Record<string, unknown>): void {
+    if (!this.lost) this.map.setFeatureState(target, state);
+  }
+
+  private setSourceData(id: string, data: FeatureCollection): void {
+    if (!this.lost) this.source(id).setData(data as never);
+  }
+
+  /** Repaints every layer in the current theme, in place (a setStyle would drop sources and feature state). */
+  private paintTheme(): void {
+    if (this.lost) return;
+    for (const layer of buildStyle(this.theme).layers) {
+      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+      for (const [k, v] of Object.entries(paint)) this.map.setPaintProperty(layer.id, k as never, v as never);
+    }
+  }
+
+  private restoreAfterLoss(): void {
+    const apply = () => {
+      if (this.destroyed || !this.map.style) return;
+      this.lost = false;
+      this.source(SRC.provinces).setData(this.geo.provinces);
+      this.source(SRC.cities).setData(this.geo.cities);
+      this.source(SRC.dash).setData(this.geo.dash);
+      this.source(SRC.provinceLabels).setData(provinceLabelCollection(this.geo.provinces));
+      if (this.markerData) this.source(SRC.markers).setData(this.markerData);
+      if (this.districtFeatures.length) this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+      // The finer levels of detail loaded before the loss go back on the map too.
+      this.detailKey = '';
+      this.flushDetail();
+      this.paintTheme();
+      const filter = focusFilter(this.selected?.province ?? null);
+      for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
+      for (const [layer, on] of this.visibility) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+      for (const [id, st] of this.provinceStates) this.map.setFeatureState({ source: SRC.provinces, id }, st);
+      for (const [id, count] of this.markerCounts) this.map.setFeatureState({ source: SRC.markers, id }, { count });
+      this.compared.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));
+      // The old selection states went with the old style: start the record afresh.
+      this.selectedStates = [];
+      this.applySelectionState();
+      this.setBusy();
+    };
+    // MapLibre loads the snapshot style asynchronously; until then style calls would throw "not done loading".
+    if (this.map.style?.loaded()) apply();
+    else this.map.once('style.load', apply);
+  }
+
   // ——— pointer ———
 
   /**
@@ -514,6 +692,7 @@ export class MapController {
    * deepest unit drawn at this zoom (district once their borders show, else city). Markers always win.
    */
   private pick(e: MapMouseEvent): { source: string; adcode: number; name: string } | null {
+    if (this.lost) return null;
     const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayer(l));
     const hits: MapGeoJSONFeature[] = this.map.queryRenderedFeatures(e.point, { layers: [...layers] });
     const marker = hits.find((h) => h.layer.id === LAYER.markers);
@@ -540,7 +719,7 @@ export class MapController {
     if (this.hovered?.id !== hit.adcode || this.hovered.source !== hit.source) {
       this.clearHover();
       this.hovered = { source: hit.source, id: hit.adcode };
-      this.map.setFeatureState(this.hovered, { hover: true });
+      this.setFeatureState(this.hovered, { hover: true });
       this.refreshHighlights();
     }
     this.map.getCanvas().style.cursor = 'pointer';
@@ -550,7 +729,7 @@ export class MapController {
   }
 
   private clearHover(): void {
-    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    if (this.hovered) this.setFeatureState(this.hovered, { hover: false });
     const had = this.hovered !== null;
     this.hovered = null;
     if (had) this.refreshHighlights();
@@ -559,6 +738,8 @@ export class MapController {
   }
 
   private onClick(e: MapMouseEvent): void {
+    // The tooltip would otherwise stay over the panel or fly-to that the click opens; the next move shows it again.
+    this.clearHover();
     const hit = this.pick(e);
     const ev = e.originalEvent;
     this.callbacks.onPick(hit ? hit.adcode : null, ev.shiftKey || ev.ctrlKey || ev.metaKey);

@@ -47,6 +47,21 @@ export const CITY_ZOOM = 5;
 /** Zoom from which district borders show (districts are loaded per province on demand). */
 export const DISTRICT_ZOOM = 6.5;
 
+/**
+ * Label sizes. At a desk: 11–15 px province names, 12 px place names from CITY_ZOOM. On a projector (briefing,
+ * issue 13.2): at least 20 px, read from the back of a room at 1920×1080, and place names from any zoom (the
+ * controller limits them to the focused province, so a national slide names provinces only).
+ */
+export function labelLayout(briefing: boolean): {
+  provinceSize: ExpressionSpecification;
+  markerSize: number;
+  markerMinZoom: number;
+} {
+  return briefing
+    ? { provinceSize: ['interpolate', ['linear'], ['zoom'], 3, 20, 6, 26], markerSize: 22, markerMinZoom: 0 }
+    : { provinceSize: ['interpolate', ['linear'], ['zoom'], 3, 11, 6, 15], markerSize: 12, markerMinZoom: CITY_ZOOM };
+}
+
 function highlightWidth(base: number): ExpressionSpecification {
   return [
     'case',
@@ -62,6 +77,7 @@ function highlightColor(p: Palette): ExpressionSpecification {
 
 export function buildLayers(theme: ThemeName): LayerSpecification[] {
   const p = paletteOf(theme);
+  const labels = labelLayout(false);
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': p.background } },
     {
@@ -206,7 +222,7 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'short'],
         'text-font': ['Noto Sans CJK SC Regular'],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 6, 15],
+        'text-size': labels.provinceSize,
         'text-allow-overlap': false,
         'text-padding': 1,
       },
@@ -216,11 +232,11 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       id: LAYER.markerLabels,
       type: 'symbol',
       source: SRC.markers,
-      minzoom: CITY_ZOOM,
+      minzoom: labels.markerMinZoom,
       layout: {
         'text-field': ['get', 'short'],
         'text-font': ['Noto Sans CJK SC Regular'],
-        'text-size': 12,
+        'text-size': labels.markerSize,
         'text-offset': [0, 1.3],
         'text-anchor': 'top',
         'text-optional': true,

@@ -1,26 +1,33 @@
 // The side panel for a selected region or practice. Reads the store and the dataset; never touches the map.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAtlasData } from '../data/context';
 import { atlasStore, useAtlas } from '../store/store';
 import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '../store/selectors';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
-import { fullPlaceName, levelKey } from '../format/places';
+import { fullPlaceName, itemNumber, levelKey } from '../format/places';
 import { PracticeCard } from './PracticeCard';
+import { PlaceName, TaxonomyTitle } from './english';
+import { levelLabel, unitTypeLabel } from '../format/levels';
+import './panels.css';
 import type { Practice } from '../types';
 
-function PanelHeader({ title, subtitle, subtitleLang }: { title: string; subtitle: string; subtitleLang?: string }) {
+function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
   const t = useT();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a practice or region from the list (Enter) unmounts the list, and the browser drops focus to the
+  // body: take it into the panel instead, so that keyboard users carry on here. Focus anywhere else stays put.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) headingRef.current?.focus({ preventScroll: true });
+  }, [focusKey]);
   return (
     <header className="panel-header">
       <div>
-        {/* Titles are place names: Chinese data in either interface language. */}
-        <h2 className="panel-title" lang="zh-CN">
+        <h2 className="panel-title" ref={headingRef} tabIndex={-1} data-testid="panel-title">
           {title}
         </h2>
-        <p className="panel-subtitle" lang={subtitleLang}>
-          {subtitle}
-        </p>
+        <p className="panel-subtitle">{subtitle}</p>
       </div>
       <button type="button" className="icon-button" aria-label={t('close')} onClick={() => atlasStore.getState().clearSelection()}>
         ×
@@ -38,15 +45,15 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
     <div className="taxonomy-groups">
       {groups.map((g) => (
         <section key={g.key} className="mechanism-group">
-          <h3 className="mechanism-title" lang="zh-CN">
-            {multiBatch ? `${g.batch.title} · ` : ''}
-            {g.mechanism.code}、{g.mechanism.title}
+          <h3 className="mechanism-title">
+            {multiBatch ? <span lang="zh-CN">{g.batch.title} · </span> : ''}
+            {g.mechanism.code}、<TaxonomyTitle zh={g.mechanism.title} />
           </h3>
           {g.measures.map((m) => (
             <section key={m.key} className="measure-group">
-              <h4 className="measure-title" lang="zh-CN">
+              <h4 className="measure-title">
                 {m.measure.code}
-                {m.measure.title}
+                <TaxonomyTitle zh={m.measure.title} />
               </h4>
               {m.practices.map((p) => (
                 <PracticeCard key={p.id} practice={p} headingLevel={4} />
@@ -62,11 +69,14 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
 function RegionDetail({ adcode }: { adcode: number }) {
   const { dataset, geo } = useAtlasData();
   const t = useT();
+  const lang = useAtlas((s) => s.lang);
   const filtered = useFiltered();
   const practices = useMemo(() => practicesOfRegion(dataset, filtered, adcode), [dataset, filtered, adcode]);
   const g = geo.gazetteer.get(adcode);
   const name = g ? fullPlaceName(adcode, geo.gazetteer) : String(adcode);
-  const subtitle = `${g ? t(levelKey(g.level)) : ''} · ${t('adcode')} ${adcode} · ${t('practicesCount', { n: practices.length })}`;
+  // A provincial unit says what kind it is (省, 自治区, 直辖市, 特别行政区); below it, the level.
+  const kind = g ? (g.level === 'province' ? unitTypeLabel(adcode, lang) : t(levelKey(g.level))) : '';
+  const subtitle = `${kind} · ${t('adcode')} ${adcode} · ${t('practicesCount', { n: practices.length })}`;
   const isProvince = adcode % 10000 === 0;
   const byCity = useMemo(
     () => (isProvince ? groupByCity(dataset, practices, adcode, (a) => geo.gazetteer.get(a)?.name) : []),
@@ -75,18 +85,19 @@ function RegionDetail({ adcode }: { adcode: number }) {
 
   return (
     <div className="detail" data-testid="detail-panel" data-region={adcode}>
-      <PanelHeader title={name} subtitle={subtitle} />
+      <PanelHeader title={<PlaceName adcode={adcode} zh={name} />} subtitle={subtitle} focusKey={`r${adcode}`} />
       {practices.length === 0 && <p className="empty">{t('noResults')}</p>}
       {isProvince ? (
         <div className="city-groups">
           {byCity.map((c) => (
             <section key={c.adcode ?? 'province'} className="city-group">
-              <h3 className="city-title">
+              <h3 className="city-title" data-testid={c.adcode === null ? 'province-level-group' : undefined}>
                 {c.adcode === null ? (
-                  t('provinceLevelGroup')
+                  // The provincial unit as a whole, in its own word: 全省, 全区 or 全市 (北京, 重庆…).
+                  levelLabel('province', adcode, lang)
                 ) : (
-                  <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(regionSelection(c.adcode!))}>
-                    {c.name}
+                  <button type="button" className="linklike" onClick={() => atlasStore.getState().select(regionSelection(c.adcode!))}>
+                    <PlaceName adcode={c.adcode} zh={c.name} short />
                   </button>
                 )}
                 <span className="count"> {c.practices.length}</span>
@@ -95,7 +106,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
                 {c.practices.map((p) => (
                   <li key={p.id}>
                     <button type="button" className="linklike" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
-                      <span className="item-no">{p.mechanism.code}{p.measure.code}{p.item}</span> {p.headline}
+                      <span className="item-no">{itemNumber(p)}</span> {p.headline}
                     </button>
                   </li>
                 ))}
@@ -119,9 +130,14 @@ function PracticeDetail({ id }: { id: string }) {
   return (
     <div className="detail" data-testid="detail-panel" data-practice={id}>
       <PanelHeader
-        title={actor ? fullPlaceName(actor.adcode, geo.gazetteer) : t('selectedPractice')}
-        subtitle={`${p.mechanism.code}、${p.mechanism.title} › ${p.measure.code}${p.measure.title}`}
-        subtitleLang="zh-CN"
+        title={actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : t('selectedPractice')}
+        subtitle={
+          <>
+            {p.mechanism.code}、<TaxonomyTitle zh={p.mechanism.title} /> › {p.measure.code}
+            <TaxonomyTitle zh={p.measure.title} />
+          </>
+        }
+        focusKey={`p${id}`}
       />
       <PracticeCard practice={p} />
     </div>

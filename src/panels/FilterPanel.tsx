@@ -5,7 +5,10 @@ import { atlasStore, useAtlas } from '../store/store';
 import { facetCounts } from '../store/selectors';
 import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
 import { useT } from '../store/hooks';
-import { levelKey } from '../format/places';
+import { levelFilterLabel } from '../format/levels';
+import { taxonomyEn } from '../format/names';
+import { useEnglishNames, useLatinSearchNames } from './english';
+import './panels.css';
 
 function Option({
   checked,
@@ -14,9 +17,12 @@ function Option({
   onChange,
   testid,
   dataLang,
+  zhBeside,
 }: {
   checked: boolean;
   label: string;
+  /** The official Chinese beside an English (unofficial) label. */
+  zhBeside?: string;
   /** Set for labels that are data (batch and taxonomy titles stay Chinese in every interface language). */
   dataLang?: string;
   count: number;
@@ -26,8 +32,14 @@ function Option({
   return (
     <label className={`facet-option${count === 0 && !checked ? ' zero' : ''}`} data-testid={testid}>
       <input type="checkbox" checked={checked} onChange={onChange} />
-      <span className="facet-label" lang={dataLang}>
+      <span className="facet-label" lang={zhBeside ? 'en' : dataLang}>
         {label}
+        {zhBeside && (
+          <span className="zh-beside" lang="zh-CN">
+            {' '}
+            {zhBeside}
+          </span>
+        )}
       </span>
       <span className="facet-count" aria-hidden="false">
         {count}
@@ -43,6 +55,13 @@ export function FilterPanel() {
   const filters = useAtlas((s) => s.filters);
   const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
   const st = atlasStore.getState;
+  useLatinSearchNames();
+  const names = useEnglishNames();
+  /** A taxonomy option: in English the (unofficial) English title with the Chinese beside it. */
+  const taxonomyLabel = (code: string, sep: string, zh: string) => {
+    const en = taxonomyEn(names, zh);
+    return en ? { label: `${code}${sep}${en}`, zhBeside: zh } : { label: `${code}${sep}${zh}` };
+  };
 
   return (
     <section className="filter-panel" aria-labelledby="filters-heading">
@@ -83,7 +102,7 @@ export function FilterPanel() {
                 <Option
                   testid={`mechanism-${mk}`}
                   checked={filters.mechanisms.includes(mk)}
-                  label={`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}、${m.title}`}
+                  {...taxonomyLabel(`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}`, '、', m.title)}
                   dataLang="zh-CN"
                   count={counts.mechanisms.get(mk) ?? 0}
                   onChange={() => st().toggleMechanism(mk)}
@@ -96,7 +115,7 @@ export function FilterPanel() {
                         key={key}
                         testid={`measure-${key}`}
                         checked={filters.measures.includes(key)}
-                        label={`${ms.code}${ms.title}`}
+                        {...taxonomyLabel(ms.code, '', ms.title)}
                         dataLang="zh-CN"
                         count={counts.measures.get(key) ?? 0}
                         onChange={() => st().toggleMeasure(key)}
@@ -110,8 +129,13 @@ export function FilterPanel() {
         )}
       </fieldset>
 
+      {names && <p className="facet-note">{t('taxonomyEnNote')}</p>}
+
       <fieldset className="facet">
         <legend>{t('theme')}</legend>
+        <p className="facet-note" data-testid="themes-how">
+          {t('themesHow')}
+        </p>
         <div className="facet-grid">
           {dataset.themes.map((th) => (
             <Option
@@ -133,7 +157,7 @@ export function FilterPanel() {
             key={lv}
             testid={`level-${lv}`}
             checked={filters.levels.includes(lv)}
-            label={t(levelKey(lv))}
+            label={levelFilterLabel(lv, lang)}
             count={counts.levels.get(lv) ?? 0}
             onChange={() => st().toggleLevel(lv)}
           />

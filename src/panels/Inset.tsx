@@ -5,6 +5,7 @@ import { insetPaths } from '../theme/inset';
 import { useAtlas } from '../store/store';
 import { paletteOf } from '../theme/palette';
 import { useT } from '../store/hooks';
+import './inset.css';
 
 export const INSET_SIZE = { width: 120, height: 170 };
 /** Above this zoom the view is a region, not China: the national view on a 4K screen stays below it. */
@@ -16,11 +17,20 @@ export function Inset() {
   const theme = useAtlas((s) => s.theme);
   const p = paletteOf(theme);
   const paths = useMemo(() => insetPaths(geo.inset, INSET_SIZE.width, INSET_SIZE.height), [geo]);
-  // The inset belongs to the national view; zoomed into a region it would only cover the map.
+  // The inset belongs to the national view; zoomed into a region it would only cover the map. It then stays in
+  // the layout, invisible and without its test id: the map's framing measures where it would be (a subject framed
+  // below NATIONAL_MAX_ZOOM keeps clear of it; see src/map/framing.ts).
   const zoom = useAtlas((s) => s.camera?.zoom ?? null);
-  if (zoom !== null && zoom >= NATIONAL_MAX_ZOOM) return null;
+  const shown = zoom === null || zoom < NATIONAL_MAX_ZOOM;
   return (
-    <figure className="scs-inset" data-testid="scs-inset" aria-label={t('inset')}>
+    <figure
+      className="scs-inset"
+      data-testid={shown ? 'scs-inset' : undefined}
+      data-map-obstruction-max-zoom={NATIONAL_MAX_ZOOM}
+      aria-label={t('inset')}
+      aria-hidden={shown ? undefined : true}
+      style={shown ? undefined : { visibility: 'hidden' }}
+    >
       <svg viewBox={paths.viewBox} width={INSET_SIZE.width} height={INSET_SIZE.height} role="img" aria-label={t('inset')}>
         <rect x="0" y="0" width="100%" height="100%" fill={p.background} />
         {paths.context.map((d, i) => (

@@ -7,6 +7,7 @@ import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
+import { PlaceName } from './english';
 
 const ROW_ESTIMATE = 64;
 
@@ -90,8 +91,8 @@ export function ListPanel() {
                     open(row.index);
                   }}
                 >
-                  <span className="list-place" lang="zh-CN">
-                    {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                  <span className="list-place">
+                    {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                     {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                   </span>
                   <span className="item-no" lang="zh-CN">

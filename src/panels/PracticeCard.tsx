@@ -5,9 +5,9 @@ import { atlasStore } from '../store/store';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { encodeState, urlStateOf } from '../store/url';
 import { themeByKey } from '../store/selectors';
-import { formatDate } from '../i18n';
 import { useT } from '../store/hooks';
-import { itemNumber } from '../format/places';
+import { practiceCitationParts, sourceLines } from '../format/citation';
+import { CitationText, PlaceName } from './english';
 import { useAtlas } from '../store/store';
 import { segmentText } from './segments';
 import type { Practice } from '../types';
@@ -48,6 +48,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const segments = segmentText(practice.text, practice.figures, practice.documents);
   const colon = lang === 'en' ? ': ' : '：';
+  const reviewed = practice.themeSource === 'reviewed';
 
   return (
     <article className="practice-card" data-practice={practice.id} aria-labelledby={`h-${practice.id}`}>
@@ -56,7 +57,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
           {practice.headline}
         </button>
       </H>
-      <p className="practice-actors" lang="zh-CN">
+      <p className="practice-actors">
         {practice.actors.map((a) => (
           <button
             key={a.adcode}
@@ -65,7 +66,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
             onClick={() => atlasStore.getState().select(regionSelection(a.adcode))}
             title={`${t('adcode')} ${a.adcode}`}
           >
-            {a.name}
+            <PlaceName adcode={a.adcode} zh={a.name} short />
           </button>
         ))}
       </p>
@@ -85,12 +86,20 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
         )}
       </p>
       {practice.themes.length > 0 && (
-        <p className="practice-themes" aria-label={t('themes')}>
+        // Reviewed tags read plainly; tags the keyword rules suggested (imported batches, until confirmed) carry
+        // 自动 / auto, so a researcher can tell them apart (themeSource absent means suggested).
+        <p className="practice-themes" aria-label={t('themes')} data-theme-source={reviewed ? 'reviewed' : 'suggested'}>
           {practice.themes.map((k) => {
             const th = themeByKey(dataset, k);
+            const name = th ? (lang === 'en' ? th.en : th.zh) : k;
             return (
-              <span key={k} className="chip theme">
-                {th ? (lang === 'en' ? th.en : th.zh) : k}
+              <span
+                key={k}
+                className={`chip theme${reviewed ? '' : ' suggested'}`}
+                title={t(reviewed ? 'themeReviewedTitle' : 'themeAutoTitle', { name })}
+              >
+                {name}
+                {!reviewed && <span className="theme-auto"> · {t('themeAuto')}</span>}
               </span>
             );
           })}
@@ -107,11 +116,10 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
               key={m.adcode}
               type="button"
               className="chip place"
-              lang="zh-CN"
               onClick={() => atlasStore.getState().select(regionSelection(m.adcode))}
               title={`${t('adcode')} ${m.adcode}`}
             >
-              {m.name}
+              <PlaceName adcode={m.adcode} zh={m.name} short />
             </button>
           ))}
         </p>
@@ -127,16 +135,12 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
       )}
       <RelatedPractices practice={practice} />
       <footer className="practice-citation">
-        <span>
+        <span data-testid="citation">
           {t('citation')}
           {colon}
-          <span lang="zh-CN">{batch ? `${batch.title}（${batch.issuer}）` : `#${practice.batch}`}</span>
-          {lang === 'en' ? ', ' : '，'}
-          {batch ? formatDate(batch.date, lang) : ''}
-          {lang === 'en' ? ', ' : '，'}
-          {t('citationItem')} <span lang="zh-CN">{itemNumber(practice)}</span>
+          <CitationText parts={practiceCitationParts(batch, practice, lang)} />
           {' · '}
-          {t('sourceLines', { a: practice.source.lines[0], b: practice.source.lines[1] })}
+          {sourceLines(practice.source.lines, lang)}
         </span>
         <button
           type="button"

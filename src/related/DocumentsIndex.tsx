@@ -6,6 +6,7 @@ import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
+import { PlaceName } from '../panels/english';
 import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
 import './related.css';
 
@@ -54,8 +55,8 @@ export function DocumentsIndex() {
                   return (
                     <li key={p.id}>
                       <button type="button" className="linklike cite-link" data-practice={p.id} onClick={() => atlasStore.getState().select(practiceSelection(p.id))}>
-                        <span className="cite-place" lang="zh-CN">
-                          {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''}
+                        <span className="cite-place">
+                          {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''}
                           {p.actors.length > 1 ? ` +${p.actors.length - 1}` : ''}
                         </span>
                         <span className="cite-no" lang="zh-CN">{itemNumber(p)}</span>

@@ -7,6 +7,7 @@ import { atlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
+import { PlaceName } from '../panels/english';
 import { FIGURE_KINDS, figureIndex, type FigureKind, type FigureRow, type SortDirection } from './indexes';
 import './related.css';
 
@@ -47,8 +48,8 @@ export function FigureTable({ rows, direction, onSort, caption }: { rows: readon
               <td className="fig-raw" lang="zh-CN">{r.figure.raw}</td>
               <td>
                 <span className="fig-phrase" lang="zh-CN">{r.figure.phrase}</span>
-                <button type="button" className="linklike fig-source" lang="zh-CN" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
-                  {actor ? fullPlaceName(actor.adcode, geo.gazetteer) : ''} · {itemNumber(r.practice)}
+                <button type="button" className="linklike fig-source" onClick={() => atlasStore.getState().select(practiceSelection(r.practice.id))}>
+                  {actor ? <PlaceName adcode={actor.adcode} zh={fullPlaceName(actor.adcode, geo.gazetteer)} /> : ''} · <span lang="zh-CN">{itemNumber(r.practice)}</span>
                 </button>
               </td>
             </tr>

@@ -8,6 +8,7 @@ import { practiceSelection } from '../store/selection';
 import { practiceById } from '../store/selectors';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
+import { PlaceName } from '../panels/english';
 import type { Practice } from '../types';
 import { practiceSet, relatedItems, scorePercent } from './relatedItems';
 import './related.css';
@@ -43,8 +44,8 @@ export function RelatedPractices({ practice }: { practice: Practice }) {
                 onClick={() => atlasStore.getState().select(practiceSelection(q.id))}
                 title={t('openPractice')}
               >
-                <span className="related-place" lang="zh-CN">
-                  {placeName}
+                <span className="related-place">
+                  {actor ? <PlaceName adcode={actor.adcode} zh={placeName} /> : ''}
                   {q.actors.length > 1 ? ` +${q.actors.length - 1}` : ''}
                   <span className="related-no">{itemNumber(q)}</span>
                 </span>

@@ -95,7 +95,7 @@ describe('FiguresIndex', () => {
     expect(html.match(/data-kind="(\w+)"/g)).toEqual(['data-kind="money"', 'data-kind="area"', 'data-kind="share"', 'data-kind="duration"', 'data-kind="count"', 'data-kind="other"']);
     expect(html.match(/data-figure="[^"]*亿元"/g)).toEqual(['data-figure="800亿元"', 'data-figure="46.18亿元"', 'data-figure="13.3亿元"']);
     expect(html).toMatch(/data-figure="800亿元" data-practice="1-2-3-3"/);
-    expect(html).toContain('上海市 · 二（三）3');
+    expect(html).toContain('<span lang="zh-CN">上海市</span> · <span lang="zh-CN">二（三）3</span>');
   });
 
   it('follows the filters', () => {

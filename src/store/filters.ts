@@ -3,25 +3,33 @@
 import type { Level, Practice } from '../types';
 
 /**
- * The filter state.
- * - Within a facet the options are ORed, across facets ANDed; an empty facet is no constraint.
- * - `mechanisms` and `measures` form ONE facet, the taxonomy (see `matchesTaxonomy`).
- * - `q` is free text; see `queryTerms`.
+ * One list facet of the filters: everything the store, the URL codec and the summaries need to know about it.
+ * Adding a facet is one entry in FACETS (plus its label in i18n/strings.ts and, for counting at scale, an index
+ * in selectors.ts); defaults, normal form, equality, memo keys, toggles, URL encode/decode and the summary line
+ * all iterate this table.
  */
-export interface Filters {
-  batches: number[];
-  /** Mechanism keys `"<batch>-<mechIndex>"`, e.g. "1-3". */
-  mechanisms: string[];
-  /** Measure keys `"<batch>-<mechIndex>-<measureIndex>"`, e.g. "1-2-3". */
-  measures: string[];
-  /** Theme keys from data/themes.json. */
-  themes: string[];
-  levels: Level[];
-  q: string;
+export interface FacetDef<K extends string, T extends string | number> {
+  /** The field of Filters. */
+  key: K;
+  /** The URL parameter. Never rename one: links in reports depend on it. */
+  param: string;
+  /** Label of the facet (i18n key). */
+  label: 'batch' | 'mechanism' | 'measure' | 'theme' | 'level';
+  /** Normal order of the options (the URL and the store keep lists sorted by it). */
+  order: (a: T, b: T) => number;
+  /** One URL item → option, or why it is not one. */
+  parse: (item: string) => { ok: true; value: T } | { ok: false; reason: string };
+  /** The options a practice has for this facet (the reference predicate: selectors.ts indexes the same). */
+  values: (p: Practice) => readonly T[];
 }
 
-/** The facets that take a list of options (everything but `q`). */
-export type ListFacet = 'batches' | 'mechanisms' | 'measures' | 'themes' | 'levels';
+const facet = <K extends string, T extends string | number>(d: FacetDef<K, T>) => d;
+const byNumber = (a: number, b: number) => a - b;
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const positiveInt = (s: string) =>
+  /^\d+$/.test(s) && Number(s) > 0 ? { ok: true as const, value: Number(s) } : { ok: false as const, reason: 'not a positive integer' };
+const keyOf = (re: RegExp, what: string) => (s: string) =>
+  re.test(s) ? { ok: true as const, value: s } : { ok: false as const, reason: `not a ${what} key` };
 
 /** Levels in their canonical (display and URL) order. */
 export const LEVELS: readonly Level[] = Object.freeze(['province', 'city', 'district'] as const);
@@ -30,26 +38,64 @@ export function isLevel(x: string): x is Level {
   return x === 'province' || x === 'city' || x === 'district';
 }
 
+export const MECHANISM_KEY_RE = /^[1-9]\d*-[1-9]\d*$/;
+export const MEASURE_KEY_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
+
+/**
+ * The list facets, in URL order. Within a facet the options are ORed, across facets ANDed; an empty facet is no
+ * constraint. `mechanisms` and `measures` form ONE facet in matching, the taxonomy (see `matchesTaxonomy`).
+ */
+export const FACETS = [
+  facet({ key: 'batches', param: 'b', label: 'batch', order: byNumber, parse: positiveInt, values: (p) => [p.batch] }),
+  facet({
+    key: 'mechanisms',
+    param: 'm',
+    label: 'mechanism',
+    order: compareKeys,
+    parse: keyOf(MECHANISM_KEY_RE, 'mechanism ("1-3")'),
+    values: (p) => [mechanismKey(p)],
+  }),
+  facet({
+    key: 'measures',
+    param: 'ms',
+    label: 'measure',
+    order: compareKeys,
+    parse: keyOf(MEASURE_KEY_RE, 'measure ("1-2-3")'),
+    values: (p) => [measureKey(p)],
+  }),
+  facet({ key: 'themes', param: 't', label: 'theme', order: compareStrings, parse: (s) => ({ ok: true, value: s }), values: (p) => p.themes }),
+  facet({
+    key: 'levels',
+    param: 'lv',
+    label: 'level',
+    order: (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b),
+    parse: (s) => (isLevel(s) ? { ok: true, value: s } : { ok: false, reason: `not one of ${LEVELS.join(', ')}` }),
+    values: (p) => p.actors.map((a) => a.level),
+  }),
+] as const;
+
+type AnyFacet = (typeof FACETS)[number];
+/** The facets that take a list of options (everything but `q`). */
+export type ListFacet = AnyFacet['key'];
+export type FacetValue<K extends ListFacet> = Extract<AnyFacet, { key: K }> extends FacetDef<K, infer T> ? T : never;
+
+/** The filter state: one sorted list per facet, and `q`, free text (see `queryTerms`). */
+export type Filters = { [K in ListFacet]: FacetValue<K>[] } & { q: string };
+
+/** The registry entry of a facet, typed for its values. */
+export function facetOf<K extends ListFacet>(key: K): FacetDef<K, FacetValue<K>> {
+  return FACETS.find((f) => f.key === key) as unknown as FacetDef<K, FacetValue<K>>;
+}
+
 /** No filter at all. Frozen, including its arrays, because it is shared as a default everywhere. */
 export const EMPTY_FILTERS: Filters = Object.freeze({
-  batches: Object.freeze([]) as unknown as number[],
-  mechanisms: Object.freeze([]) as unknown as string[],
-  measures: Object.freeze([]) as unknown as string[],
-  themes: Object.freeze([]) as unknown as string[],
-  levels: Object.freeze([]) as unknown as Level[],
+  ...(Object.fromEntries(FACETS.map((f) => [f.key, Object.freeze([])])) as unknown as { [K in ListFacet]: FacetValue<K>[] }),
   q: '',
 });
 
 /** True when the filters constrain nothing (a q of only whitespace constrains nothing). */
 export function isEmptyFilters(f: Filters): boolean {
-  return (
-    f.batches.length === 0 &&
-    f.mechanisms.length === 0 &&
-    f.measures.length === 0 &&
-    f.themes.length === 0 &&
-    f.levels.length === 0 &&
-    f.q.trim() === ''
-  );
+  return FACETS.every((d) => f[d.key].length === 0) && f.q.trim() === '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,9 +125,6 @@ export function mechanismOfMeasureKey(key: string): string {
   return i < 0 ? key : key.slice(0, i);
 }
 
-export const MECHANISM_KEY_RE = /^[1-9]\d*-[1-9]\d*$/;
-export const MEASURE_KEY_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
-
 /** Orders taxonomy keys numerically part by part ("1-10" after "1-9"); a shorter key first on a tie. */
 export function compareKeys(a: string, b: string): number {
   const pa = a.split('-');
@@ -104,22 +147,15 @@ function uniqSorted<T>(xs: readonly T[], cmp: (a: T, b: T) => number): T[] {
   return out;
 }
 
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The normal form the store keeps: every list deduplicated and sorted (batches numerically, taxonomy keys part by
  * part, themes by code unit, levels province → city → district). So the same choice always gives the same URL.
  * `q` is kept as typed (trimming it would fight the cursor in the search box).
  */
 export function normalizeFilters(f: Filters): Filters {
-  return {
-    batches: uniqSorted(f.batches, (a, b) => a - b),
-    mechanisms: uniqSorted(f.mechanisms, compareKeys),
-    measures: uniqSorted(f.measures, compareKeys),
-    themes: uniqSorted(f.themes, compareStrings),
-    levels: LEVELS.filter((l) => f.levels.includes(l)),
-    q: f.q,
-  };
+  const out = { q: f.q } as Filters;
+  for (const d of FACETS) (out as Record<string, unknown>)[d.key] = uniqSorted<never>(f[d.key] as never[], d.order as never);
+  return out;
 }
 
 function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -133,15 +169,7 @@ function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** Equal as choices: list facets compared as sets, q exactly. */
 export function filtersEqual(a: Filters, b: Filters): boolean {
-  return (
-    a === b ||
-    (sameSet(a.batches, b.batches) &&
-      sameSet(a.mechanisms, b.mechanisms) &&
-      sameSet(a.measures, b.measures) &&
-      sameSet(a.themes, b.themes) &&
-      sameSet(a.levels, b.levels) &&
-      a.q === b.q)
-  );
+  return a === b || (FACETS.every((d) => sameSet<string | number>(a[d.key], b[d.key])) && a.q === b.q);
 }
 
 /** Adds the option if absent, removes it if present; returns a new array in normal order. */
@@ -155,7 +183,7 @@ export function toggleIn<T>(xs: readonly T[], x: T, cmp: (a: T, b: T) => number)
  */
 export function filtersKey(f: Filters): string {
   const n = normalizeFilters(f);
-  return JSON.stringify([n.batches, n.mechanisms, n.measures, n.themes, n.levels, queryTerms(f.q)]);
+  return JSON.stringify([...FACETS.map((d) => n[d.key]), queryTerms(f.q)]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -238,10 +266,12 @@ export function practiceMatches(
   f: Filters,
   nameOf?: (adcode: number) => string | undefined,
 ): boolean {
-  if (f.batches.length > 0 && !f.batches.includes(p.batch)) return false;
   if (!matchesTaxonomy(mechanismKey(p), measureKey(p), new Set(f.mechanisms), new Set(f.measures))) return false;
-  if (f.themes.length > 0 && !p.themes.some((t) => f.themes.includes(t))) return false;
-  if (f.levels.length > 0 && !p.actors.some((a) => f.levels.includes(a.level))) return false;
+  for (const d of FACETS) {
+    if (d.key === 'mechanisms' || d.key === 'measures') continue; // one facet, the taxonomy, just above
+    const selected: readonly (string | number)[] = f[d.key];
+    if (selected.length > 0 && !(d.values as (p: Practice) => readonly (string | number)[])(p).some((v) => selected.includes(v))) return false;
+  }
   const terms = queryTerms(f.q);
   if (terms.length > 0) {
     const s = searchTextOf(p, nameOf);

@@ -19,6 +19,8 @@ import {
   searchTextOf,
 } from './filters';
 import { PROVINCE_NAMES } from './regions';
+import { currentNamesEn } from '../i18n/namesEn';
+import { englishSearchTextOf, hasLatin, normaliseLatin, type NamesEn } from '../format/names';
 
 import { classBreaks } from './classes';
 
@@ -102,7 +104,7 @@ class Lru<V> {
 
 interface IndexCaches {
   /** The last filters object seen and its content key: the same object skips even building the key. */
-  lastKey: { filters: Filters; key: string } | null;
+  lastKey: { filters: Filters; key: string; names: NamesEn | null } | null;
   query: Lru<Uint8Array>;
   fail: Lru<Uint8Array>;
   filtered: Lru<Practice[]>;
@@ -286,24 +288,48 @@ export function regionName(dataset: Dataset, adcode: number): string | undefined
 // Filter evaluation
 
 function keyOf(caches: IndexCaches, f: Filters): string {
-  if (caches.lastKey?.filters === f) return caches.lastKey.key;
-  const key = filtersKey(f);
-  caches.lastKey = { filters: f, key };
+  // A Latin-letter query also searches the English names once they are loaded: the same filters then mean more.
+  const names = currentNamesEn();
+  if (caches.lastKey?.filters === f && caches.lastKey.names === names) return caches.lastKey.key;
+  const key = names && hasLatin(f.q) ? `${filtersKey(f)}|en` : filtersKey(f);
+  caches.lastKey = { filters: f, key, names };
   return key;
 }
 
-/** Per practice: 1 when every query term occurs in its search text. Memoised on the query's terms. */
+/** Per practice: the English search text (englishSearchTextOf), built once per dataset and names table. */
+const englishTexts = new WeakMap<PracticeIndex, { names: NamesEn; texts: string[] }>();
+function englishSearch(index: PracticeIndex, names: NamesEn): string[] {
+  const hit = englishTexts.get(index);
+  if (hit?.names === names) return hit.texts;
+  const themes = new Map(index.dataset.themes.map((t) => [t.key, t]));
+  const texts = index.dataset.practices.map((p) => englishSearchTextOf(p, names, themes));
+  englishTexts.set(index, { names, texts });
+  return texts;
+}
+
+/**
+ * Per practice: 1 when every query term occurs in its search text — or, for a term in Latin letters once the
+ * English names are loaded, in its English search text (Chengdu → 成都市, land → 完善土地政策). Memoised.
+ */
 function queryBits(index: PracticeIndex, caches: IndexCaches, q: string): Uint8Array | null {
   const terms = queryTerms(q);
   if (terms.length === 0) return null;
-  const key = JSON.stringify(terms);
+  const names = currentNamesEn();
+  const english = names && terms.some(hasLatin) ? englishSearch(index, names) : null;
+  const latin = terms.map((t) => (english && hasLatin(t) ? normaliseLatin(t) : null));
+  const key = JSON.stringify(terms) + (english ? '|en' : '');
   const hit = caches.query.get(key);
   if (hit) return hit;
   const bits = new Uint8Array(index.size);
   const search = index.search;
   outer: for (let i = 0; i < index.size; i++) {
     const s = search[i] as string;
-    for (const t of terms) if (!s.includes(t)) continue outer;
+    for (let k = 0; k < terms.length; k++) {
+      if (s.includes(terms[k] as string)) continue;
+      const l = latin[k];
+      const e = english?.[i];
+      if (l == null || e === undefined || !e.includes(l)) continue outer;
+    }
     bits[i] = 1;
   }
   caches.query.set(key, bits);

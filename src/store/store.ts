@@ -1,6 +1,7 @@
 // The app state: filters, selection and view, as zustand slices (ARCHITECTURE example 6). The dataset is not
 // here: it is immutable, loaded once and handed out by src/data/dataset-context; derived data comes from the
 // memoised selectors in ./selectors. Hover is map-local and not here either.
+import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import { subscribeWithSelector } from 'zustand/middleware';
@@ -8,9 +9,10 @@ import { type StateCreator, createStore } from 'zustand/vanilla';
 import type { Level } from '../types';
 import {
   EMPTY_FILTERS,
+  type FacetValue,
   type Filters,
-  LEVELS,
-  compareKeys,
+  type ListFacet,
+  facetOf,
   normalizeFilters,
   toggleIn,
 } from './filters';
@@ -39,6 +41,8 @@ export interface FiltersSlice {
   toggleMechanism: (key: string) => void;
   toggleMeasure: (key: string) => void;
   toggleTheme: (key: string) => void;
+  /** Adds the option to the facet, or removes it (any facet of the registry in filters.ts). */
+  toggleFacet: <K extends ListFacet>(key: K, value: FacetValue<K>) => void;
   toggleLevel: (level: Level) => void;
   setQuery: (q: string) => void;
   clearFilters: () => void;
@@ -78,25 +82,35 @@ export interface ViewSlice {
   setBreaksScope: (scope: BreaksScope) => void;
 }
 
-export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice;
+/** Changes of several fields that must land together (one state change, one history entry). */
+export interface NavigationSlice {
+  /** Opens the briefing at a slide (the caller picks it, e.g. the selection's slide). */
+  enterBriefing: (slide: number) => void;
+  /** Back to exploring; the slide number leaves the URL with it. */
+  leaveBriefing: () => void;
+  /** 回到全国: no selection and no camera, so the map frames China. */
+  showNational: () => void;
+  /** Replaces the data part of the state, e.g. with a decoded URL (already in normal form). */
+  applyData: (data: Partial<StateValues>) => void;
+}
+
+export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice & NavigationSlice;
 
 type Middlewares = [['zustand/subscribeWithSelector', never]];
 type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
 
-const byNumber = (a: number, b: number) => a - b;
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byLevel = (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b);
 
 export const createFiltersSlice: Slice<FiltersSlice> = (set) => {
-  const update = (fn: (f: Filters) => Partial<Filters>) =>
-    set((s) => ({ filters: { ...s.filters, ...fn(s.filters) } }));
+  const toggleFacet = <K extends ListFacet>(key: K, value: FacetValue<K>) =>
+    set((s) => ({ filters: { ...s.filters, [key]: toggleIn<FacetValue<K>>(s.filters[key] as unknown as readonly FacetValue<K>[], value, facetOf(key).order) } }));
   return {
     filters: EMPTY_FILTERS,
-    toggleBatch: (id) => update((f) => ({ batches: toggleIn(f.batches, id, byNumber) })),
-    toggleMechanism: (key) => update((f) => ({ mechanisms: toggleIn(f.mechanisms, key, compareKeys) })),
-    toggleMeasure: (key) => update((f) => ({ measures: toggleIn(f.measures, key, compareKeys) })),
-    toggleTheme: (key) => update((f) => ({ themes: toggleIn(f.themes, key, byString) })),
-    toggleLevel: (level) => update((f) => ({ levels: toggleIn(f.levels, level, byLevel) })),
+    toggleFacet,
+    toggleBatch: (id) => toggleFacet('batches', id),
+    toggleMechanism: (key) => toggleFacet('mechanisms', key),
+    toggleMeasure: (key) => toggleFacet('measures', key),
+    toggleTheme: (key) => toggleFacet('themes', key),
+    toggleLevel: (level) => toggleFacet('levels', level),
     setQuery: (q) => set((s) => (s.filters.q === q ? s : { filters: { ...s.filters, q } })),
     clearFilters: () => set({ filters: EMPTY_FILTERS }),
     setFilters: (patch) => set((s) => ({ filters: normalizeFilters({ ...s.filters, ...patch }) })),
@@ -145,6 +159,13 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setBreaksScope: (breaksScope) => set({ breaksScope }),
 });
 
+export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
+  enterBriefing: (slide) => set({ mode: 'briefing', slide: Math.max(0, Math.floor(slide)) }),
+  leaveBriefing: () => set({ mode: 'explore', slide: 0 }),
+  showNational: () => set({ selection: NONE, camera: null }),
+  applyData: (data) => set(data),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Store
 
@@ -162,6 +183,7 @@ export function createAtlasStore(initial?: Partial<AtlasState>) {
         ...createFiltersSlice(...a),
         ...createSelectionSlice(...a),
         ...createViewSlice(...a),
+        ...createNavigationSlice(...a),
         ...given,
       };
       if (initial?.filters) state.filters = normalizeFilters(initial.filters);
@@ -173,20 +195,30 @@ export function createAtlasStore(initial?: Partial<AtlasState>) {
 
 export type AtlasStore = ReturnType<typeof createAtlasStore>;
 
-/** The app's one store. Tests create their own with createAtlasStore. */
+/** The app's store: App hands it to the tree through AtlasStoreContext. Tests make their own (createAtlasStore). */
 export const atlasStore: AtlasStore = createAtlasStore();
 
-/** React hook on atlasStore. Select narrowly; wrap array or object results in `useShallow` (zustand/shallow). */
+/**
+ * The store a component works with. Components reach the store only through this context (never the module's
+ * `atlasStore`), so a test renders them with a store of its own and no test shares state with another.
+ */
+export const AtlasStoreContext = createContext<AtlasStore>(atlasStore);
+
+export function useAtlasStore(): AtlasStore {
+  return useContext(AtlasStoreContext);
+}
+
+/** React hook on the context's store. Select narrowly; wrap array or object results in `useShallow`. */
 export function useAtlas<T>(selector: (s: AtlasState) => T): T {
-  return useStore(atlasStore, selector);
+  return useStore(useAtlasStore(), selector);
 }
 
 /**
- * React hook on atlasStore for a selector that builds an array or object (e.g. `s => [s.mode, s.lang]`):
- * compared shallowly, so the component re-renders only when an element changes, not on every new array.
+ * React hook for a selector that builds an array or object (e.g. `s => [s.mode, s.lang]`): compared shallowly,
+ * so the component re-renders only when an element changes, not on every new array.
  */
 export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
-  return useStore(atlasStore, useShallow(selector));
+  return useStore(useAtlasStore(), useShallow(selector));
 }
 
 /** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */

@@ -17,16 +17,11 @@
 //   cam    camera             cam=118.7969,32.0603,7.5   (lng,lat,zoom rounded to 4/4/2 decimals: ~10 m)
 //   slide  briefing slide     slide=3  (0-based)
 //   theme  colour theme       theme=dark
+//   cls    class breaks       cls=filtered  (classes from the filtered practices; default: the whole dataset)
+// The table URL_PARAMS below holds each key with its encoder, decoder and history rule.
 // List values are comma-separated; a comma or % inside an item (a theme key, say) is escaped as %2C / %25 before
 // URLSearchParams encodes the whole value, so any item survives.
-import type { Level } from '../types';
-import {
-  LEVELS,
-  MEASURE_KEY_RE,
-  MECHANISM_KEY_RE,
-  isLevel,
-  normalizeFilters,
-} from './filters';
+import { EMPTY_FILTERS, FACETS, type FacetValue, type Filters, type ListFacet, normalizeFilters } from './filters';
 import { isAdcode, isProvinceAdcode } from './regions';
 import type { Selection } from './selection';
 import {
@@ -37,6 +32,7 @@ import {
   type Lang,
   MAX_COMPARE,
   type Mode,
+  type BreaksScope,
 } from './state';
 import type { AtlasState } from './store';
 
@@ -45,9 +41,6 @@ export type UrlState = Omit<StateValues, 'panel'>;
 
 const { panel: _panel, ...urlDefaults } = DEFAULT_STATE;
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze(urlDefaults);
-
-export const URL_KEYS = ['b', 'm', 'ms', 't', 'lv', 'q', 'sel', 'mode', 'cmp', 'lang', 'cam', 'slide', 'theme', 'cls'] as const;
-export type UrlKey = (typeof URL_KEYS)[number];
 
 /** The URL part of the app state. */
 export function urlStateOf(s: AtlasState | StateValues): UrlState {
@@ -98,43 +91,16 @@ export function encodeSelection(sel: Selection): string | null {
   }
 }
 
-/** State → params, writing only values that differ from the defaults, in the fixed key order of URL_KEYS. */
-export function encodeState(state: UrlState): URLSearchParams {
-  const p = new URLSearchParams();
-  const f = state.filters;
-  if (f.batches.length) p.set('b', joinList(f.batches));
-  if (f.mechanisms.length) p.set('m', joinList(f.mechanisms));
-  if (f.measures.length) p.set('ms', joinList(f.measures));
-  if (f.themes.length) p.set('t', joinList(f.themes));
-  if (f.levels.length) p.set('lv', joinList(f.levels));
-  const q = f.q.trim();
-  if (q) p.set('q', q);
-  const sel = encodeSelection(state.selection);
-  if (sel) p.set('sel', sel);
-  if (state.mode !== DEFAULT_URL_STATE.mode) p.set('mode', state.mode);
-  if (state.compare.length) p.set('cmp', joinList(state.compare));
-  if (state.lang !== DEFAULT_URL_STATE.lang) p.set('lang', state.lang);
-  if (state.camera) p.set('cam', encodeCamera(state.camera));
-  if (state.slide !== DEFAULT_URL_STATE.slide) p.set('slide', String(state.slide));
-  if (state.theme !== DEFAULT_URL_STATE.theme) p.set('theme', state.theme);
-  if (state.breaksScope !== DEFAULT_URL_STATE.breaksScope) p.set('cls', state.breaksScope);
-  return p;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Decode
 
 /** What the dataset offers; options outside these sets are reported as invalid. Each set is optional. */
-export interface KnownOptions {
-  batches?: ReadonlySet<number>;
-  mechanisms?: ReadonlySet<string>;
-  measures?: ReadonlySet<string>;
-  themes?: ReadonlySet<string>;
+export type KnownOptions = { [K in ListFacet]?: ReadonlySet<FacetValue<K>> } & {
   /** Practice ids, to check sel=p:… */
   practices?: ReadonlySet<string>;
   /** Region adcodes, to check sel=r:… and cmp. */
   regions?: ReadonlySet<number>;
-}
+};
 
 export interface InvalidParam {
   key: string;
@@ -157,15 +123,175 @@ const PRACTICE_ID_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
 const MODES: readonly Mode[] = ['explore', 'compare', 'briefing'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const THEMES: readonly ThemeName[] = ['light', 'dark'];
+const BREAKS_SCOPES: readonly BreaksScope[] = ['all', 'filtered'];
 /** A briefing has a handful of slides; a bigger number is a typo, not a position. */
 const MAX_SLIDE = 999;
 /** MapLibre's zoom range. */
 const MAX_ZOOM = 24;
 
+/** What a parameter's decoder gets: the raw params, the dataset's options and a way to report a bad value. */
+interface DecodeContext {
+  params: URLSearchParams;
+  known?: KnownOptions;
+  report: (key: string, value: string, reason: string) => void;
+  /** The value of a single-valued key; null when missing or empty. */
+  value: (key: string) => string | null;
+  /** A list key checked item by item (see decodeState); null when no item is valid. */
+  list: <T>(key: string, parse: (s: string) => Parsed<T>, known?: ReadonlySet<T>) => T[] | null;
+}
+
+/**
+ * One URL parameter: its key (short, readable, stable — never rename one), whether a change deserves a history
+ * entry, and its encoder and decoder. encodeState, decodeState and historyAction iterate this table, so a new
+ * URL field is one entry here and its field in state.ts.
+ */
+interface UrlParam {
+  key: string;
+  /**
+   * 'push': what the user would want Back to undo (a filter choice, a selection, a mode, the compared set, a
+   * slide). 'replace': the camera (every pan would flood the history), the search text (every keystroke would),
+   * preferences (language, colours).
+   */
+  history: 'push' | 'replace';
+  /** The value to write, or null to leave the key out (the default). */
+  encode: (s: UrlState) => string | null;
+  /** Reads the key into `state` (filters into `filters`), reporting what is invalid. */
+  decode: (ctx: DecodeContext, state: Partial<UrlState>, filters: Partial<Filters>) => void;
+}
+
+const oneOf =
+  <K extends 'mode' | 'lang' | 'theme' | 'breaksScope'>(key: string, field: K, options: readonly UrlState[K][]): UrlParam =>
+  ({
+    key,
+    history: field === 'mode' ? 'push' : 'replace',
+    encode: (s) => (s[field] !== DEFAULT_URL_STATE[field] ? String(s[field]) : null),
+    decode: (ctx, state) => {
+      const v = ctx.value(key);
+      if (v === null) return;
+      if ((options as readonly string[]).includes(v)) (state as Record<string, unknown>)[field] = v;
+      else ctx.report(key, v, `not one of ${options.join(', ')}`);
+    },
+  });
+
+const facetParams: UrlParam[] = FACETS.map((d) => ({
+  key: d.param,
+  history: 'push',
+  encode: (s) => (s.filters[d.key].length ? joinList(s.filters[d.key]) : null),
+  decode: (ctx, _state, filters) => {
+    const known = ctx.known?.[d.key] as ReadonlySet<string | number> | undefined;
+    const v = ctx.list(d.param, d.parse as (s: string) => Parsed<string | number>, known);
+    if (v) (filters as Record<string, unknown>)[d.key] = v;
+  },
+}));
+
+/** Every parameter, in the order the URL lists them. */
+export const URL_PARAMS: readonly UrlParam[] = [
+  ...facetParams,
+  {
+    key: 'q',
+    history: 'replace',
+    encode: (s) => s.filters.q.trim() || null,
+    decode: (ctx, _state, filters) => {
+      const q = ctx.value('q');
+      if (q !== null && q.trim() !== '') filters.q = q.trim();
+    },
+  },
+  {
+    key: 'sel',
+    history: 'push',
+    encode: (s) => encodeSelection(s.selection),
+    decode: (ctx, state) => {
+      const sel = ctx.value('sel');
+      if (sel !== null) decodeSelection(ctx, sel, state);
+    },
+  },
+  oneOf('mode', 'mode', MODES),
+  {
+    key: 'cmp',
+    history: 'push',
+    encode: (s) => (s.compare.length ? joinList(s.compare) : null),
+    decode: (ctx, state) => {
+      const cmp = ctx.list<number>(
+        'cmp',
+        (s) => (/^\d{6}$/.test(s) && isProvinceAdcode(Number(s)) ? ok(Number(s)) : bad('not a province adcode (320000)')),
+        ctx.known?.regions,
+      );
+      if (!cmp) return;
+      for (const extra of cmp.slice(MAX_COMPARE)) ctx.report('cmp', String(extra), `at most ${MAX_COMPARE} provinces`);
+      state.compare = cmp.slice(0, MAX_COMPARE);
+    },
+  },
+  oneOf('lang', 'lang', LANGS),
+  {
+    key: 'cam',
+    history: 'replace',
+    encode: (s) => (s.camera ? encodeCamera(s.camera) : null),
+    decode: (ctx, state) => {
+      const cam = ctx.value('cam');
+      if (cam === null) return;
+      const parts = cam.split(',');
+      const nums = parts.map((s) => (/^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : NaN));
+      const [lng, lat, zoom] = nums as [number, number, number];
+      if (parts.length !== 3 || nums.some((x) => !Number.isFinite(x))) ctx.report('cam', cam, 'expected lng,lat,zoom');
+      else if (Math.abs(lng) > 180) ctx.report('cam', cam, 'longitude outside −180…180');
+      else if (Math.abs(lat) > 90) ctx.report('cam', cam, 'latitude outside −90…90');
+      else if (zoom < 0 || zoom > MAX_ZOOM) ctx.report('cam', cam, `zoom outside 0…${MAX_ZOOM}`);
+      else state.camera = { lng, lat, zoom };
+    },
+  },
+  {
+    key: 'slide',
+    history: 'push',
+    encode: (s) => (s.slide !== DEFAULT_URL_STATE.slide ? String(s.slide) : null),
+    decode: (ctx, state) => {
+      const slide = ctx.value('slide');
+      if (slide === null) return;
+      if (!INT_RE.test(slide) || Number(slide) > MAX_SLIDE) ctx.report('slide', slide, `not an integer 0…${MAX_SLIDE}`);
+      else state.slide = Number(slide);
+    },
+  },
+  oneOf('theme', 'theme', THEMES),
+  oneOf('cls', 'breaksScope', BREAKS_SCOPES),
+];
+
+export const URL_KEYS: readonly string[] = URL_PARAMS.map((p) => p.key);
+export type UrlKey = string;
+/** Params whose change deserves a history entry (pushState). */
+export const HISTORY_PUSH_KEYS: readonly string[] = URL_PARAMS.filter((p) => p.history === 'push').map((p) => p.key);
+/** Params whose change only replaces the current entry (replaceState). */
+export const HISTORY_REPLACE_KEYS: readonly string[] = URL_PARAMS.filter((p) => p.history === 'replace').map((p) => p.key);
+
+function decodeSelection(ctx: DecodeContext, sel: string, state: Partial<UrlState>): void {
+  const region = /^r:(.*)$/.exec(sel);
+  const practice = /^p:(.*)$/.exec(sel);
+  if (region) {
+    const s = region[1] as string;
+    const adcode = Number(s);
+    if (!/^\d{6}$/.test(s) || !isAdcode(adcode)) ctx.report('sel', sel, 'not a region adcode (r:370700)');
+    else if (ctx.known?.regions && !ctx.known.regions.has(adcode)) ctx.report('sel', sel, 'not in the dataset');
+    else state.selection = { kind: 'region', adcode };
+  } else if (practice) {
+    const id = practice[1] as string;
+    if (!PRACTICE_ID_RE.test(id)) ctx.report('sel', sel, 'not a practice id (p:1-1-1-2)');
+    else if (ctx.known?.practices && !ctx.known.practices.has(id)) ctx.report('sel', sel, 'not in the dataset');
+    else state.selection = { kind: 'practice', id };
+  } else ctx.report('sel', sel, 'expected r:<adcode> or p:<practice id>');
+}
+
+/** State → params, writing only values that differ from the defaults, in the order of URL_PARAMS. */
+export function encodeState(state: UrlState): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const param of URL_PARAMS) {
+    const v = param.encode(state);
+    if (v !== null) p.set(param.key, v);
+  }
+  return p;
+}
+
 /**
  * Params → state. Each key is valid (in `state`), invalid (in `invalid`, and left out of `state`) or missing.
- * - List keys (b, m, ms, t, lv, cmp) are checked item by item: valid items are kept, each invalid or unknown item
- *   is reported; if none is valid the key is treated as missing. Duplicates are dropped silently; repeated keys
+ * - List keys (the facets, cmp) are checked item by item: valid items are kept, each invalid or unknown item is
+ *   reported; if none is valid the key is treated as missing. Duplicates are dropped silently; repeated keys
  *   (b=1&b=2) are merged.
  * - Any filter key present and valid yields a whole `filters` (the other facets empty), in normal form (lists
  *   sorted as the store keeps them, see normalizeFilters), so decode(encode(s)) == s holds for every state the
@@ -177,132 +303,36 @@ const MAX_ZOOM = 24;
 export function decodeState(params: URLSearchParams, known?: KnownOptions): Decoded {
   const invalid: InvalidParam[] = [];
   const state: Partial<UrlState> = {};
+  const filters: Partial<Filters> = {};
   const report = (key: string, value: string, reason: string) => invalid.push({ key, value, reason });
-
   const items = (key: string): string[] =>
     params
       .getAll(key)
       .flatMap((v) => v.split(','))
       .map((s) => unescapeItem(s.trim()))
       .filter((s) => s !== '');
-
-  function list<T>(key: string, parse: (s: string) => Parsed<T>, isKnown?: (x: T) => boolean): T[] | null {
-    const out: T[] = [];
-    for (const raw of items(key)) {
-      const r = parse(raw);
-      if (!r.ok) {
-        report(key, raw, r.reason);
-        continue;
+  const ctx: DecodeContext = {
+    params,
+    known,
+    report,
+    value: (key) => {
+      const v = params.get(key);
+      return v === null || v === '' ? null : v;
+    },
+    list: <T>(key: string, parse: (s: string) => Parsed<T>, isKnown?: ReadonlySet<T>): T[] | null => {
+      const out: T[] = [];
+      for (const raw of items(key)) {
+        const r = parse(raw);
+        if (!r.ok) report(key, raw, r.reason);
+        else if (isKnown && !isKnown.has(r.value)) report(key, raw, 'not in the dataset');
+        else if (!out.includes(r.value)) out.push(r.value);
       }
-      const v = r.value;
-      if (isKnown && !isKnown(v)) {
-        report(key, raw, 'not in the dataset');
-        continue;
-      }
-      if (!out.includes(v)) out.push(v);
-    }
-    return out.length ? out : null;
-  }
-
-  const positiveInt = (s: string): Parsed<number> =>
-    INT_RE.test(s) && Number(s) > 0 ? ok(Number(s)) : bad('not a positive integer');
-  const keyOf =
-    (re: RegExp, what: string) =>
-    (s: string): Parsed<string> =>
-      re.test(s) ? ok(s) : bad(`not a ${what} key`);
-
-  const batches = list<number>('b', positiveInt, known?.batches && ((x) => known.batches!.has(x)));
-  const mechanisms = list<string>(
-    'm',
-    keyOf(MECHANISM_KEY_RE, 'mechanism ("1-3")'),
-    known?.mechanisms && ((x) => known.mechanisms!.has(x)),
-  );
-  const measures = list<string>(
-    'ms',
-    keyOf(MEASURE_KEY_RE, 'measure ("1-2-3")'),
-    known?.measures && ((x) => known.measures!.has(x)),
-  );
-  const themes = list<string>('t', ok, known?.themes && ((x) => known.themes!.has(x)));
-  const levels = list<Level>('lv', (s) => (isLevel(s) ? ok(s) : bad(`not one of ${LEVELS.join(', ')}`)));
-  const qRaw = params.get('q');
-  const q = qRaw !== null && qRaw.trim() !== '' ? qRaw.trim() : null;
-  if (batches || mechanisms || measures || themes || levels || q !== null) {
-    // In the store's normal form, so that a URL applied with a plain setState keeps the store's invariant.
-    state.filters = normalizeFilters({
-      batches: batches ?? [],
-      mechanisms: mechanisms ?? [],
-      measures: measures ?? [],
-      themes: themes ?? [],
-      levels: levels ?? [],
-      q: q ?? '',
-    });
-  }
-
-  const sel = params.get('sel');
-  if (sel !== null && sel !== '') {
-    const region = /^r:(.*)$/.exec(sel);
-    const practice = /^p:(.*)$/.exec(sel);
-    if (region) {
-      const s = region[1] as string;
-      const adcode = Number(s);
-      if (!/^\d{6}$/.test(s) || !isAdcode(adcode)) report('sel', sel, 'not a region adcode (r:370700)');
-      else if (known?.regions && !known.regions.has(adcode)) report('sel', sel, 'not in the dataset');
-      else state.selection = { kind: 'region', adcode };
-    } else if (practice) {
-      const id = practice[1] as string;
-      if (!PRACTICE_ID_RE.test(id)) report('sel', sel, 'not a practice id (p:1-1-1-2)');
-      else if (known?.practices && !known.practices.has(id)) report('sel', sel, 'not in the dataset');
-      else state.selection = { kind: 'practice', id };
-    } else report('sel', sel, 'expected r:<adcode> or p:<practice id>');
-  }
-
-  const oneOf = <T extends string>(key: string, options: readonly T[]): T | null => {
-    const v = params.get(key);
-    if (v === null || v === '') return null;
-    if ((options as readonly string[]).includes(v)) return v as T;
-    report(key, v, `not one of ${options.join(', ')}`);
-    return null;
+      return out.length ? out : null;
+    },
   };
-  const mode = oneOf('mode', MODES);
-  if (mode) state.mode = mode;
-
-  const cmp = list<number>(
-    'cmp',
-    (s) => (/^\d{6}$/.test(s) && isProvinceAdcode(Number(s)) ? ok(Number(s)) : bad('not a province adcode (320000)')),
-    known?.regions && ((x) => known.regions!.has(x)),
-  );
-  if (cmp) {
-    for (const extra of cmp.slice(MAX_COMPARE)) report('cmp', String(extra), `at most ${MAX_COMPARE} provinces`);
-    state.compare = cmp.slice(0, MAX_COMPARE);
-  }
-
-  const lang = oneOf('lang', LANGS);
-  if (lang) state.lang = lang;
-
-  const cam = params.get('cam');
-  if (cam !== null && cam !== '') {
-    const parts = cam.split(',');
-    const nums = parts.map((s) => (/^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : NaN));
-    const [lng, lat, zoom] = nums as [number, number, number];
-    if (parts.length !== 3 || nums.some((x) => !Number.isFinite(x))) report('cam', cam, 'expected lng,lat,zoom');
-    else if (Math.abs(lng) > 180) report('cam', cam, 'longitude outside −180…180');
-    else if (Math.abs(lat) > 90) report('cam', cam, 'latitude outside −90…90');
-    else if (zoom < 0 || zoom > MAX_ZOOM) report('cam', cam, `zoom outside 0…${MAX_ZOOM}`);
-    else state.camera = { lng, lat, zoom };
-  }
-
-  const slide = params.get('slide');
-  if (slide !== null && slide !== '') {
-    if (!INT_RE.test(slide) || Number(slide) > MAX_SLIDE) report('slide', slide, `not an integer 0…${MAX_SLIDE}`);
-    else state.slide = Number(slide);
-  }
-
-  const theme = oneOf('theme', THEMES);
-  if (theme) state.theme = theme;
-
-  const cls = oneOf('cls', ['all', 'filtered'] as const);
-  if (cls) state.breaksScope = cls;
-
+  for (const param of URL_PARAMS) param.decode(ctx, state, filters);
+  // In the store's normal form, so that a URL applied with a plain setState keeps the store's invariant.
+  if (Object.keys(filters).length > 0) state.filters = normalizeFilters({ ...EMPTY_FILTERS, ...filters });
   return { state, invalid };
 }
 
@@ -313,17 +343,6 @@ export function decodeSearch(search: string, known?: KnownOptions): Decoded {
 
 // ---------------------------------------------------------------------------------------------------------------
 // History guidance
-
-/**
- * Params whose change deserves a history entry (pushState): what the user would want Back to undo — a filter
- * choice, a selection, a mode, the compared set, a briefing slide.
- */
-export const HISTORY_PUSH_KEYS: readonly UrlKey[] = ['b', 'm', 'ms', 't', 'lv', 'sel', 'mode', 'cmp', 'slide'];
-/**
- * Params whose change only replaces the current entry (replaceState): the camera (every pan would flood the
- * history), the search text (every keystroke would), language and colour theme (preferences, not places).
- */
-export const HISTORY_REPLACE_KEYS: readonly UrlKey[] = ['q', 'cam', 'lang', 'theme', 'cls'];
 
 /**
  * How to record a change from `prev` to `next` in the browser history: 'push' when any HISTORY_PUSH_KEYS param

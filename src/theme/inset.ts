@@ -3,6 +3,7 @@
 // Data: public/geo/scs-inset.json (geo/build.ts): land (kind 'land'), the neighbours' land masses for context
 // (kind 'context', Natural Earth; drawn first, under China's own land) and the ten dash parts (kind 'dash'),
 // with a top-level bbox [w, s, e, n] that the inset frames.
+import { geoMercator } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
 export interface InsetPaths {
@@ -18,12 +19,6 @@ export interface InsetPaths {
 
 /** Rings smaller than this on screen (px) are drawn as a square of this size, so that every island shows. */
 export const MIN_RING_PX = 0.8;
-
-const DEG = Math.PI / 180;
-
-function mercatorY(lat: number): number {
-  return Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2));
-}
 
 function bboxOf(inset: FeatureCollection): [number, number, number, number] {
   const b = inset.bbox;
@@ -60,10 +55,15 @@ const num = (x: number) => {
  */
 export function insetPaths(inset: FeatureCollection, width: number, height: number): InsetPaths {
   const [w, s, e, n] = bboxOf(inset);
-  const x0 = w * DEG, x1 = e * DEG, y0 = mercatorY(s), y1 = mercatorY(n);
-  const k = Math.min(width / (x1 - x0), height / (y1 - y0));
-  const dx = (width - (x1 - x0) * k) / 2, dy = (height - (y1 - y0) * k) / 2;
-  const project = (p: Position): [number, number] => [dx + (p[0]! * DEG - x0) * k, dy + (y1 - mercatorY(p[1]!)) * k];
+  // d3-geo's Mercator fitted to the bbox's corners: the whole box fits, centred, aspect kept.
+  const projection = geoMercator().fitExtent(
+    [
+      [0, 0],
+      [width, height],
+    ],
+    { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] },
+  );
+  const project = (p: Position): [number, number] => projection([p[0]!, p[1]!]) ?? [NaN, NaN];
 
   const path = (f: Feature): string => {
     const closed = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';

@@ -5,7 +5,11 @@ export type ThemeName = 'light' | 'dark';
 export interface Palette {
   background: string;
   noData: string;
-  /** Sequential classes, light → dark. ColorBrewer GnBu: single-hue-ish ramp, safe for the common colour-vision deficiencies. */
+  /**
+   * Sequential classes, light → dark (dark → light in the dark theme), after ColorBrewer YlGnBu: safe for the
+   * common colour-vision deficiencies. Each step and "no practice" → class 1 are ≥ 12 ΔE00 apart, ≥ 8 washed out
+   * (contrast.test.ts): the old dark class 1 was 8 from "no practice" and read as empty on a projector.
+   */
   classes: string[];
   outline: string;
   cityOutline: string;
@@ -26,7 +30,7 @@ export interface Palette {
 const LIGHT: Palette = {
   background: '#dfe9f0',
   noData: '#f4f2ec',
-  classes: ['#ccebc5', '#a8ddb5', '#7bccc4', '#43a2ca', '#0868ac'],
+  classes: ['#bfe3b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#0c4a8f'],
   outline: '#6b7280',
   cityOutline: '#9ca3af',
   districtOutline: '#b8bec8',
@@ -44,7 +48,7 @@ const LIGHT: Palette = {
 const DARK: Palette = {
   background: '#0f172a',
   noData: '#1e293b',
-  classes: ['#1d3b4f', '#1f5f7a', '#2b8ca3', '#5bbfc4', '#a7e3d6'],
+  classes: ['#155e75', '#0e8aa0', '#3fb8b0', '#8fd9b6', '#e4f6c8'],
   outline: '#94a3b8',
   cityOutline: '#475569',
   districtOutline: '#3b4a5e',

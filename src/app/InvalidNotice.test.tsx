@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+// The invalid-link notice: it may appear and disappear without breaking the page (React #300 blanked the app when
+// a hook ran after an early return), and a long list is de-duplicated and capped.
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { atlasStore } from '../store/store';
+import type { InvalidParam } from '../store/url';
+import { InvalidNotice, NOTICE_MAX_ITEMS, noticeItems } from './InvalidNotice';
+
+const bad = (value: string): InvalidParam => ({ key: 'b', value, reason: 'not in the dataset' });
+
+afterEach(() => {
+  cleanup();
+  act(() => atlasStore.getState().setLang('zh'));
+});
+
+describe('InvalidNotice', () => {
+  it('comes and goes across renders without a React error', () => {
+    const view = render(<InvalidNotice invalid={[]} onDismiss={() => {}} />);
+    expect(screen.queryByTestId('url-notice')).toBeNull();
+    view.rerender(<InvalidNotice invalid={[bad('99')]} onDismiss={() => {}} />);
+    expect(screen.getByTestId('url-notice').textContent).toContain('b=99');
+    view.rerender(<InvalidNotice invalid={[]} onDismiss={() => {}} />);
+    expect(screen.queryByTestId('url-notice')).toBeNull();
+  });
+
+  it('names each distinct item once and counts the rest', () => {
+    const invalid = [...Array.from({ length: 5000 }, (_, i) => bad(String(i + 100))), bad('100'), bad('101')];
+    render(<InvalidNotice invalid={invalid} onDismiss={() => {}} />);
+    const text = screen.getByTestId('url-notice').textContent ?? '';
+    expect(text).toContain('b=100，b=101');
+    expect(text.match(/b=100(?!\d)/g)).toHaveLength(1);
+    expect(text).toContain(`……等另 ${(5000 - NOTICE_MAX_ITEMS).toLocaleString('zh-CN')} 项`);
+    act(() => atlasStore.getState().setLang('en'));
+    expect(screen.getByTestId('url-notice').textContent).toContain(`… and ${(5000 - NOTICE_MAX_ITEMS).toLocaleString('en-GB')} more`);
+  });
+
+  it('shortens a very long value', () => {
+    const { shown, more } = noticeItems([bad('x'.repeat(10_000))]);
+    expect(more).toBe(0);
+    expect(shown[0]!.length).toBeLessThan(80);
+  });
+});

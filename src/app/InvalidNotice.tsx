@@ -1,0 +1,38 @@
+// The notice for link parameters the app could not use. Hooks run unconditionally (an early return before a hook
+// made React throw #300 and blank the app when the notice went away); the list is de-duplicated and capped so a
+// hostile or mangled link cannot make the notice taller than the screen.
+import { useAtlas } from '../store/store';
+import { useT } from '../store/hooks';
+import type { InvalidParam } from '../store/url';
+
+/** How many distinct parameters the notice names before it says "… and N more". */
+export const NOTICE_MAX_ITEMS = 10;
+/** A value longer than this is shortened in the notice (the whole link may be kilobytes). */
+const MAX_VALUE_CHARS = 60;
+
+function shorten(s: string): string {
+  return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS)}…` : s;
+}
+
+/** Distinct `key=value` items in first-seen order, and how many distinct ones were left out. */
+export function noticeItems(invalid: readonly InvalidParam[], max = NOTICE_MAX_ITEMS): { shown: string[]; more: number } {
+  const distinct = [...new Set(invalid.map((p) => `${p.key}=${p.value}`))];
+  return { shown: distinct.slice(0, max).map(shorten), more: Math.max(0, distinct.length - max) };
+}
+
+export function InvalidNotice({ invalid, onDismiss }: { invalid: readonly InvalidParam[]; onDismiss: () => void }) {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  if (invalid.length === 0) return null;
+  const { shown, more } = noticeItems(invalid);
+  let list = shown.join(lang === 'en' ? ', ' : '，');
+  if (more > 0) list += t('invalidParamsMore', { n: more });
+  return (
+    <div className="notice" role="alert" data-testid="url-notice">
+      <span>{t('invalidParams', { list })}</span>
+      <button type="button" className="text-button" onClick={onDismiss}>
+        {t('dismiss')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+// The selected or filtered practices as a 材料 in Word format (A4), laid out the way Chinese party and government
+// documents are (GB/T 9704, OFFICIAL-CONVENTIONS.md "Documents"): a 2号 小标宋 title, 3号 仿宋 body on a fixed
+// 28 pt line, 一、 headings in 黑体, （一） in 楷体, 1. in 仿宋 bold, page numbers "— 1 —" at the foot, margins
+// 37 mm top and 28 mm left. Practices are grouped by 政策机制 → 主要举措 under the ministry's own numbers (the
+// 序号 a reader cites), each with its place, full text and citation; the map and a table of counts by province come
+// first, each numbered, with the source under it. Loaded on demand, like the deck.
+import type { Dataset, Practice } from '../types';
+import { tFor, formatDate } from '../i18n';
+import { fullPlaceName } from '../format/places';
+import { groupByTaxonomy, provinceCounts } from '../store/selectors';
+import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
+import { describeExport, exportSubject, type ExportState } from './describe';
+import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from './summary';
+
+/** Faces by role; Word falls back to its CJK default where one is missing (the roles stay recognisable by size). */
+export const DOC_FONTS = { title: '方正小标宋简体', body: '仿宋', h1: '黑体', h2: '楷体', number: '宋体' } as const;
+const PT = (pt: number) => pt * 2; // docx sizes are half-points
+const BODY_PT = 16; // 三号
+const TITLE_PT = 22; // 二号
+const FOOT_PT = 14; // 四号
+/** GB/T 9704: 22 lines a page → a fixed line of about 28 pt (560 twips). */
+const LINE = 560;
+/** First-line indent of body paragraphs: two characters of 三号. */
+const INDENT = 2 * BODY_PT * 20;
+/** A4 text width in CSS pixels at 96 dpi: 210 − 28 − 26 mm. */
+const TEXT_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96);
+
+function dataUrlBytes(url: string): Uint8Array {
+  const b64 = url.slice(url.indexOf(',') + 1);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export interface DocInput {
+  state: ExportState;
+  /** The practices of the document: the selection's, else the filtered ones (in dataset order). */
+  practices: Practice[];
+}
+
+/** The document's practices: the selected practice or region's, else every filtered practice. */
+export function documentPractices(state: ExportState): Practice[] {
+  if (state.selection.kind === 'practice') {
+    const p = state.filtered.find((x) => state.selection.kind === 'practice' && x.id === state.selection.id);
+    return p ? [p] : exportSubject(state).practices;
+  }
+  return exportSubject(state).practices;
+}
+
+/** Provinces by count, most first (ties by adcode): the table's rows. */
+export function countsTable(dataset: Dataset, practices: readonly Practice[]): { adcode: number; count: number }[] {
+  return [...provinceCounts(dataset, practices)].map(([adcode, count]) => ({ adcode, count })).sort((a, b) => b.count - a.count || a.adcode - b.adcode);
+}
+
+export async function buildDocument(state: ExportState): Promise<{ blob: Blob; practices: Practice[] }> {
+  const docx = await import('docx');
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    Footer,
+    ImageRun,
+    LineRuleType,
+    Packer,
+    PageNumber,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    VerticalAlign,
+    WidthType,
+    convertMillimetersToTwip: mm,
+  } = docx;
+  const { dataset, geo, lang } = state;
+  const t = tFor(lang);
+  const zh = lang === 'zh';
+  const subject = exportSubject(state);
+  const practices = documentPractices(state);
+  const place = (a: number) => fullPlaceName(a, geo.gazetteer);
+  const source = dataCitation(dataset, practices, lang);
+
+  const run = (text: string, font: string, pt: number, extra: { bold?: boolean } = {}) =>
+    new TextRun({ text, font: { eastAsia: font, ascii: font === DOC_FONTS.body ? 'Times New Roman' : font, hAnsi: font === DOC_FONTS.body ? 'Times New Roman' : font }, size: PT(pt), ...extra });
+  const fixedLine = { line: LINE, lineRule: LineRuleType.EXACT };
+  const body = (children: InstanceType<typeof TextRun>[], indent = true) =>
+    new Paragraph({ children, spacing: fixedLine, indent: indent ? { firstLine: INDENT } : undefined, alignment: AlignmentType.JUSTIFIED });
+
+  // ——— Title and lead ———
+  const title = zh ? `${subject.name}城市更新可复制经验做法` : `Urban renewal practices: ${subject.name}`;
+  const filters = filterSummary(dataset, state.filters, lang);
+  const provinces = countsTable(dataset, practices);
+  const lead = zh
+    ? `本材料据${source.replace(/^数据来源：/, '')}整理，收录${subject.name === t('national') ? '全国' : subject.name}做法 ${practices.length} 项，涉及 ${provinces.length} 个省（区、市）${filters ? `（筛选条件：${filters}）` : ''}。做法按政策机制、主要举措分类，序号与原文一致。`
+    : `Compiled from ${source.replace(/^Source: /, '')}: ${practices.length} practices (${subject.name}) in ${provinces.length} provincial units${filters ? ` (filters: ${filters})` : ''}. Grouped by mechanism and measure; item numbers as in the source.`;
+
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
+    new Paragraph({
+      children: [run(title, DOC_FONTS.title, TITLE_PT)],
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: LINE, line: 700, lineRule: LineRuleType.EXACT },
+    }),
+    body([run(lead, DOC_FONTS.body, BODY_PT)]),
+  ];
+
+  // ——— 图1: the map of the subject (light theme, landscape), with legend and inset ———
+  const d = await describeExport(state, { subject, theme: 'light' });
+  const canvas = document.createElement('canvas');
+  const frame = FRAMES.landscape;
+  // The 南海诸岛 inset belongs to a map of the whole country, not to a province's or city's.
+  const inset = subject.adcode === null ? d.inset : null;
+  composeExport({ ...d, inset, title: '', subtitle: '', footer: [], cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
+  const imgW = TEXT_WIDTH_PX;
+  const imgH = Math.round((imgW * frame.height) / frame.width);
+  const caption = (text: string) =>
+    new Paragraph({ children: [run(text, DOC_FONTS.h1, 14)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 } });
+  const sourceLine = (text: string) =>
+    new Paragraph({ children: [run(text, DOC_FONTS.body, 12)], alignment: AlignmentType.LEFT, spacing: { after: 240 } });
+  children.push(
+    new Paragraph({
+      children: [new ImageRun({ type: 'png', data: dataUrlBytes(canvas.toDataURL('image/png')), transformation: { width: imgW, height: imgH }, altText: { name: 'map', title, description: title } })],
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240 },
+    }),
+    caption(zh ? `图1\u3000${subject.name}城市更新可复制经验做法分布示意图` : `Figure 1. Practices by place: ${subject.name}`),
+    sourceLine(`${source}；${geo.meta.attribution[lang]}${state.config.approvalNumber ? `；${t('approvalNumber', { n: state.config.approvalNumber })}` : ''}`),
+  );
+
+  // ——— 表1: counts by province ———
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; width: number }) =>
+    new TableCell({
+      children: [new Paragraph({ children: [run(text, opts.bold ? DOC_FONTS.h1 : DOC_FONTS.body, 14)], alignment: opts.align ?? AlignmentType.CENTER })],
+      verticalAlign: VerticalAlign.CENTER,
+      width: { size: opts.width, type: WidthType.PERCENTAGE },
+      borders,
+    });
+  const header = [zh ? '序号' : 'No.', zh ? '省（区、市）' : 'Provincial unit', zh ? '做法数量（项）' : 'Practices'];
+  const widths = [15, 55, 30];
+  children.push(
+    caption(zh ? '表1\u3000各省（区、市）做法数量' : 'Table 1. Practices by provincial unit'),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, width: widths[i]! })) }),
+        ...provinces.map(
+          (r, i) =>
+            new TableRow({
+              children: [
+                cell(String(i + 1), { width: widths[0]! }),
+                cell(place(r.adcode), { width: widths[1]!, align: AlignmentType.LEFT }),
+                cell(String(r.count), { width: widths[2]! }),
+              ],
+            }),
+        ),
+      ],
+    }),
+    sourceLine(
+      `${source}${zh ? '。一项做法涉及多个省（区、市）时分别计入。' : '. A practice in several provincial units counts in each.'}`,
+    ),
+  );
+
+  // ——— Practices: 一、 mechanism (黑体) → （一） measure (楷体) → 1. place (仿宋 bold) and text ———
+  const selected = new Set(practices.map((p) => p.id));
+  for (const group of groupByTaxonomy(dataset, practices)) {
+    children.push(
+      new Paragraph({
+        children: [run(`${group.mechanism.code}、${group.mechanism.title}`, DOC_FONTS.h1, BODY_PT)],
+        spacing: fixedLine,
+        indent: { firstLine: INDENT },
+      }),
+    );
+    for (const m of group.measures) {
+      children.push(
+        new Paragraph({
+          children: [run(`${m.measure.code}${m.measure.title}`, DOC_FONTS.h2, BODY_PT)],
+          spacing: fixedLine,
+          indent: { firstLine: INDENT },
+        }),
+      );
+      for (const p of m.practices) {
+        if (!selected.has(p.id)) continue;
+        // "3. 江苏省苏州市探索老菜场更新的“市集模式”。" in bold, then the rest: the headline is the practice's first
+        // sentence and opens with its place, so it is the 1. heading as officials write one. A text that does not
+        // open with its headline keeps its place as the heading instead, and its text whole.
+        const where = p.actors.map((a) => place(a.adcode)).join('、');
+        const [head, rest] = p.text.startsWith(p.headline) ? [p.headline, p.text.slice(p.headline.length)] : [`${where}。`, p.text];
+        children.push(
+          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)]),
+          body([
+            run(
+              zh
+                ? `（出处：${practiceCitation(dataset, p, lang)}，${sourceLinesWords(p.source.lines, lang)}）`
+                : `(Source: ${practiceCitation(dataset, p, lang)}, ${sourceLinesWords(p.source.lines, lang)})`,
+              DOC_FONTS.body,
+              14,
+            ),
+          ]),
+        );
+      }
+    }
+  }
+
+  children.push(
+    new Paragraph({
+      children: [run(zh ? `${formatDate(isoDay(new Date()), lang)}` : formatDate(isoDay(new Date()), lang), DOC_FONTS.body, BODY_PT)],
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: LINE, ...fixedLine },
+    }),
+  );
+
+  const doc = new Document({
+    creator: t('appTitle'),
+    title,
+    description: source,
+    styles: {
+      default: {
+        document: { run: { font: { eastAsia: DOC_FONTS.body, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: PT(BODY_PT) } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20) },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { eastAsia: DOC_FONTS.number, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: PT(FOOT_PT) }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  const blob = await Packer.toBlob(doc);
+  return { blob, practices };
+}
+

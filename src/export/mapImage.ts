@@ -1,0 +1,216 @@
+// The map of one subject (the nation, a province, a city or district) drawn onto a 2D canvas straight from the
+// boundary geometry: for the exported PNG, the PPTX deck and the DOCX document.
+//
+// Why not a snapshot of the WebGL map: an export needs fixed frames (16:9 for slides, portrait for documents) and
+// a map per briefing slide; moving the live camera to each slide and reading the canvas back would jump the
+// user's own map around, depends on WebGL (absent or lost on some office PCs, slow in software rendering) and on
+// every tile being idle. Drawing the same geometry, counts, class colours and markers with Canvas 2D is
+// synchronous, works in headless chromium and on any PC (the SVG fallback map shows it is enough), and frames the
+// subject exactly into the space the title, legend and inset leave free.
+import { geoPath, geoTransform } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { RegionProps } from '../types';
+import type { Rect } from './geometry';
+
+export type Bounds = [number, number, number, number];
+export type RegionFeatures = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+export interface MapColors {
+  background: string;
+  noData: string;
+  outline: string;
+  cityOutline: string;
+  dash: string;
+  marker: string;
+  markerStroke: string;
+  label: string;
+  labelHalo: string;
+  selected: string;
+}
+
+export interface MapScene {
+  provinces: RegionFeatures;
+  cities: RegionFeatures;
+  dash: FeatureCollection;
+  /** Fill colour of a province (its class colour, or noData). */
+  provinceFill: (adcode: number) => string;
+  colors: MapColors;
+  /** City and district markers with their seats; radius grows with the count, as on the live map. */
+  markers: { adcode: number; label: string; count: number; at: [number, number] }[];
+  /** Province labels of the national view (short names), at each province's label point. */
+  provinceLabels: { label: string; at: [number, number] }[];
+  /** The subject: null = the nation; else the region outlined (its province's cities are drawn too). */
+  subject: { adcode: number; province: number; feature: Feature<Geometry> | null } | null;
+  bounds: Bounds;
+  fontFamily: string;
+}
+
+const DEG = Math.PI / 180;
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2));
+
+/** Mercator fit of `bounds` into `r` (centred), keeping the aspect; k = pixels per radian. */
+export function fitBounds(bounds: Bounds, r: Rect) {
+  const [w, s, e, n] = bounds;
+  const x0 = w * DEG;
+  const y0 = mercY(n);
+  const bw = Math.max(1e-6, e * DEG - x0);
+  const bh = Math.max(1e-6, y0 - mercY(s));
+  const k = Math.min(r.width / bw, r.height / bh);
+  const ox = r.x + (r.width - k * bw) / 2;
+  const oy = r.y + (r.height - k * bh) / 2;
+  const point = (lng: number, lat: number): [number, number] => [ox + k * (lng * DEG - x0), oy + k * (y0 - mercY(lat))];
+  return { k, point };
+}
+
+/**
+ * Where to frame the subject: of the rectangles of `area` that none of the `avoid` boxes (title, legend, inset)
+ * overlap — the band under the top boxes, the band above the bottom ones, the column between the left and right
+ * ones — the one in which the bounds come out largest. The subject's whole bounds then sit in free space.
+ */
+export function freeFrame(area: Rect, avoid: readonly Rect[], bounds: Bounds, gap = 8): Rect {
+  const inside = avoid.filter((b) => b.x < area.x + area.width && b.x + b.width > area.x && b.y < area.y + area.height && b.y + b.height > area.y);
+  const top = Math.max(area.y, ...inside.filter((b) => b.y + b.height / 2 < area.y + area.height / 2).map((b) => b.y + b.height + gap));
+  const bottom = Math.min(area.y + area.height, ...inside.filter((b) => b.y + b.height / 2 >= area.y + area.height / 2).map((b) => b.y - gap));
+  const left = Math.max(area.x, ...inside.filter((b) => b.x + b.width / 2 < area.x + area.width / 2).map((b) => b.x + b.width + gap));
+  const right = Math.min(area.x + area.width, ...inside.filter((b) => b.x + b.width / 2 >= area.x + area.width / 2).map((b) => b.x - gap));
+  const cands: Rect[] = [
+    area,
+    { x: area.x, y: top, width: area.width, height: bottom - top }, // between the top and the bottom boxes
+    { x: left, y: area.y, width: right - left, height: area.height }, // between the left and the right boxes
+    // Corners the boxes leave: under the top boxes and between the side ones, and so on.
+    { x: left, y: top, width: right - left, height: area.y + area.height - top },
+    { x: area.x, y: top, width: right - area.x, height: bottom - top },
+    { x: left, y: top, width: area.x + area.width - left, height: bottom - top },
+  ];
+  const free = cands.filter((c) => c.width > 40 && c.height > 40 && !inside.some((b) => overlaps(b, c)));
+  if (!free.length) return { x: left, y: top, width: Math.max(40, right - left), height: Math.max(40, bottom - top) };
+  return free.reduce((best, c) => (fitBounds(bounds, c).k > fitBounds(bounds, best).k ? c : best));
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+}
+
+/** The dash line's parts, one geometry each (the boundary file stores them as one MultiPolygon). */
+function dashParts(dash: FeatureCollection): Geometry[] {
+  return dash.features.flatMap((f): Geometry[] => {
+    const g = f.geometry;
+    if (!g) return [];
+    if (g.type === 'MultiPolygon') return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+    if (g.type === 'MultiLineString') return g.coordinates.map((coordinates) => ({ type: 'LineString', coordinates }));
+    return [g];
+  });
+}
+
+function halo(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, colors: MapColors) {
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = colors.labelHalo;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = colors.label;
+  ctx.fillText(text, x, y);
+}
+
+/**
+ * Draws the scene: sea, provinces in their class colours, the subject province's cities, the dash line, the
+ * subject's outline, markers and labels. Everything outside `area` is clipped; `frame` is where the bounds go.
+ */
+export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: Rect, scene: MapScene, keepOut: readonly Rect[] = []): void {
+  const { colors } = scene;
+  const fit = fitBounds(scene.bounds, frame);
+  const transform = geoTransform({
+    point(this: { stream: { point(x: number, y: number): void } }, lng: number, lat: number) {
+      const [x, y] = fit.point(lng, lat);
+      this.stream.point(x, y);
+    },
+  });
+  const path = geoPath(transform, ctx);
+  const measure = geoPath(transform);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.x, area.y, area.width, area.height);
+  ctx.clip();
+  ctx.fillStyle = colors.background;
+  ctx.fillRect(area.x, area.y, area.width, area.height);
+
+  // Provinces: filled by class, thin outline (thicker when zoomed in, as province borders read at that scale).
+  const zoomedIn = scene.subject !== null;
+  for (const f of scene.provinces.features) {
+    ctx.beginPath();
+    path(f);
+    ctx.fillStyle = scene.provinceFill(f.properties.adcode);
+    ctx.fill();
+  }
+  // The subject province's cities: thin lines inside it, so markers can be read against their city.
+  if (scene.subject) {
+    ctx.beginPath();
+    for (const f of scene.cities.features) if (f.properties.province === scene.subject.province) path(f);
+    ctx.strokeStyle = colors.cityOutline;
+    ctx.lineWidth = 0.7;
+    ctx.stroke();
+  }
+  ctx.beginPath();
+  for (const f of scene.provinces.features) path(f);
+  ctx.strokeStyle = colors.outline;
+  ctx.lineWidth = zoomedIn ? 1.2 : 0.7;
+  ctx.stroke();
+
+  // Each part of the dash line is drawn whole or not at all: a part that would run out of the map area or under a
+  // box (legend, inset, footer) is left to the 南海诸岛 inset, which always shows the whole line, rather than cut.
+  ctx.beginPath();
+  for (const f of dashParts(scene.dash)) {
+    const [[x0, y0], [x1, y1]] = measure.bounds(f);
+    const r = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const inside = x0 >= area.x && y0 >= area.y && x1 <= area.x + area.width && y1 <= area.y + area.height;
+    if (inside && !keepOut.some((b) => overlaps(b, r))) path(f);
+  }
+  ctx.fillStyle = colors.dash;
+  ctx.strokeStyle = colors.dash;
+  ctx.lineWidth = 1.2;
+  ctx.fill();
+  ctx.stroke();
+
+  if (scene.subject?.feature) {
+    ctx.beginPath();
+    path(scene.subject.feature);
+    ctx.strokeStyle = colors.selected;
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+  }
+
+  // Markers, biggest first so small ones stay visible on top.
+  const markers = [...scene.markers].sort((a, b) => b.count - a.count);
+  const radius = (n: number) => 4 + 3 * Math.sqrt(n);
+  for (const m of markers) {
+    const [x, y] = fit.point(m.at[0], m.at[1]);
+    ctx.beginPath();
+    ctx.arc(x, y, radius(m.count), 0, 2 * Math.PI);
+    ctx.globalAlpha = 0.9;
+    ctx.fillStyle = colors.marker;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = colors.markerStroke;
+    ctx.stroke();
+  }
+
+  // Labels: province names nationally; the marked cities' names when zoomed in (larger: they are the subject).
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  if (!zoomedIn) {
+    ctx.font = `600 12px ${scene.fontFamily}`;
+    for (const l of scene.provinceLabels) {
+      const [x, y] = fit.point(l.at[0], l.at[1]);
+      halo(ctx, l.label, x, y, colors);
+    }
+  } else {
+    ctx.font = `600 15px ${scene.fontFamily}`;
+    ctx.textAlign = 'left';
+    for (const m of markers) {
+      if (!m.label) continue;
+      const [x, y] = fit.point(m.at[0], m.at[1]);
+      halo(ctx, m.label, x + radius(m.count) + 3, y, colors);
+    }
+  }
+  ctx.restore();
+}

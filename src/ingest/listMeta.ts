@@ -1,0 +1,110 @@
+// What the text before the table says about the list: its title (the lead paragraph's 《…（第N批）》, the page title
+// 关于印发…的通知, or 附件：…), the notice's signature (issuer, then its date on the next line) and the lead paragraph's
+// list of mechanisms, which confirms the names and order the parser inferred. Pure.
+import type { Mechanism } from '../types';
+import { issue, type IngestIssue } from './issues';
+
+export interface MetaField {
+  value: string;
+  /** The line it was read from. */
+  line: number;
+}
+
+export interface ListMeta {
+  title?: MetaField;
+  issuer?: MetaField;
+  /** ISO date, YYYY-MM-DD. */
+  date?: MetaField;
+}
+
+interface Line {
+  line: number;
+  text: string;
+}
+
+// Full-width or ASCII brackets: converters turn （） into ().
+const BATCH = '[（(]第[一二三四五六七八九十0-9]+批[）)]';
+const TITLE_IN_BRACKETS = new RegExp(`《([^《》]*清单${BATCH})》`);
+const TITLE_IN_NOTICE = new RegExp(`印发(.{2,60}?清单${BATCH})的通知`);
+const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?([^《》：:]{2,60}清单${BATCH})$`);
+// The signature of a notice: the issuing office alone on its line, its date on the next.
+const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:办公厅|人民政府|委员会|办公室|部|厅|局)$/;
+const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const PUBLISHED = /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+/** The title as the ministry writes it, with full-width brackets even when the copy had ASCII ones. */
+function titleOf(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+function iso(y: string, m: string, d: string): string {
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mechanism[]): { meta: ListMeta; issues: IngestIssue[]; usedLines: Set<number> } {
+  const meta: ListMeta = {};
+  const issues: IngestIssue[] = [];
+  const usedLines = new Set<number>();
+  let lead: { line: number; text: string; after: number } | null = null;
+
+  for (const l of preamble) {
+    const inBrackets = TITLE_IN_BRACKETS.exec(l.text);
+    if (inBrackets) {
+      if (!meta.title) meta.title = { value: titleOf(inBrackets[1]!), line: l.line };
+      // The lead paragraph: the list named in 《》, its mechanisms after it.
+      if (!lead) lead = { line: l.line, text: l.text, after: inBrackets.index + inBrackets[0].length };
+      usedLines.add(l.line);
+    }
+  }
+  for (const l of preamble) {
+    if (meta.title) break;
+    const m = TITLE_IN_NOTICE.exec(l.text) ?? TITLE_ALONE.exec(l.text);
+    if (m) {
+      meta.title = { value: titleOf(m[1]!), line: l.line };
+      usedLines.add(l.line);
+    }
+  }
+  for (let i = 0; i + 1 < preamble.length; i++) {
+    const a = preamble[i]!;
+    const b = preamble[i + 1]!;
+    const d = CN_DATE.exec(b.text);
+    if (SIGNATURE.test(a.text) && d) {
+      meta.issuer = { value: a.text, line: a.line };
+      meta.date = { value: iso(d[1]!, d[2]!, d[3]!), line: b.line };
+      usedLines.add(a.line).add(b.line);
+      break;
+    }
+  }
+  if (!meta.date) {
+    for (const l of preamble) {
+      const d = PUBLISHED.exec(l.text);
+      if (d) {
+        meta.date = { value: iso(d[1]!, d[2]!, d[3]!), line: l.line };
+        usedLines.add(l.line);
+        break;
+      }
+    }
+  }
+
+  if (lead && taxonomy.length > 0) {
+    let pos = lead.after;
+    const missing: Mechanism[] = [];
+    for (const m of taxonomy) {
+      const at = m.title ? lead.text.indexOf(m.title, pos) : -1;
+      if (at < 0) missing.push(m);
+      else pos = at + m.title.length;
+    }
+    if (missing.length === 0) {
+      issues.push(
+        issue(lead.line, 'lead-confirms', `the lead paragraph names the ${taxonomy.length} mechanisms found, in the same order`, `导语列出的 ${taxonomy.length} 项政策机制与识别结果一致，顺序相同`),
+      );
+    } else {
+      for (const m of missing) {
+        issues.push(
+          issue(lead.line, 'lead-differs', `mechanism ${m.code} "${m.title.slice(0, 30)}" is not named in the lead paragraph (or not in this order): check that line's role`, `政策机制${m.code}“${m.title.slice(0, 30)}”未在导语中出现（或顺序不同），请核对该行的类型`),
+        );
+      }
+    }
+  }
+  return { meta, issues, usedLines };
+}
