@@ -63,7 +63,6 @@ describe('boundaries at city zoom, by URL', () => {
         }
         expect(pts.length).toBeGreaterThan(200);
         const result = await s.page.evaluate(async (pts) => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const map = (window as any).__atlas.map;
           // The layers that draw borders must actually draw here.
           const drawn = map.queryRenderedFeatures({ layers: ['province-outline', 'city-outline', 'district-outline'] }).length;

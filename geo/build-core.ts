@@ -79,7 +79,8 @@ function simplifySettings(l: LevelSettings) {
   const base = thresholdFor(l.px, l.maxZoom);
   // relative: a feature never asks for more than 5 % of its own size, so tiny units (澳门's parishes, islets) keep a
   // recognisable outline. floor: 1/100 of the level's threshold, below which keeping every point costs nothing.
-  return { weights: 'dp' as const, base, relative: 0.05, quantization: l.quantization, dropArea: l.dropArea, floor: base / 100 };
+  // maxIterations: the cleaned partition needs more passes than the old per-file build (28+ measured nationally).
+  return { weights: 'dp' as const, base, relative: 0.05, quantization: l.quantization, dropArea: l.dropArea, floor: base / 100, maxIterations: 100 };
 }
 
 /** The properties of every boundary feature written (the contract with the app, in src/types.ts). */
