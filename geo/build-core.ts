@@ -62,16 +62,19 @@ export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 
  * Levels of detail. Each is simplified by Douglas–Peucker in Web Mercator (geo/dp-weights.ts) so that no source
  * point lies more than `px` screen pixels from the drawn line up to `maxZoom`; the app draws a level from its
  * `minZoom` (the previous level's maxZoom) to its `maxZoom` (the last one: beyond, up to the map's zoom 11).
- * `px` is 1: the other pixel of the 2 px promise is for quantization and for what the partition moved.
+ * `px` is 1 for the detail levels (the other pixel of the 2 px promise is for quantization and what the partition
+ * moved) and 2 for the national level, drawn up to zoom 4.5 (the first view at 1440×900 is about zoom 3.9): the
+ * national file of the cleaned partition, at 1 px to zoom 5.5, was 216 KB gzip (46,628 points), at 2 px to 5.5
+ * 166 KB, both over the first view's 150 KB budget; what the partition moved is under 0.01 px at zoom 4.5.
  * The steps were chosen by measurement (geo/README.md): the national level is what fits the first view's budget
  * (150 KB gzip with the inset and meta), each detail step about doubles the points kept, and every file of a
  * level stays under 250 KB gzip. Quantization: a grid step of about a tenth of a pixel at maxZoom, one grid for
  * the whole level so that the files of two neighbouring provinces draw their common border on the same points.
  */
 export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number }
-export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 5.5, px: 1, quantization: 1e6, dropArea: 1e-4 };
+export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 4.5, px: 2, quantization: 1e6, dropArea: 1e-4 };
 export const DETAIL_LEVELS: LevelSettings[] = [
-  { level: 1, minZoom: 5.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
+  { level: 1, minZoom: 4.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
   { level: 2, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
 ];
 
@@ -90,6 +93,8 @@ export interface BuildResult {
   /** Output files, path relative to public/geo → content. Sorted by path. */
   files: [string, string][];
   report: BuildReport;
+  /** The cleaned partition (for GEO_PARTITION_CACHE). */
+  units: FinestUnit[];
 }
 
 export interface BuildReport {
@@ -239,6 +244,49 @@ function seatLookup(index: Map<number, GazetteerEntry>) {
   };
 }
 
+/**
+ * topojson-client mergeArcs, with every ring that passes twice through one point split there: where a province's
+ * cities close around a neighbour's land except at one point (吉林 around 126.1698°E 45.1347°N), the merged ring
+ * touches itself, which no validity rule allows. The loop cut off becomes a hole touching its shell at that point
+ * (if it winds the other way) or a part of its own (if it winds the same way): both valid (OGC).
+ */
+export function mergePolygons(topo: FloatTopology, geoms: TopoPolygonal[]): number[][][] {
+  const m = mergeArcs(topo as never, geoms as never) as unknown as { arcs: number[][][] };
+  const start = (a: number): Position => (a < 0 ? topo.arcs[~a]!.at(-1)! : topo.arcs[a]![0]!);
+  const ringArea = (ring: number[]) => {
+    const pts: Position[] = [];
+    for (const a of ring) {
+      const arc = a < 0 ? topo.arcs[~a]!.slice().reverse() : topo.arcs[a]!;
+      pts.push(...(pts.length ? arc.slice(1) : arc));
+    }
+    return signedArea(pts);
+  };
+  const split = (ring: number[]): number[][] => {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < ring.length; i++) {
+      const p = start(ring[i]!);
+      const key = `${p[0]},${p[1]}`;
+      const j = seen.get(key);
+      if (j !== undefined) return [...split([...ring.slice(0, j), ...ring.slice(i)]), ...split(ring.slice(j, i))];
+      seen.set(key, i);
+    }
+    return [ring];
+  };
+  const out: number[][][] = [];
+  for (const [shell, ...holes] of m.arcs) {
+    const pieces = split(shell!);
+    if (pieces.length === 1) {
+      out.push([shell!, ...holes]);
+      continue;
+    }
+    const sign = Math.sign(ringArea(shell!));
+    const shells = pieces.filter((r) => Math.sign(ringArea(r)) === sign).sort((a, b) => Math.abs(ringArea(b)) - Math.abs(ringArea(a)));
+    const inner = pieces.filter((r) => Math.sign(ringArea(r)) !== sign);
+    out.push([shells[0]!, ...holes, ...inner], ...shells.slice(1).map((r) => [r]));
+  }
+  return out;
+}
+
 export interface NationalBuild {
   topology: QuantizedTopology;
   report: SimplifyReport;
@@ -259,6 +307,8 @@ export interface Partition {
   repairs: Repair[];
   index: Map<number, GazetteerEntry>;
   location: GeoSource['location'];
+  /** The cleaned finest units (what GEO_PARTITION_CACHE stores). */
+  units: FinestUnit[];
 }
 
 export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[], cleaned?: FinestUnit[]): Promise<Partition> {
@@ -297,10 +347,7 @@ export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[], clea
     }
     return [...m].sort((a, b) => a[0] - b[0]);
   };
-  const merged = (geoms: TopoPolygonal[], props: Record<string, unknown>): TopoPolygonal => {
-    const m = mergeArcs(topo as never, geoms as never) as unknown as { type: 'MultiPolygon'; arcs: number[][][] };
-    return { type: 'MultiPolygon', arcs: m.arcs, properties: props };
-  };
+  const merged = (geoms: TopoPolygonal[], props: Record<string, unknown>): TopoPolygonal => ({ type: 'MultiPolygon', arcs: mergePolygons(topo, geoms), properties: props });
   // A city that is its own only unit (municipality districts, 东莞, 台湾 …) keeps that unit's properties.
   const cityGeoms = group((p) => p.city).map(([city, geoms]) => merged(geoms, { ...unitProps(entry(index, city, `city ${city}`)) }));
   const provinceGeoms = group((p) => p.province).map(([prov, geoms]) => {
@@ -330,6 +377,7 @@ export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[], clea
     repairs,
     index,
     location: src.location,
+    units,
   };
 }
 
@@ -352,8 +400,7 @@ export function buildNational(part: Partition, settings = NATIONAL): NationalBui
   const provinceGeoms: TopoPolygonal[] = chinaProvinces.map((p) => {
     const props = p.properties as UnitProps;
     const own = cityGeoms.filter((g) => (g.properties as unknown as UnitProps).province === props.adcode);
-    const merged = mergeArcs(topo as never, own as never) as unknown as { type: 'MultiPolygon'; arcs: number[][][] };
-    return { type: 'MultiPolygon', arcs: merged.arcs, properties: { ...props } };
+    return { type: 'MultiPolygon', arcs: mergePolygons(topo, own), properties: { ...props } };
   });
   const input: FloatTopology = {
     type: 'Topology',
@@ -704,5 +751,6 @@ export async function buildAll(src: GeoSource, info: SourceInfo, neighbours?: Fe
       districts: levelReports,
       provinceAreaDiff: national.provinceAreaDiff,
     },
+    units: part.units,
   };
 }

@@ -22,10 +22,12 @@ const out = resolve(arg('out') ?? resolve(import.meta.dirname, '../public/geo'))
 
 const started = Date.now();
 // GEO_PARTITION_CACHE=<file>: development only — reuse the cleaned partition (FinestUnit[] as JSON) of an earlier run of the same
-// source, since mapshaper's -clean of ~2,900 units takes minutes on a busy machine. The output is the same.
+// source, since mapshaper's -clean of ~2,900 units takes minutes on a busy machine. The output is the same. A run with
+// the variable set and no such file yet writes it.
 const cache = process.env.GEO_PARTITION_CACHE;
 const cached = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as FinestUnit[]) : undefined;
-const { files, report } = await buildAll(loadSource(source), loadSourceInfo(source), loadNeighbours(), cached);
+const { files, report, units } = await buildAll(loadSource(source), loadSourceInfo(source), loadNeighbours(), cached);
+if (cache && !cached) writeFileSync(cache, JSON.stringify(units));
 // Features turf rejects stop the build. Arcs of one feature that still touch at full detail (rings of the cleaned
 // partition meeting at a point, valid polygons) are reported, not fatal.
 const leftInvalid = [report.national, ...Object.values(report.districts)].flatMap((x) => x.invalid);

@@ -5,10 +5,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { feature, mergeArcs } from 'topojson-client';
-import { area as turfArea, booleanValid } from '@turf/turf';
+import { area as turfArea } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { absoluteArc, findArcConflicts } from './topo-simplify';
+import { absoluteArc, findArcConflicts, validPolygonal } from './topo-simplify';
 import { mercator } from './dp-weights';
 import { DETAIL_LEVELS, NATIONAL } from './build-core';
 
@@ -90,7 +90,7 @@ for (const L of LEVELS) {
       const cities = decodeAll(level, 'cities');
       expect(provinces).toHaveLength(34);
       expect(cities).toHaveLength(476);
-      for (const f of [...provinces, ...cities]) expect(booleanValid(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
+      for (const f of [...provinces, ...cities]) expect(validPolygonal(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
     });
 
     it('draws each province border once: no arc crosses another, none has a province on the same side twice', () => {
@@ -124,7 +124,7 @@ for (const L of LEVELS) {
       for (const p of decodeAll(level, 'provinces')) expect(Math.abs(cityArea.get(p.properties.adcode)! / km2(p) - 1), p.properties.name).toBeLessThan(0.001);
       const districts = decodeAll(level, 'districts');
       if (!districts.length) return;
-      for (const d of districts) expect(booleanValid(d), `${d.properties.adcode} ${d.properties.name}`).toBe(true);
+      for (const d of districts) expect(validPolygonal(d), `${d.properties.adcode} ${d.properties.name}`).toBe(true);
       const districtArea = sum(districts, (p) => p.city!);
       for (const c of decodeAll(level, 'cities')) {
         const a = districtArea.get(c.properties.adcode);

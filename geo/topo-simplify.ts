@@ -376,7 +376,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
         } else report.crossings.push({ object: name!, adcode: g.properties.adcode, arcs: [a, b] });
       }
     }
-    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} crossings: ${JSON.stringify(report.lowered)} left ${report.crossings.length}`);
+    if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} ${new Date().toISOString()} crossings: ${JSON.stringify(report.lowered)} left ${report.crossings.length}`);
     if (changed) continue;
 
     // 3. turf booleanValid and seat-in-own-polygon, on the geometry as the app decodes it. A feature whose arcs
@@ -394,14 +394,16 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
           return;
         }
         const f = decode(q, g);
-        if (!booleanValid(f)) {
+        if (!validPolygonal(f)) {
           // Lower the arcs of the parts turf objects to; at full detail drop the smaller part if it is small.
           const polys = polygonsOf(g);
           const { single, pairs } = invalidParts(f);
           const blamed = new Set<number>(single);
           for (const [i, j] of pairs) blamed.add(i).add(j);
           const blamedArcs = blamed.size ? [...blamed].flatMap((i) => polys[i]!.flat().map(arcIndex)) : arcsOf;
-          if (blamedArcs.map(lower).some(Boolean)) {
+          // Then every arc of the feature: what turf blames may be valid (OGC) while the fault is elsewhere (a part
+          // that simplification put inside another part's shell, as 福建's islets off 厦门 at the national level).
+          if (blamedArcs.map(lower).some(Boolean) || arcsOf.map(lower).some(Boolean)) {
             report.lowered.invalid++;
             changed = true;
             return;
@@ -484,4 +486,63 @@ export function invalidParts(f: Feature<Polygon | MultiPolygon>): { single: numb
     if (!booleanDisjoint(pi, polygon(polys[j]!)) && booleanCrosses(pi, lineString(polys[j]![0]!))) pairs.push([i, j]);
   }
   return { single, pairs };
+}
+
+/**
+ * Valid in the OGC sense (Simple Features): turf `booleanValid`, or else the OGC rules checked here, which allow
+ * what turf does not: rings of one feature that touch at a vertex (a hole meeting its shell at one point, two parts
+ * meeting at one point). The cleaned partition has both: a unit's piece that meets the rest of the unit at one
+ * vertex (荷塘区's 0.4 km² piece at 113.2576°E 27.9945°N, 14 of the 2,890 units), a province whose cities close
+ * around a neighbour's land except at one point (吉林 around 126.1698°E 45.1347°N). Checked: every ring has at
+ * least three distinct points and visits no point twice; no two segments of the feature cross, overlap or end
+ * inside one another (they may share end points); every hole lies inside its shell; no part lies inside another.
+ */
+export function validPolygonal(f: Feature<Polygon | MultiPolygon>): boolean {
+  if (booleanValid(f)) return true;
+  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  type P = [number, number];
+  const segs: { a: P; b: P; ring: number; i: number; n: number }[] = [];
+  const rings: Position[][] = [];
+  for (const poly of polys) for (const r of poly) {
+    const k = rings.length;
+    rings.push(r);
+    if (r.length < 4 || new Set(r.map((p) => `${p[0]},${p[1]}`)).size !== r.length - 1 || new Set(r.map((p) => `${p[0]},${p[1]}`)).size < 3) return false;
+    for (let i = 0; i + 1 < r.length; i++) segs.push({ a: r[i] as P, b: r[i + 1] as P, ring: k, i, n: r.length - 1 });
+  }
+  const bb = turfBbox(f);
+  const cell = Math.max(bb[2]! - bb[0]!, bb[3]! - bb[1]!) / 512 || 1;
+  const grid = new Map<number, number[]>();
+  segs.forEach((s, k) => {
+    for (let x = Math.floor(Math.min(s.a[0], s.b[0]) / cell); x <= Math.floor(Math.max(s.a[0], s.b[0]) / cell); x++) {
+      for (let y = Math.floor(Math.min(s.a[1], s.b[1]) / cell); y <= Math.floor(Math.max(s.a[1], s.b[1]) / cell); y++) {
+        const key = x * 1e6 + y;
+        const l = grid.get(key);
+        if (l) l.push(k);
+        else grid.set(key, [k]);
+      }
+    }
+  });
+  for (const list of grid.values()) for (let p = 0; p < list.length; p++) for (let q = p + 1; q < list.length; q++) {
+    const s = segs[list[p]!]!, t = segs[list[q]!]!;
+    if (s.ring === t.ring && (Math.abs(s.i - t.i) === 1 || Math.abs(s.i - t.i) === s.n - 1)) {
+      // Neighbouring segments of one ring: only folding back onto each other is a defect.
+      const [x, y] = s.i < t.i === (Math.abs(s.i - t.i) === 1) ? [s, t] : [t, s];
+      if (orient(x.a, x.b, y.b) === 0 && (x.b[0] - x.a[0]) * (y.b[0] - y.a[0]) + (x.b[1] - x.a[1]) * (y.b[1] - y.a[1]) < 0) return false;
+      continue;
+    }
+    if (segmentsConflict(s.a, s.b, t.a, t.b)) return false;
+  }
+  // Nesting: rings do not cross, so one point not on the other ring tells inside from outside.
+  const insideRing = (x: Position[], y: Position[]) => {
+    const onY = new Set(y.map((p) => `${p[0]},${p[1]}`));
+    const v = x.find((p) => !onY.has(`${p[0]},${p[1]}`));
+    return v !== undefined && booleanPointInPolygon(v, polygon([y]));
+  };
+  for (const poly of polys) for (const hole of poly.slice(1)) if (!insideRing(hole, poly[0]!)) return false;
+  for (let i = 0; i < polys.length; i++) for (let j = 0; j < polys.length; j++) {
+    if (i === j || !insideRing(polys[j]![0]!, polys[i]![0]!)) continue;
+    // Part j within part i's shell: allowed only inside one of i's holes (an island in a lake).
+    if (!polys[i]!.slice(1).some((h) => insideRing(polys[j]![0]!, h) || polys[j]![0]!.every((p) => h.some((q) => q[0] === p[0] && q[1] === p[1])))) return false;
+  }
+  return true;
 }
