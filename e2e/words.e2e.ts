@@ -88,6 +88,16 @@ describe('officials’ wording', () => {
     await s.context.close();
   });
 
+  it('tells screen readers the result as officials count it: 省（区、市） of the mainland (batch 1)', async () => {
+    s = await openPanels(b, 'b=1');
+    const announce = s.page.getByTestId('results-announce');
+    await expect(announce.textContent()).resolves.toBe('筛选结果：30 项做法，涉及 13 个省（区、市）');
+    await s.page.getByRole('button', { name: 'English', exact: true }).click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="results-announce"]')?.textContent?.startsWith('Filtered'));
+    await expect(announce.textContent()).resolves.toBe('Filtered: 30 practices in 13 provinces, regions and municipalities');
+    await s.context.close();
+  });
+
   it('hides the hover tooltip after a click', async () => {
     s = await openPanels(b, '');
     const { page } = s;
