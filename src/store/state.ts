@@ -44,3 +44,10 @@ export const DEFAULT_STATE: Readonly<StateValues> = Object.freeze({
   breaksScope: 'all',
 });
 
+
+/** The fields of `shape` (a defaults object), taken from `s`: one list of fields, the defaults', for every view of the state. */
+export function pickFields<T extends object>(s: T | Record<keyof T, unknown>, shape: Readonly<T>): T {
+  const out = {} as T;
+  for (const k of Object.keys(shape) as (keyof T)[]) out[k] = (s as T)[k];
+  return out;
+}

@@ -27,6 +27,7 @@ import {
   type Mode,
   type Panel,
   type BreaksScope,
+  pickFields,
 } from './state';
 
 export { type StateValues, type Camera, type ThemeName, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel, type BreaksScope };
@@ -221,18 +222,7 @@ export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
   return useStore(useAtlasStore(), useShallow(selector));
 }
 
-/** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
+/** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot: the fields DEFAULT_STATE has. */
 export function dataOf(s: AtlasState): StateValues {
-  return {
-    filters: s.filters,
-    selection: s.selection,
-    mode: s.mode,
-    compare: s.compare,
-    lang: s.lang,
-    camera: s.camera,
-    slide: s.slide,
-    theme: s.theme,
-    panel: s.panel,
-    breaksScope: s.breaksScope,
-  };
+  return pickFields(s, DEFAULT_STATE);
 }
