@@ -21,11 +21,15 @@ export interface StateValues {
   filters: Filters;
   selection: Selection;
   mode: Mode;
+  /** Province adcodes being compared, in the order they were added; at most MAX_COMPARE. */
   compare: number[];
   lang: Lang;
+  /** Last settled camera (the map reports it on moveend); null = the map's default view. */
   camera: Camera | null;
+  /** Briefing slide, 0-based. */
   slide: number;
   theme: ThemeName;
+  /** Which side panel is open. */
   panel: Panel;
   /** Class breaks from the whole dataset ('all': maps under different filters compare) or the filtered practices. */
   breaksScope: BreaksScope;

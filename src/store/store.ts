@@ -57,19 +57,8 @@ export interface SelectionSlice {
   clearSelection: () => void;
 }
 
-export interface ViewSlice {
-  mode: Mode;
-  /** Province adcodes being compared, in the order they were added; at most MAX_COMPARE. */
-  compare: number[];
-  lang: Lang;
-  /** Last settled camera (the map reports it on moveend); null = the map's default view. */
-  camera: Camera | null;
-  /** Briefing slide, 0-based. */
-  slide: number;
-  theme: ThemeName;
-  /** Which side panel is open. */
-  panel: Panel;
-  breaksScope: BreaksScope;
+/** The view's fields (documented in state.ts) and their setters. */
+export interface ViewSlice extends Omit<StateValues, 'filters' | 'selection'> {
   setMode: (mode: Mode) => void;
   /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
   toggleCompare: (adcode: number) => void;
