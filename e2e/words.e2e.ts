@@ -85,6 +85,15 @@ describe('officials’ wording', () => {
     await expect(s.page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).resolves.toBe('缩小');
     await s.page.evaluate(() => (window as any).__atlas.store.getState().setLang('en'));
     await s.page.waitForFunction(() => document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('title') === 'Zoom in');
+    // The map's own labels follow: provinces and the places with markers, in English, once the names have loaded.
+    await s.page.waitForFunction(() => JSON.stringify((window as any).__atlas.map.getLayoutProperty('province-labels', 'text-field')).includes('"Sichuan"'));
+    const markerField = JSON.stringify(await s.page.evaluate(() => (window as any).__atlas.map.getLayoutProperty('marker-labels', 'text-field')));
+    expect(markerField).toContain('"Chengdu"');
+    expect(markerField).toContain('"Jiulongpo District"');
+    await mapIdle(s.page);
+    await s.page.screenshot({ path: artifactPath('map-labels-en.png') });
+    await s.page.getByRole('button', { name: '中文', exact: true }).click();
+    await s.page.waitForFunction(() => JSON.stringify((window as any).__atlas.map.getLayoutProperty('province-labels', 'text-field')) === '["get","short"]');
     await s.context.close();
   });
 
