@@ -200,6 +200,21 @@ describe('English names and search', () => {
     await s.context.close();
   });
 
+  it('keeps the search field usable and every top button on one line at 1100 px (the buttons move to a second line)', async () => {
+    s = await openPanels(b, 'lang=en', { width: 1100, height: 720 });
+    await s.page.locator('[data-testid="search"]').waitFor();
+    const bar = await s.page.evaluate(() => ({
+      search: document.querySelector('.search')!.getBoundingClientRect().width,
+      cut: Array.from(document.querySelectorAll('.top-actions .text-button'))
+        .filter((e) => e.getClientRects().length > 1 || e.scrollWidth > e.clientWidth + 1 || (e as HTMLElement).offsetHeight > 40)
+        .map((e) => e.textContent),
+    }));
+    // It was squeezed to 26 px, with "Compare provinces" and "Back to national view" broken over two lines.
+    expect(bar.search).toBeGreaterThanOrEqual(180);
+    expect(bar.cut).toEqual([]);
+    await s.context.close();
+  });
+
   for (const [w, h] of [
     [1440, 900],
     [390, 844],
