@@ -461,8 +461,10 @@ export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
       nm[mechanismOf[i] as number]!++;
       ns[measureOf[i] as number]!++;
     }
-    for (let j = 0; j < sets.length; j++) {
-      if (fail !== 0 && fail !== failBitOf(j)) continue;
+    // Every set facet when it passes all; else only the one set facet it fails (its bit's position, see failBitOf).
+    if (fail !== 0 && fail < failBitOf(0)) continue;
+    const last = fail === 0 ? sets.length - 1 : 29 - Math.clz32(fail);
+    for (let j = fail === 0 ? 0 : last; j <= last; j++) {
       const { start, list } = sets[j] as SetFacetIndex;
       const c = setCounts[j] as Int32Array;
       for (let k = start[i] as number, e = start[i + 1] as number; k < e; k++) c[list[k] as number]!++;
