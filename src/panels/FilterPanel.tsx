@@ -1,8 +1,8 @@
 // Facets with live counts (each counted with the other facets applied), and "clear all".
-import { Fragment, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
 import { useAtlas, useAtlasStore } from '../store/store';
-import { facetCounts } from '../store/selectors';
+import { facetCounts, type FacetCounts } from '../store/selectors';
 import { FACETS, type FacetDef, isEmptyFilters, mechanismKeyOf, measureKeyOf } from '../store/filters';
 import { useT } from '../store/hooks';
 import { taxonomyEn } from '../format/names';
@@ -88,14 +88,13 @@ function SetFacet({ def, counts }: { def: SetFacetDef; counts: Map<string | numb
   );
 }
 
-export function FilterPanel() {
+/** Mechanisms and measures: one facet (the taxonomy), drawn as the table's tree. */
+function TaxonomyFacet({ counts }: { counts: FacetCounts }) {
   const store = useAtlasStore();
   const { dataset } = useAtlasData();
   const t = useT();
   const filters = useAtlas((s) => s.filters);
-  const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
   const st = store.getState;
-  useLatinSearchNames();
   const names = useEnglishNames();
   /** A taxonomy option: in English the (unofficial) English title with the Chinese beside it. */
   const taxonomyLabel = (code: string, sep: string, zh: string) => {
@@ -103,50 +102,59 @@ export function FilterPanel() {
     return en ? { code: `${code}${sep}`, label: en, zhBeside: zh } : { label: `${code}${sep}${zh}` };
   };
 
-  const taxonomy = (
+  return (
     <>
-        <fieldset className="facet">
-          <legend>
-            {t('mechanism')} › {t('measure')}
-          </legend>
-          {dataset.batches.map((b) =>
-            b.taxonomy.map((m) => {
-              const mk = mechanismKeyOf(b.id, m.index);
-              return (
-                <div key={mk} className="facet-tree">
-                  <Option
-                    testid={`mechanism-${mk}`}
-                    checked={filters.mechanisms.includes(mk)}
-                    {...taxonomyLabel(`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}`, '、', m.title)}
-                    dataLang="zh-CN"
-                    count={counts.mechanisms.get(mk) ?? 0}
-                    onChange={() => st().toggleMechanism(mk)}
-                  />
-                  <div className="facet-children">
-                    {m.measures.map((ms) => {
-                      const key = measureKeyOf(b.id, m.index, ms.index);
-                      return (
-                        <Option
-                          key={key}
-                          testid={`measure-${key}`}
-                          checked={filters.measures.includes(key)}
-                          {...taxonomyLabel(ms.code, '', ms.title)}
-                          dataLang="zh-CN"
-                          count={counts.measures.get(key) ?? 0}
-                          onChange={() => st().toggleMeasure(key)}
-                        />
-                      );
-                    })}
-                  </div>
+      <fieldset className="facet">
+        <legend>
+          {t('mechanism')} › {t('measure')}
+        </legend>
+        {dataset.batches.map((b) =>
+          b.taxonomy.map((m) => {
+            const mk = mechanismKeyOf(b.id, m.index);
+            return (
+              <div key={mk} className="facet-tree">
+                <Option
+                  testid={`mechanism-${mk}`}
+                  checked={filters.mechanisms.includes(mk)}
+                  {...taxonomyLabel(`${dataset.batches.length > 1 ? `[${b.id}] ` : ''}${m.code}`, '、', m.title)}
+                  dataLang="zh-CN"
+                  count={counts.mechanisms.get(mk) ?? 0}
+                  onChange={() => st().toggleMechanism(mk)}
+                />
+                <div className="facet-children">
+                  {m.measures.map((ms) => {
+                    const key = measureKeyOf(b.id, m.index, ms.index);
+                    return (
+                      <Option
+                        key={key}
+                        testid={`measure-${key}`}
+                        checked={filters.measures.includes(key)}
+                        {...taxonomyLabel(ms.code, '', ms.title)}
+                        dataLang="zh-CN"
+                        count={counts.measures.get(key) ?? 0}
+                        onChange={() => st().toggleMeasure(key)}
+                      />
+                    );
+                  })}
                 </div>
-              );
-            }),
-          )}
-        </fieldset>
+              </div>
+            );
+          }),
+        )}
+      </fieldset>
 
-        {names && <p className="facet-note">{t('taxonomyEnNote')}</p>}
+      {names && <p className="facet-note">{t('taxonomyEnNote')}</p>}
     </>
   );
+}
+
+export function FilterPanel() {
+  const store = useAtlasStore();
+  const { dataset } = useAtlasData();
+  const t = useT();
+  const filters = useAtlas((s) => s.filters);
+  const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
+  useLatinSearchNames();
 
   return (
     <section className="filter-panel" aria-labelledby="filters-heading">
@@ -154,14 +162,14 @@ export function FilterPanel() {
         <h2 id="filters-heading" className="panel-title small">
           {t('filters')}
         </h2>
-        <button type="button" className="text-button" disabled={isEmptyFilters(filters)} onClick={() => st().clearFilters()}>
+        <button type="button" className="text-button" disabled={isEmptyFilters(filters)} onClick={() => store.getState().clearFilters()}>
           {t('clearAll')}
         </button>
       </div>
 
       {FACETS.map((d) =>
         d.panel === 'taxonomy' ? (
-          d.key === 'mechanisms' && <Fragment key="taxonomy">{taxonomy}</Fragment>
+          d.key === 'mechanisms' && <TaxonomyFacet key="taxonomy" counts={counts} />
         ) : (
           <SetFacet key={d.key} def={d as SetFacetDef} counts={counts[d.key] as Map<string | number, number>} />
         ),
