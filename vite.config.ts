@@ -17,7 +17,21 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ALL, exclude: GOLDEN, environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ALL,
+          exclude: GOLDEN,
+          environment: 'node',
+          // Threads, and modules shared by the files of a worker instead of re-imported for each of 57 files:
+          // 44 s → 15 s on the 2-core machine (import time 11 s → 4 s). Tests therefore keep no state in modules:
+          // the store comes through context (test-utils/render.tsx) and setup.ts cleans the DOM after each test.
+          pool: 'threads',
+          isolate: false,
+          setupFiles: ['src/test-utils/setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'golden', include: GOLDEN, environment: 'node' } },
     ],
   },

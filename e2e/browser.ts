@@ -35,7 +35,17 @@ export interface Session {
 
 export async function openSession(
   browser: Browser,
-  opts: { width?: number; height?: number; deviceScaleFactor?: number; bypassCSP?: boolean } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    deviceScaleFactor?: number;
+    bypassCSP?: boolean;
+    /**
+     * 'reduce': the user asked for less motion, so the map jumps instead of easing (MapLibre skips non-essential
+     * animations then). For tests that read what a view ends up showing, not how it gets there.
+     */
+    reducedMotion?: 'reduce' | 'no-preference';
+  } = {},
 ): Promise<Session> {
   const base = inject('baseUrl');
   const origin = new URL(base).origin;
@@ -44,6 +54,7 @@ export async function openSession(
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     locale: 'zh-CN',
     bypassCSP: opts.bypassCSP ?? false,
+    reducedMotion: opts.reducedMotion ?? 'no-preference',
   });
   const page = await context.newPage();
   const requests: string[] = [];

@@ -171,6 +171,11 @@ describe('explore map', () => {
     expect(side.y).toBeGreaterThan(844 / 3);
     expect(side.y + side.height).toBeCloseTo(844, -1);
     expect(side.width).toBeCloseTo(390, -1);
+    // The sheet has room to read: it once collapsed to its 30 px of padding (size containment), showing nothing.
+    expect(side.height).toBeGreaterThan(844 / 4);
+    const heading = (await page.getByRole('heading', { name: /潍坊/ }).first().boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(side.y);
+    expect(heading.y + heading.height).toBeLessThanOrEqual(side.y + side.height);
     await page.screenshot({ path: artifactPath('phone.png') });
     await s.context.close();
   });

@@ -85,6 +85,25 @@ describe('officials’ wording', () => {
     await expect(s.page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).resolves.toBe('缩小');
     await s.page.evaluate(() => (window as any).__atlas.store.getState().setLang('en'));
     await s.page.waitForFunction(() => document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('title') === 'Zoom in');
+    // The map's own labels follow: provinces and the places with markers, in English, once the names have loaded.
+    await s.page.waitForFunction(() => JSON.stringify((window as any).__atlas.map.getLayoutProperty('province-labels', 'text-field')).includes('"Sichuan"'));
+    const markerField = JSON.stringify(await s.page.evaluate(() => (window as any).__atlas.map.getLayoutProperty('marker-labels', 'text-field')));
+    expect(markerField).toContain('"Chengdu"');
+    expect(markerField).toContain('"Jiulongpo District"');
+    await mapIdle(s.page);
+    await s.page.screenshot({ path: artifactPath('map-labels-en.png') });
+    await s.page.getByRole('button', { name: '中文', exact: true }).click();
+    await s.page.waitForFunction(() => JSON.stringify((window as any).__atlas.map.getLayoutProperty('province-labels', 'text-field')) === '["get","short"]');
+    await s.context.close();
+  });
+
+  it('tells screen readers the result as officials count it: 省（区、市） of the mainland (batch 1)', async () => {
+    s = await openPanels(b, 'b=1');
+    const announce = s.page.getByTestId('results-announce');
+    await expect(announce.textContent()).resolves.toBe('筛选结果：30 项做法，涉及 13 个省（区、市）');
+    await s.page.getByRole('button', { name: 'English', exact: true }).click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="results-announce"]')?.textContent?.startsWith('Filtered'));
+    await expect(announce.textContent()).resolves.toBe('Filtered: 30 practices in 13 provinces, regions and municipalities');
     await s.context.close();
   });
 
@@ -178,6 +197,21 @@ describe('English names and search', () => {
     s = await openPanels(b, 'lang=en&b=1');
     await search(s.page, 'Tangshan', 1);
     await expect(s.page.locator('.list-panel h2 .count').textContent()).resolves.toBe('1 practice');
+    await s.context.close();
+  });
+
+  it('keeps the search field usable and every top button on one line at 1100 px (the buttons move to a second line)', async () => {
+    s = await openPanels(b, 'lang=en', { width: 1100, height: 720 });
+    await s.page.locator('[data-testid="search"]').waitFor();
+    const bar = await s.page.evaluate(() => ({
+      search: document.querySelector('.search')!.getBoundingClientRect().width,
+      cut: Array.from(document.querySelectorAll('.top-actions .text-button'))
+        .filter((e) => e.getClientRects().length > 1 || e.scrollWidth > e.clientWidth + 1 || (e as HTMLElement).offsetHeight > 40)
+        .map((e) => e.textContent),
+    }));
+    // It was squeezed to 26 px, with "Compare provinces" and "Back to national view" broken over two lines.
+    expect(bar.search).toBeGreaterThanOrEqual(180);
+    expect(bar.cut).toEqual([]);
     await s.context.close();
   });
 

@@ -5,6 +5,8 @@ import { useShallow } from 'zustand/shallow';
 import { atlasStore, useAtlas } from '../store/store';
 import { useAtlasData } from '../data/context';
 import { countsByRegion } from '../store/selectors';
+import { usePlaceText } from '../panels/english';
+import { splitUnits } from '../format/units';
 import type { InvalidParam } from '../store/url';
 import { MapView } from './MapView';
 import { FilterPanel } from '../panels/FilterPanel';
@@ -83,11 +85,16 @@ function ResultsAnnouncer() {
   const t = useT();
   const { dataset } = useAtlasData();
   const practices = useFiltered();
-  let provinces = 0;
-  for (const [adcode] of countsByRegion(dataset, practices)) if (adcode % 10000 === 0) provinces++;
+  const provinces = [...countsByRegion(dataset, practices).keys()].filter((adcode) => adcode % 10000 === 0);
+  // Counted as officials count: the mainland's 省（区、市）, with 香港、澳门、台湾 named apart (OFFICIAL-CONVENTIONS).
+  const { mainland, apart } = splitUnits(provinces, (a) => a);
+  const placeText = usePlaceText();
+  const lang = useAtlas((s) => s.lang);
+  const names = apart.map(placeText).join(lang === 'zh' ? '、' : ', ');
   return (
     <p className="visually-hidden" aria-live="polite" data-testid="results-announce">
-      {t('resultsAnnounce', { n: practices.length, p: provinces })}
+      {t('resultsAnnounce', { n: practices.length, p: mainland.length })}
+      {apart.length > 0 && t('resultsAnnounceApart', { names })}
     </p>
   );
 }

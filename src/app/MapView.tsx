@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDetail, loadDistricts } from '../data/load';
-import { atlasStore, type AtlasState } from '../store/store';
+import { atlasStore, useAtlas, type AtlasState } from '../store/store';
+import { useNamesEn } from '../i18n/namesEn';
+import { placeNameEn, type NamesEn } from '../format/names';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
@@ -77,6 +79,13 @@ export function MapView({
   dataRef.current = data;
   const applyRef = useRef<(() => void) | null>(null);
   useEffect(() => applyRef.current?.(), [data.dataset]);
+  // In English the map's own labels speak English too, once the English names have loaded.
+  const ctlRef = useRef<MapController | null>(null);
+  const lang = useAtlas((s) => s.lang);
+  const namesEn = useNamesEn(lang === 'en');
+  useEffect(() => {
+    if (ready) void ctlRef.current?.setLabelNames(namesEn ? labelNames(namesEn, data) : null);
+  }, [ready, namesEn, data]);
 
   useEffect(() => {
     const el = ref.current;
@@ -144,6 +153,7 @@ export function MapView({
     ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost'), true));
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
+    ctlRef.current = ctl;
     setMapHandle(ctl);
 
     const applyFilters = (s: AtlasState) => {
@@ -233,6 +243,7 @@ export function MapView({
       cancelAnimationFrame(frameId);
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
+      ctlRef.current = null;
       setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
@@ -251,6 +262,18 @@ export function MapView({
       aria-label={t('mapLabel')}
     />
   );
+}
+
+/** The English name of every place the map labels: the provincial units and every city or district with a marker. */
+function labelNames(names: NamesEn, { dataset, geo }: AtlasData): Map<number, string> {
+  const out = new Map<number, string>();
+  const add = (adcode: number) => {
+    const en = placeNameEn(names, adcode);
+    if (en) out.set(adcode, en);
+  };
+  for (const f of geo.provinces.features) add(f.properties.adcode);
+  for (const m of markerPoints(dataset, dataset.practices)) add(m.adcode);
+  return out;
 }
 
 /** 4 decimals ≈ 10 m, 2 for zoom: enough for a shared link, short in the URL. */

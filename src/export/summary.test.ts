@@ -19,7 +19,7 @@ describe('filterSummary', () => {
   it('names themes, levels, the taxonomy and the search in the reader language', () => {
     const f = { ...EMPTY_FILTERS, themes: ['finance'], levels: ['city' as const], measures: ['1-1-2'], q: '重庆' };
     expect(filterSummary(ds(), f, 'zh')).toBe('主要举措：一（二）举措1.2；主题：资金保障；层级：地市级；搜索“重庆”');
-    expect(filterSummary(ds(), f, 'en')).toBe('Main measure: 一（二）举措1.2; Theme: Finance; Level: Prefecture; search "重庆"');
+    expect(filterSummary(ds(), f, 'en')).toBe('Main measure: 一（二）举措1.2; Theme: Finance; Level: Prefecture level; search "重庆"');
   });
 });
 

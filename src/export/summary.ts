@@ -1,7 +1,7 @@
 // Texts that travel with a map out of the app (exported image, print page, briefing): what was filtered, where
 // the data comes from. Pure.
 import type { Dataset, Practice } from '../types';
-import type { Filters } from '../store/filters';
+import { FACETS, type Filters } from '../store/filters';
 import { formatDate, tFor, type Lang } from '../i18n';
 
 /** The active filters in one line, e.g. "主题：资金保障、组织机制；层级：地市级；搜索“重庆”"; '' when none. */
@@ -10,28 +10,12 @@ export function filterSummary(dataset: Dataset, filters: Filters, lang: Lang): s
   const sep = lang === 'zh' ? '、' : ', ';
   const colon = lang === 'zh' ? '：' : ': ';
   const parts: string[] = [];
-  if (filters.batches.length) {
-    const names = filters.batches.map((id) => dataset.batches.find((b) => b.id === id)?.title ?? `#${id}`);
-    parts.push(`${t('batch')}${colon}${names.join(sep)}`);
+  for (const d of FACETS) {
+    const chosen: readonly (string | number)[] = filters[d.key];
+    if (chosen.length === 0) continue;
+    const words = (d.optionLabel as (v: string | number, ds: Dataset, l: Lang) => string).bind(d);
+    parts.push(`${t(d.label)}${colon}${chosen.map((v) => words(v, dataset, lang)).join(sep)}`);
   }
-  const codeOf = (key: string) => {
-    const [b, m, s] = key.split('-').map(Number);
-    const mech = dataset.batches.find((x) => x.id === b)?.taxonomy.find((x) => x.index === m);
-    if (!mech) return key;
-    if (s === undefined) return `${mech.code}、${mech.title}`;
-    const meas = mech.measures.find((x) => x.index === s);
-    return meas ? `${mech.code}${meas.code}${meas.title}` : key;
-  };
-  if (filters.mechanisms.length) parts.push(`${t('mechanism')}${colon}${filters.mechanisms.map(codeOf).join(sep)}`);
-  if (filters.measures.length) parts.push(`${t('measure')}${colon}${filters.measures.map(codeOf).join(sep)}`);
-  if (filters.themes.length) {
-    const names = filters.themes.map((k) => {
-      const th = dataset.themes.find((x) => x.key === k);
-      return th ? (lang === 'en' ? th.en : th.zh) : k;
-    });
-    parts.push(`${t('theme')}${colon}${names.join(sep)}`);
-  }
-  if (filters.levels.length) parts.push(`${t('level')}${colon}${filters.levels.map((l) => t(`level_${l}`)).join(sep)}`);
   if (filters.q.trim()) parts.push(t('filterSearch', { q: filters.q.trim() }));
   return parts.join(lang === 'zh' ? '；' : '; ');
 }

@@ -6,7 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout } from './style';
+import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout, labelTextField } from './style';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { framePadding, unionBounds, type Bounds } from './framing';
 import { measureObstructions } from './obstructions';
@@ -568,6 +568,27 @@ export class MapController {
 
   private briefingLabels = false;
 
+  /** Names the place labels in another language (adcode → name), or in Chinese again with null. */
+  async setLabelNames(names: ReadonlyMap<number, string> | null): Promise<void> {
+    await this.ready;
+    const field = labelTextField(names);
+    const key = JSON.stringify(field);
+    if (this.destroyed || key === this.labelNamesKey) return;
+    this.labelNamesKey = key;
+    this.labelField = field;
+    // While the context is lost there is no style: restoreAfterLoss applies the field.
+    if (!this.lost) this.applyLabelField();
+  }
+
+  private labelNamesKey = JSON.stringify(labelTextField(null));
+  private labelField = labelTextField(null);
+
+  private applyLabelField(): void {
+    this.map.setLayoutProperty(LAYER.provinceLabels, 'text-field', this.labelField);
+    this.map.setLayoutProperty(LAYER.markerLabels, 'text-field', this.labelField);
+    this.setBusy();
+  }
+
   /** In a briefing only the focused province's places are named (a national slide names provinces, not cities). */
   private applyMarkerLabelFilter(): void {
     const province = this.selected?.province ?? null;
@@ -672,6 +693,7 @@ export class MapController {
       const filter = focusFilter(this.selected?.province ?? null);
       for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);
       for (const [layer, on] of this.visibility) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+      this.applyLabelField();
       for (const [id, st] of this.provinceStates) this.map.setFeatureState({ source: SRC.provinces, id }, st);
       for (const [id, count] of this.markerCounts) this.map.setFeatureState({ source: SRC.markers, id }, { count });
       this.compared.forEach((id, i) => this.map.setFeatureState({ source: SRC.provinces, id }, { compare: i + 1 }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, choroplethColor } from './style';
+import { buildStyle, choroplethColor, labelTextField } from './style';
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { classColors, classRamp, paletteOf } from '../theme/palette';
 
 // The style deliberately has no `glyphs` (labels are drawn locally); the validator's only complaint about that
@@ -44,5 +45,25 @@ describe('choropleth classes', () => {
   it('spreads two classes over the whole ramp', () => {
     const p = paletteOf('light');
     expect(classColors(p, 2)).toEqual([p.classes[0], p.classes[p.classes.length - 1]]);
+  });
+});
+
+describe('labelTextField', () => {
+  const evaluate = (names: ReadonlyMap<number, string> | null, properties: Record<string, unknown>) => {
+    const e = createExpression(labelTextField(names), { type: 'string', 'property-type': 'data-driven', expression: { parameters: ['zoom', 'feature'], interpolated: false } } as never);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties } as never);
+  };
+
+  it('names a place in the given language, and in Chinese where the table has no name or no table is given', () => {
+    const en = new Map([
+      [510000, 'Sichuan'],
+      [510100, 'Chengdu'],
+    ]);
+    expect(evaluate(en, { adcode: 510000, short: '四川' })).toBe('Sichuan');
+    expect(evaluate(en, { adcode: 510100, short: '成都' })).toBe('Chengdu');
+    expect(evaluate(en, { adcode: 320000, short: '江苏' })).toBe('江苏');
+    expect(evaluate(null, { adcode: 510000, short: '四川' })).toBe('四川');
+    expect(evaluate(new Map(), { adcode: 510000, short: '四川' })).toBe('四川');
   });
 });

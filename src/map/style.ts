@@ -252,6 +252,17 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
 }
 
 /**
+ * What a place label says: its short Chinese name, or the name `names` gives its adcode (the English names, in the
+ * English interface; a place the table lacks keeps its Chinese name). MapLibre draws Latin letters locally too,
+ * so no glyph server is needed for either.
+ */
+export function labelTextField(names: ReadonlyMap<number, string> | null): ExpressionSpecification {
+  if (!names || names.size === 0) return ['get', 'short'];
+  const pairs = [...names].sort((a, b) => a[0] - b[0]).flatMap(([adcode, name]) => [adcode, name]);
+  return ['match', ['get', 'adcode'], ...pairs, ['get', 'short']] as unknown as ExpressionSpecification;
+}
+
+/**
  * The whole offline style: no tiles, no sprite, and no `glyphs` — MapLibre then draws every label locally
  * from system fonts (Noto CJK on the deployment machines), so the app never calls a glyph server.
  */

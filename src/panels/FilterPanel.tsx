@@ -2,10 +2,9 @@
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
 import { useAtlas, useAtlasStore } from '../store/store';
-import { facetCounts } from '../store/selectors';
-import { isEmptyFilters, LEVELS, mechanismKeyOf, measureKeyOf } from '../store/filters';
+import { facetCounts, type FacetCounts } from '../store/selectors';
+import { FACETS, type FacetDef, isEmptyFilters, mechanismKeyOf, measureKeyOf } from '../store/filters';
 import { useT } from '../store/hooks';
-import { levelFilterLabel } from '../format/levels';
 import { taxonomyEn } from '../format/names';
 import { useEnglishNames, useLatinSearchNames } from './english';
 import './panels.css';
@@ -52,15 +51,50 @@ function Option({
   );
 }
 
-export function FilterPanel() {
+/** A facet of the registry other than the taxonomy, typed loosely: the panel only reads and toggles its options. */
+type SetFacetDef = FacetDef<(typeof FACETS)[number]['key'], string | number>;
+
+/** One facet of the registry as checkboxes with live counts: every option of the dataset, zero counts too. */
+function SetFacet({ def, counts }: { def: SetFacetDef; counts: Map<string | number, number> }) {
   const store = useAtlasStore();
   const { dataset } = useAtlasData();
   const t = useT();
   const lang = useAtlas((s) => s.lang);
+  const chosen: readonly (string | number)[] = useAtlas((s) => s.filters[def.key]);
+  // Options come from the counts (the index lists the registry's options, then any other value a practice has).
+  const options = [...counts.keys()];
+  if (options.length === 0) return null;
+  const boxes = options.map((v) => (
+    <Option
+      key={v}
+      testid={`${def.label}-${v}`}
+      checked={chosen.includes(v)}
+      label={def.optionLabel(v, dataset, lang)}
+      dataLang={def.dataLang}
+      count={counts.get(v) ?? 0}
+      onChange={() => store.getState().toggleFacet(def.key, v as never)}
+    />
+  ));
+  return (
+    <fieldset className="facet" data-facet={def.key}>
+      <legend>{t(def.label)}</legend>
+      {def.note && (
+        <p className="facet-note" data-testid={`${def.key}-how`}>
+          {t(def.note)}
+        </p>
+      )}
+      {def.panel === 'grid' ? <div className="facet-grid">{boxes}</div> : boxes}
+    </fieldset>
+  );
+}
+
+/** Mechanisms and measures: one facet (the taxonomy), drawn as the table's tree. */
+function TaxonomyFacet({ counts }: { counts: FacetCounts }) {
+  const store = useAtlasStore();
+  const { dataset } = useAtlasData();
+  const t = useT();
   const filters = useAtlas((s) => s.filters);
-  const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
   const st = store.getState;
-  useLatinSearchNames();
   const names = useEnglishNames();
   /** A taxonomy option: in English the (unofficial) English title with the Chinese beside it. */
   const taxonomyLabel = (code: string, sep: string, zh: string) => {
@@ -69,32 +103,7 @@ export function FilterPanel() {
   };
 
   return (
-    <section className="filter-panel" aria-labelledby="filters-heading">
-      <div className="filter-head">
-        <h2 id="filters-heading" className="panel-title small">
-          {t('filters')}
-        </h2>
-        <button type="button" className="text-button" disabled={isEmptyFilters(filters)} onClick={() => st().clearFilters()}>
-          {t('clearAll')}
-        </button>
-      </div>
-
-      {dataset.batches.length > 0 && (
-        <fieldset className="facet">
-          <legend>{t('batch')}</legend>
-          {dataset.batches.map((b) => (
-            <Option
-              key={b.id}
-              checked={filters.batches.includes(b.id)}
-              label={b.title}
-              dataLang="zh-CN"
-              count={counts.batches.get(b.id) ?? 0}
-              onChange={() => st().toggleBatch(b.id)}
-            />
-          ))}
-        </fieldset>
-      )}
-
+    <>
       <fieldset className="facet">
         <legend>
           {t('mechanism')} › {t('measure')}
@@ -135,39 +144,36 @@ export function FilterPanel() {
       </fieldset>
 
       {names && <p className="facet-note">{t('taxonomyEnNote')}</p>}
+    </>
+  );
+}
 
-      <fieldset className="facet">
-        <legend>{t('theme')}</legend>
-        <p className="facet-note" data-testid="themes-how">
-          {t('themesHow')}
-        </p>
-        <div className="facet-grid">
-          {dataset.themes.map((th) => (
-            <Option
-              key={th.key}
-              testid={`theme-${th.key}`}
-              checked={filters.themes.includes(th.key)}
-              label={lang === 'en' ? th.en : th.zh}
-              count={counts.themes.get(th.key) ?? 0}
-              onChange={() => st().toggleTheme(th.key)}
-            />
-          ))}
-        </div>
-      </fieldset>
+export function FilterPanel() {
+  const store = useAtlasStore();
+  const { dataset } = useAtlasData();
+  const t = useT();
+  const filters = useAtlas((s) => s.filters);
+  const counts = useMemo(() => facetCounts(dataset, filters), [dataset, filters]);
+  useLatinSearchNames();
 
-      <fieldset className="facet">
-        <legend>{t('level')}</legend>
-        {LEVELS.map((lv) => (
-          <Option
-            key={lv}
-            testid={`level-${lv}`}
-            checked={filters.levels.includes(lv)}
-            label={levelFilterLabel(lv, lang)}
-            count={counts.levels.get(lv) ?? 0}
-            onChange={() => st().toggleLevel(lv)}
-          />
-        ))}
-      </fieldset>
+  return (
+    <section className="filter-panel" aria-labelledby="filters-heading">
+      <div className="filter-head">
+        <h2 id="filters-heading" className="panel-title small">
+          {t('filters')}
+        </h2>
+        <button type="button" className="text-button" disabled={isEmptyFilters(filters)} onClick={() => store.getState().clearFilters()}>
+          {t('clearAll')}
+        </button>
+      </div>
+
+      {FACETS.map((d) =>
+        d.panel === 'taxonomy' ? (
+          d.key === 'mechanisms' && <TaxonomyFacet key="taxonomy" counts={counts} />
+        ) : (
+          <SetFacet key={d.key} def={d as SetFacetDef} counts={counts[d.key] as Map<string | number, number>} />
+        ),
+      )}
     </section>
   );
 }

@@ -52,6 +52,7 @@ describe('EMPTY_FILTERS and isEmptyFilters', () => {
 describe('normalizeFilters / filtersEqual / filtersKey', () => {
   it('sorts and deduplicates every list; levels in province → city → district order', () => {
     const n = normalizeFilters({
+      ...EMPTY_FILTERS,
       batches: [2, 1, 2],
       mechanisms: ['1-10', '1-2'],
       measures: ['1-2-3', '1-2-1'],
@@ -60,6 +61,7 @@ describe('normalizeFilters / filtersEqual / filtersKey', () => {
       q: ' 江苏 ',
     });
     expect(n).toEqual({
+      ...EMPTY_FILTERS,
       batches: [1, 2],
       mechanisms: ['1-2', '1-10'],
       measures: ['1-2-1', '1-2-3'],

@@ -1,12 +1,15 @@
 // The filter state and its matching rules. Everything here is pure; the fast, indexed evaluation over a whole
 // dataset lives in selectors.ts and must agree with `practiceMatches` below (selectors.test.ts checks that).
-import type { Level, Practice } from '../types';
+import type { Dataset, Level, Practice } from '../types';
+import type { Lang } from '../i18n';
+import type { StringKey } from '../i18n/strings';
+import { levelFilterLabel } from '../format/levels';
 
 /**
- * One list facet of the filters: everything the store, the URL codec and the summaries need to know about it.
- * Adding a facet is one entry in FACETS (plus its label in i18n/strings.ts and, for counting at scale, an index
- * in selectors.ts); defaults, normal form, equality, memo keys, toggles, URL encode/decode and the summary line
- * all iterate this table.
+ * One list facet of the filters: everything the store, the URL codec, the selectors, the filter panel and the
+ * summaries need to know about it. Adding a facet is one entry in FACETS plus its label in i18n/strings.ts:
+ * defaults, normal form, equality, memo keys, toggles, URL encode/decode, the indexed counting in selectors.ts,
+ * the panel's checkboxes and the summary line all iterate this table (README, "Adding a filter facet").
  */
 export interface FacetDef<K extends string, T extends string | number> {
   /** The field of Filters. */
@@ -14,13 +17,26 @@ export interface FacetDef<K extends string, T extends string | number> {
   /** The URL parameter. Never rename one: links in reports depend on it. */
   param: string;
   /** Label of the facet (i18n key). */
-  label: 'batch' | 'mechanism' | 'measure' | 'theme' | 'level';
+  label: StringKey;
   /** Normal order of the options (the URL and the store keep lists sorted by it). */
   order: (a: T, b: T) => number;
   /** One URL item → option, or why it is not one. */
   parse: (item: string) => { ok: true; value: T } | { ok: false; reason: string };
   /** The options a practice has for this facet (the reference predicate: selectors.ts indexes the same). */
   values: (p: Practice) => readonly T[];
+  /** The options offered (with zero counts too), in display order. Values found only in practices come after. */
+  options: (d: Dataset) => readonly T[];
+  /** One option in words, for the filter panel and the summary line that travels with exports. */
+  optionLabel: (value: T, d: Dataset, lang: Lang) => string;
+  /**
+   * How the filter panel shows it: a column of checkboxes, a two-column grid, or 'taxonomy' (mechanisms and
+   * measures, drawn together as one tree by the panel itself).
+   */
+  panel: 'list' | 'grid' | 'taxonomy';
+  /** The option labels are data in Chinese (batch titles): marked lang="zh-CN" in every interface language. */
+  dataLang?: 'zh-CN';
+  /** A line under the facet's title that says how its options were made (i18n key). */
+  note?: StringKey;
 }
 
 const facet = <K extends string, T extends string | number>(d: FacetDef<K, T>) => d;
@@ -46,7 +62,18 @@ export const MEASURE_KEY_RE = /^[1-9]\d*-[1-9]\d*-[1-9]\d*$/;
  * constraint. `mechanisms` and `measures` form ONE facet in matching, the taxonomy (see `matchesTaxonomy`).
  */
 export const FACETS = [
-  facet({ key: 'batches', param: 'b', label: 'batch', order: byNumber, parse: positiveInt, values: (p) => [p.batch] }),
+  facet({
+    key: 'batches',
+    param: 'b',
+    label: 'batch',
+    order: byNumber,
+    parse: positiveInt,
+    values: (p) => [p.batch],
+    options: (d) => d.batches.map((b) => b.id),
+    optionLabel: (id, d) => d.batches.find((b) => b.id === id)?.title ?? `#${id}`,
+    panel: 'list',
+    dataLang: 'zh-CN',
+  }),
   facet({
     key: 'mechanisms',
     param: 'm',
@@ -54,6 +81,9 @@ export const FACETS = [
     order: compareKeys,
     parse: keyOf(MECHANISM_KEY_RE, 'mechanism ("1-3")'),
     values: (p) => [mechanismKey(p)],
+    options: (d) => d.batches.flatMap((b) => b.taxonomy.map((m) => mechanismKeyOf(b.id, m.index))),
+    optionLabel: (k, d) => taxonomyWords(k, d),
+    panel: 'taxonomy',
   }),
   facet({
     key: 'measures',
@@ -62,8 +92,25 @@ export const FACETS = [
     order: compareKeys,
     parse: keyOf(MEASURE_KEY_RE, 'measure ("1-2-3")'),
     values: (p) => [measureKey(p)],
+    options: (d) => d.batches.flatMap((b) => b.taxonomy.flatMap((m) => m.measures.map((s) => measureKeyOf(b.id, m.index, s.index)))),
+    optionLabel: (k, d) => taxonomyWords(k, d),
+    panel: 'taxonomy',
   }),
-  facet({ key: 'themes', param: 't', label: 'theme', order: compareStrings, parse: (s) => ({ ok: true, value: s }), values: (p) => p.themes }),
+  facet({
+    key: 'themes',
+    param: 't',
+    label: 'theme',
+    order: compareStrings,
+    parse: (s) => ({ ok: true, value: s }),
+    values: (p) => p.themes,
+    options: (d) => d.themes.map((t) => t.key),
+    optionLabel: (k, d, lang) => {
+      const th = d.themes.find((x) => x.key === k);
+      return th ? (lang === 'en' ? th.en : th.zh) : k;
+    },
+    panel: 'grid',
+    note: 'themesHow',
+  }),
   facet({
     key: 'levels',
     param: 'lv',
@@ -71,8 +118,21 @@ export const FACETS = [
     order: (a: Level, b: Level) => LEVELS.indexOf(a) - LEVELS.indexOf(b),
     parse: (s) => (isLevel(s) ? { ok: true, value: s } : { ok: false, reason: `not one of ${LEVELS.join(', ')}` }),
     values: (p) => p.actors.map((a) => a.level),
+    options: () => LEVELS,
+    optionLabel: (l, _d, lang) => levelFilterLabel(l, lang),
+    panel: 'list',
   }),
 ] as const;
+
+/** A mechanism ("1-2") or measure ("1-2-3") key as the table writes it: 二、… or 二（三）…; the key if unknown. */
+export function taxonomyWords(key: string, d: Dataset): string {
+  const [b, m, s] = key.split('-').map(Number);
+  const mech = d.batches.find((x) => x.id === b)?.taxonomy.find((x) => x.index === m);
+  if (!mech) return key;
+  if (s === undefined) return `${mech.code}、${mech.title}`;
+  const meas = mech.measures.find((x) => x.index === s);
+  return meas ? `${mech.code}${meas.code}${meas.title}` : key;
+}
 
 type AnyFacet = (typeof FACETS)[number];
 /** The facets that take a list of options (everything but `q`). */

@@ -204,6 +204,7 @@ describe('filterPractices', () => {
     const meas = ds.batches.flatMap((b) => b.taxonomy.flatMap((m) => m.measures.map((s) => `${b.id}-${m.index}-${s.index}`)));
     for (let trial = 0; trial < 60; trial++) {
       const f: Filters = {
+        ...EMPTY_FILTERS,
         batches: some([1, 2, 3], 0.3),
         mechanisms: some(mechs, 0.1),
         measures: some(meas, 0.05),

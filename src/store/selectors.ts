@@ -7,8 +7,10 @@
 // lies inside it; once per region however many actors it has there; mentions and sites never count.
 import type { Batch, Dataset, Level, Measure, Mechanism, Practice, RegionCollection, Theme } from '../types';
 import {
+  FACETS,
+  type FacetValue,
   type Filters,
-  LEVELS,
+  type ListFacet,
   compareKeys,
   filtersKey,
   mechanismKey,
@@ -28,12 +30,26 @@ export { classBreaks, classIndex, legendItems, type LegendItem } from './classes
 
 const LEVEL_BIT: Record<Level, number> = { province: 1, city: 2, district: 4 };
 
-// Which facet a practice fails; a practice that fails exactly one facet still counts for that facet's options.
-const FAIL_BATCH = 1;
-const FAIL_TAXONOMY = 2;
-const FAIL_THEME = 4;
-const FAIL_LEVEL = 8;
-const FAIL_QUERY = 16;
+/**
+ * The facets counted the generic way: every facet of the registry but the taxonomy (mechanisms and measures,
+ * one facet with its own narrowing rule, indexed below by measure). A new facet in FACETS lands here by itself.
+ */
+const SET_FACETS = FACETS.filter((d) => d.panel !== 'taxonomy');
+type SetFacet = (typeof SET_FACETS)[number]['key'];
+
+// Which facet a practice fails, one bit each; a practice that fails exactly one facet still counts for that
+// facet's options. The set facets take the bits from 4 up (16 facets fit the Uint32 words below).
+const FAIL_TAXONOMY = 1;
+const FAIL_QUERY = 2;
+const failBitOf = (j: number) => 4 << j;
+
+/** One set facet indexed: its options, and per practice the options it has as a CSR slice list[start[i] .. start[i+1]). */
+export interface SetFacetIndex {
+  readonly key: SetFacet;
+  readonly options: readonly (string | number)[];
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+}
 
 /** Everything about a dataset that does not depend on the filters. Built once per dataset. */
 export interface PracticeIndex {
@@ -45,17 +61,17 @@ export interface PracticeIndex {
   /** Lower-cased search text per practice (see searchTextOf). */
   readonly search: readonly string[];
   /** Interned options, in option order (dataset/taxonomy order first, then any extra found in practices). */
-  readonly batchIds: readonly number[];
   readonly mechanismKeys: readonly string[];
   readonly measureKeys: readonly string[];
   readonly themeKeys: readonly string[];
-  /** Per practice: index into batchIds / mechanismKeys / measureKeys. */
-  readonly batchOf: Int32Array;
+  /** The set facets (SET_FACETS order), each with its options and the options of every practice. */
+  readonly sets: readonly SetFacetIndex[];
+  /** Per practice: index into mechanismKeys / measureKeys. */
   readonly mechanismOf: Int32Array;
   readonly measureOf: Int32Array;
   /** Per measure option: index of its mechanism option. */
   readonly measureMechanism: Int32Array;
-  /** Per practice: themes as a CSR slice themeList[themeStart[i] .. themeStart[i+1]). */
+  /** Per practice: themes as a CSR slice themeList[themeStart[i] .. themeStart[i+1]) (the themes facet's slices). */
   readonly themeStart: Int32Array;
   readonly themeList: Int32Array;
   /** Per practice: bit set of its actors' levels. */
@@ -106,7 +122,7 @@ interface IndexCaches {
   /** The last filters object seen and its content key: the same object skips even building the key. */
   lastKey: { filters: Filters; key: string; names: NamesEn | null } | null;
   query: Lru<Uint8Array>;
-  fail: Lru<Uint8Array>;
+  fail: Lru<Uint32Array>;
   filtered: Lru<Practice[]>;
   facets: Lru<FacetCounts>;
   counts: WeakMap<readonly Practice[], Map<number, number>>;
@@ -148,23 +164,19 @@ function buildIndex(dataset: Dataset): PracticeIndex {
   }
   const nameOf = (adcode: number) => names.get(adcode);
 
-  const batchIds: number[] = [];
-  const batchIdx = new Map<number, number>();
   const mechanismKeys: string[] = [];
   const mechIdx = new Map<string, number>();
   const measureKeys: string[] = [];
   const measIdx = new Map<string, number>();
-  const themeKeys: string[] = [];
-  const themeIdx = new Map<string, number>();
   // Options of the taxonomy first, so that facet maps come out in taxonomy order and list zero-count options.
   for (const b of dataset.batches) {
-    intern(batchIds, batchIdx, b.id);
     for (const m of b.taxonomy) {
       intern(mechanismKeys, mechIdx, `${b.id}-${m.index}`);
       for (const s of m.measures) intern(measureKeys, measIdx, `${b.id}-${m.index}-${s.index}`);
     }
   }
-  for (const t of dataset.themes) intern(themeKeys, themeIdx, t.key);
+  const sets = SET_FACETS.map((d) => buildSetFacet(d.key, dataset));
+  const themes = sets.find((x) => x.key === 'themes')!;
 
   const regionAdcodes: number[] = [];
   const regionIdx = new Map<number, number>();
@@ -172,12 +184,9 @@ function buildIndex(dataset: Dataset): PracticeIndex {
   const position = new Map<Practice, number>();
   const byId = new Map<string, Practice>();
   const search: string[] = new Array(n);
-  const batchOf = new Int32Array(n);
   const mechanismOf = new Int32Array(n);
   const measureOf = new Int32Array(n);
   const levelMask = new Uint8Array(n);
-  const themeStart = new Int32Array(n + 1);
-  const themeListA: number[] = [];
   const regionStart = new Int32Array(n + 1);
   const regionListA: number[] = [];
   const markerStart = new Int32Array(n + 1);
@@ -189,11 +198,8 @@ function buildIndex(dataset: Dataset): PracticeIndex {
     position.set(p, i);
     byId.set(p.id, p);
     search[i] = searchTextOf(p, nameOf);
-    batchOf[i] = intern(batchIds, batchIdx, p.batch);
     mechanismOf[i] = intern(mechanismKeys, mechIdx, mechanismKey(p));
     measureOf[i] = intern(measureKeys, measIdx, measureKey(p));
-    themeStart[i] = themeListA.length;
-    for (const t of new Set(p.themes)) themeListA.push(intern(themeKeys, themeIdx, t));
     let mask = 0;
     for (const a of p.actors) mask |= LEVEL_BIT[a.level];
     levelMask[i] = mask;
@@ -208,7 +214,6 @@ function buildIndex(dataset: Dataset): PracticeIndex {
       if (!markerListA.includes(r, markerStart[i])) markerListA.push(r);
     }
   }
-  themeStart[n] = themeListA.length;
   regionStart[n] = regionListA.length;
   markerStart[n] = markerListA.length;
 
@@ -226,16 +231,15 @@ function buildIndex(dataset: Dataset): PracticeIndex {
     position,
     byId,
     search,
-    batchIds,
     mechanismKeys,
     measureKeys,
-    themeKeys,
-    batchOf,
+    themeKeys: themes.options as string[],
+    sets,
     mechanismOf,
     measureOf,
     measureMechanism,
-    themeStart,
-    themeList: Int32Array.from(themeListA),
+    themeStart: themes.start,
+    themeList: themes.list,
     levelMask,
     regionStart,
     regionList: Int32Array.from(regionListA),
@@ -246,6 +250,25 @@ function buildIndex(dataset: Dataset): PracticeIndex {
     markerLevel,
     names,
   };
+}
+
+/** A set facet's options (the registry's, then any other value a practice has) and each practice's slice of them. */
+function buildSetFacet(key: SetFacet, dataset: Dataset): SetFacetIndex {
+  const d = SET_FACETS.find((x) => x.key === key)!;
+  const values = d.values as (p: Practice) => readonly (string | number)[];
+  const options: (string | number)[] = [];
+  const ids = new Map<string | number, number>();
+  for (const o of (d.options as (ds: Dataset) => readonly (string | number)[])(dataset)) intern(options, ids, o);
+  const n = dataset.practices.length;
+  const start = new Int32Array(n + 1);
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    start[i] = list.length;
+    // A practice with two actors of one level counts once for it.
+    for (const v of new Set(values(dataset.practices[i] as Practice))) list.push(intern(options, ids, v));
+  }
+  start[n] = list.length;
+  return { key, options, start, list: Int32Array.from(list) };
 }
 
 function entry(dataset: Dataset): { index: PracticeIndex; caches: IndexCaches } {
@@ -361,37 +384,31 @@ function taxonomyMask(index: PracticeIndex, f: Filters): Uint8Array | null {
 }
 
 /** Per practice: the bit set of facets it fails (0 = passes all). Memoised on the filters' content. */
-function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: string): Uint8Array {
+function failBits(index: PracticeIndex, caches: IndexCaches, f: Filters, key: string): Uint32Array {
   const hit = caches.fail.get(key);
   if (hit) return hit;
   const n = index.size;
-  const batch = selectionMask(index.batchIds, f.batches);
+  const bits = new Uint32Array(n);
   const tax = taxonomyMask(index, f);
-  const theme = selectionMask(index.themeKeys, f.themes);
-  let levels = 0;
-  for (const l of f.levels) levels |= LEVEL_BIT[l] ?? 0;
+  if (tax) for (let i = 0; i < n; i++) if (!tax[index.measureOf[i] as number]) bits[i]! |= FAIL_TAXONOMY;
   const q = queryBits(index, caches, f.q);
-  const { batchOf, measureOf, themeStart, themeList, levelMask } = index;
-
-  const bits = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let fail = 0;
-    if (batch && !batch[batchOf[i] as number]) fail |= FAIL_BATCH;
-    if (tax && !tax[measureOf[i] as number]) fail |= FAIL_TAXONOMY;
-    if (theme) {
-      let hit = false;
-      for (let j = themeStart[i] as number, e = themeStart[i + 1] as number; j < e; j++) {
-        if (theme[themeList[j] as number]) {
-          hit = true;
+  if (q) for (let i = 0; i < n; i++) if (!q[i]) bits[i]! |= FAIL_QUERY;
+  index.sets.forEach((x, j) => {
+    const chosen = selectionMask<string | number>(x.options, f[x.key]);
+    if (!chosen) return;
+    const bit = failBitOf(j);
+    const { start, list } = x;
+    for (let i = 0; i < n; i++) {
+      let pass = false;
+      for (let k = start[i] as number, e = start[i + 1] as number; k < e; k++) {
+        if (chosen[list[k] as number]) {
+          pass = true;
           break;
         }
       }
-      if (!hit) fail |= FAIL_THEME;
+      if (!pass) bits[i]! |= bit;
     }
-    if (levels && !((levelMask[i] as number) & levels)) fail |= FAIL_LEVEL;
-    if (q && !q[i]) fail |= FAIL_QUERY;
-    bits[i] = fail;
-  }
+  });
   caches.fail.set(key, bits);
   return bits;
 }
@@ -417,13 +434,8 @@ export function filterPractices(dataset: Dataset, filters: Filters): Practice[] 
 // ---------------------------------------------------------------------------------------------------------------
 // Facet counts
 
-export interface FacetCounts {
-  batches: Map<number, number>;
-  mechanisms: Map<string, number>;
-  measures: Map<string, number>;
-  themes: Map<string, number>;
-  levels: Map<Level, number>;
-}
+/** Per facet of the registry: option → count, every option listed (zero counts too), in option order. */
+export type FacetCounts = { [K in ListFacet]: Map<FacetValue<K>, number> };
 
 /**
  * Live counts for every option of every facet, each computed with all OTHER facets applied (standard faceted
@@ -437,40 +449,33 @@ export function facetCounts(dataset: Dataset, filters: Filters): FacetCounts {
   const hit = caches.facets.get(key);
   if (hit) return hit;
   const bits = failBits(index, caches, filters, key);
-  const nb = new Int32Array(index.batchIds.length);
   const nm = new Int32Array(index.mechanismKeys.length);
   const ns = new Int32Array(index.measureKeys.length);
-  const nt = new Int32Array(index.themeKeys.length);
-  const nl = new Int32Array(8);
-  const { batchOf, mechanismOf, measureOf, themeStart, themeList, levelMask } = index;
+  const setCounts = index.sets.map((x) => new Int32Array(x.options.length));
+  const { mechanismOf, measureOf, sets } = index;
   for (let i = 0; i < index.size; i++) {
     const fail = bits[i] as number;
     // A practice failing two or more facets counts nowhere; failing one, only for that facet's options.
     if (fail & (fail - 1)) continue;
-    if (fail === 0 || fail === FAIL_BATCH) nb[batchOf[i] as number]!++;
     if (fail === 0 || fail === FAIL_TAXONOMY) {
       nm[mechanismOf[i] as number]!++;
       ns[measureOf[i] as number]!++;
     }
-    if (fail === 0 || fail === FAIL_THEME) {
-      for (let j = themeStart[i] as number, e = themeStart[i + 1] as number; j < e; j++) nt[themeList[j] as number]!++;
+    // Every set facet when it passes all; else only the one set facet it fails (its bit's position, see failBitOf).
+    if (fail !== 0 && fail < failBitOf(0)) continue;
+    const last = fail === 0 ? sets.length - 1 : 29 - Math.clz32(fail);
+    for (let j = fail === 0 ? 0 : last; j <= last; j++) {
+      const { start, list } = sets[j] as SetFacetIndex;
+      const c = setCounts[j] as Int32Array;
+      for (let k = start[i] as number, e = start[i + 1] as number; k < e; k++) c[list[k] as number]!++;
     }
-    if (fail === 0 || fail === FAIL_LEVEL) nl[levelMask[i] as number]!++;
   }
   const toMap = <K>(keys: readonly K[], counts: Int32Array) => new Map(keys.map((k, i) => [k, counts[i] as number]));
-  const levels = new Map<Level, number>();
-  for (const l of LEVELS) {
-    let c = 0;
-    for (let m = 0; m < 8; m++) if (m & LEVEL_BIT[l]) c += nl[m] as number;
-    levels.set(l, c);
-  }
-  const result: FacetCounts = {
-    batches: toMap(index.batchIds, nb),
+  const result = {
     mechanisms: toMap(index.mechanismKeys, nm),
     measures: toMap(index.measureKeys, ns),
-    themes: toMap(index.themeKeys, nt),
-    levels,
-  };
+    ...Object.fromEntries(sets.map((x, j) => [x.key, toMap(x.options, setCounts[j] as Int32Array)])),
+  } as FacetCounts;
   caches.facets.set(key, result);
   return result;
 }
@@ -762,19 +767,12 @@ export function themeByKey(dataset: Dataset, key: string): Theme | undefined {
  * themes or practice ids). Regions are left out: selecting a region without practices is legitimate; pass the
  * gazetteer's adcodes as `regions` if they should be checked.
  */
-export function knownOptionsOf(dataset: Dataset): {
-  batches: Set<number>;
-  mechanisms: Set<string>;
-  measures: Set<string>;
-  themes: Set<string>;
-  practices: Set<string>;
-} {
+export function knownOptionsOf(dataset: Dataset): { [K in ListFacet]: Set<FacetValue<K>> } & { practices: Set<string> } {
   const index = createIndex(dataset);
   return {
-    batches: new Set(index.batchIds),
     mechanisms: new Set(index.mechanismKeys),
     measures: new Set(index.measureKeys),
-    themes: new Set(index.themeKeys),
+    ...Object.fromEntries(index.sets.map((x) => [x.key, new Set(x.options)])),
     practices: new Set(index.byId.keys()),
-  };
+  } as { [K in ListFacet]: Set<FacetValue<K>> } & { practices: Set<string> };
 }

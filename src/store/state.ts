@@ -21,11 +21,15 @@ export interface StateValues {
   filters: Filters;
   selection: Selection;
   mode: Mode;
+  /** Province adcodes being compared, in the order they were added; at most MAX_COMPARE. */
   compare: number[];
   lang: Lang;
+  /** Last settled camera (the map reports it on moveend); null = the map's default view. */
   camera: Camera | null;
+  /** Briefing slide, 0-based. */
   slide: number;
   theme: ThemeName;
+  /** Which side panel is open. */
   panel: Panel;
   /** Class breaks from the whole dataset ('all': maps under different filters compare) or the filtered practices. */
   breaksScope: BreaksScope;
@@ -44,3 +48,10 @@ export const DEFAULT_STATE: Readonly<StateValues> = Object.freeze({
   breaksScope: 'all',
 });
 
+
+/** The fields of `shape` (a defaults object), taken from `s`: one list of fields, the defaults', for every view of the state. */
+export function pickFields<T extends object>(s: T | Record<keyof T, unknown>, shape: Readonly<T>): T {
+  const out = {} as T;
+  for (const k of Object.keys(shape) as (keyof T)[]) out[k] = (s as T)[k];
+  return out;
+}

@@ -27,6 +27,7 @@ import {
   type Mode,
   type Panel,
   type BreaksScope,
+  pickFields,
 } from './state';
 
 export { type StateValues, type Camera, type ThemeName, DEFAULT_STATE, type Lang, MAX_COMPARE, type Mode, type Panel, type BreaksScope };
@@ -56,19 +57,8 @@ export interface SelectionSlice {
   clearSelection: () => void;
 }
 
-export interface ViewSlice {
-  mode: Mode;
-  /** Province adcodes being compared, in the order they were added; at most MAX_COMPARE. */
-  compare: number[];
-  lang: Lang;
-  /** Last settled camera (the map reports it on moveend); null = the map's default view. */
-  camera: Camera | null;
-  /** Briefing slide, 0-based. */
-  slide: number;
-  theme: ThemeName;
-  /** Which side panel is open. */
-  panel: Panel;
-  breaksScope: BreaksScope;
+/** The view's fields (documented in state.ts) and their setters. */
+export interface ViewSlice extends Omit<StateValues, 'filters' | 'selection'> {
   setMode: (mode: Mode) => void;
   /** Adds or removes a province; adding a fifth drops the oldest, so the newest choice always shows. */
   toggleCompare: (adcode: number) => void;
@@ -221,18 +211,7 @@ export function useAtlasShallow<T>(selector: (s: AtlasState) => T): T {
   return useStore(useAtlasStore(), useShallow(selector));
 }
 
-/** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot. */
+/** The data part of a state (drops the actions), e.g. for the URL codec or a snapshot: the fields DEFAULT_STATE has. */
 export function dataOf(s: AtlasState): StateValues {
-  return {
-    filters: s.filters,
-    selection: s.selection,
-    mode: s.mode,
-    compare: s.compare,
-    lang: s.lang,
-    camera: s.camera,
-    slide: s.slide,
-    theme: s.theme,
-    panel: s.panel,
-    breaksScope: s.breaksScope,
-  };
+  return pickFields(s, DEFAULT_STATE);
 }

@@ -75,7 +75,7 @@ describe('round trip decode(encode(s)) == s', () => {
     [
       'everything',
       state({
-        filters: { batches: [1], mechanisms: ['1-1'], measures: ['1-1-2'], themes: ['组织机制'], levels: ['city'], q: '潍坊 联席会议' },
+        filters: { ...EMPTY_FILTERS, batches: [1], mechanisms: ['1-1'], measures: ['1-1-2'], themes: ['组织机制'], levels: ['city'], q: '潍坊 联席会议' },
         selection: { kind: 'practice', id: '1-1-1-2' },
         mode: 'compare',
         compare: [370000],
@@ -100,6 +100,7 @@ describe('round trip decode(encode(s)) == s', () => {
       const q = Array.from({ length: Math.floor(r() * 12) }, () => chars[Math.floor(r() * chars.length)]).join('').trim();
       const s = state({
         filters: {
+          ...EMPTY_FILTERS,
           batches: some([1, 2, 3, 1000]),
           mechanisms: some(['1-1', '1-2', '2-9', '3-10']),
           measures: some(['1-1-1', '2-3-4']),

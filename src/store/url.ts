@@ -33,6 +33,7 @@ import {
   MAX_COMPARE,
   type Mode,
   type BreaksScope,
+  pickFields,
 } from './state';
 import type { AtlasState } from './store';
 
@@ -42,19 +43,9 @@ export type UrlState = Omit<StateValues, 'panel'>;
 const { panel: _panel, ...urlDefaults } = DEFAULT_STATE;
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze(urlDefaults);
 
-/** The URL part of the app state. */
+/** The URL part of the app state: the fields DEFAULT_URL_STATE has. */
 export function urlStateOf(s: AtlasState | StateValues): UrlState {
-  return {
-    filters: s.filters,
-    selection: s.selection,
-    mode: s.mode,
-    compare: s.compare,
-    lang: s.lang,
-    camera: s.camera,
-    slide: s.slide,
-    theme: s.theme,
-    breaksScope: s.breaksScope,
-  };
+  return pickFields(s as UrlState, DEFAULT_URL_STATE);
 }
 
 /** A full UrlState from a decoded partial one: every missing key takes its default (the URL is the whole state). */

@@ -1,14 +1,13 @@
 // Component tests render into happy-dom with a store and data of their own (never the app's singleton), through
 // the same contexts the app uses. Put `// @vitest-environment happy-dom` at the top of the test file.
 import type { ReactNode } from 'react';
-import { cleanup, render, type RenderResult } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { render, type RenderResult } from '@testing-library/react';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import type { GeoBundle } from '../data/load';
 import { AtlasStoreContext, createAtlasStore, type AtlasState, type AtlasStore } from '../store/store';
 import type { Dataset } from '../types';
 
-afterEach(() => cleanup());
+// Cleanup after each test: src/test-utils/setup.ts.
 
 /** Data for a component test: the dataset given, no boundary geometry (panels don't draw it). */
 export function createTestData(dataset: Dataset, geo: Partial<GeoBundle> = {}): AtlasData {

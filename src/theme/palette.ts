@@ -27,41 +27,38 @@ export interface Palette {
   compare: [string, string, string, string];
 }
 
-const LIGHT: Palette = {
-  background: '#dfe9f0',
-  noData: '#f4f2ec',
-  classes: ['#bfe3b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#0c4a8f'],
-  outline: '#6b7280',
-  cityOutline: '#9ca3af',
-  districtOutline: '#b8bec8',
-  dash: '#4b5563',
-  marker: '#d95f02',
-  markerStroke: '#ffffff',
-  label: '#1f2937',
-  labelHalo: '#ffffff',
-  hover: '#111827',
-  selected: '#b45309',
-  compare: ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
-  context: '#d9d6ce',
+/**
+ * Every role's colour as [light, dark], side by side, so that a role's two themes are chosen and reviewed together
+ * (and a role cannot be missing from one theme: the type asks for both).
+ */
+const COLOURS: { [K in keyof Palette]: [light: Palette[K], dark: Palette[K]] } = {
+  background: ['#dfe9f0', '#0f172a'],
+  noData: ['#f4f2ec', '#1e293b'],
+  classes: [
+    ['#bfe3b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#0c4a8f'],
+    ['#155e75', '#0e8aa0', '#3fb8b0', '#8fd9b6', '#e4f6c8'],
+  ],
+  outline: ['#6b7280', '#94a3b8'],
+  cityOutline: ['#9ca3af', '#475569'],
+  districtOutline: ['#b8bec8', '#3b4a5e'],
+  dash: ['#4b5563', '#cbd5e1'],
+  marker: ['#d95f02', '#fb923c'],
+  markerStroke: ['#ffffff', '#0f172a'],
+  label: ['#1f2937', '#e2e8f0'],
+  labelHalo: ['#ffffff', '#0f172a'],
+  hover: ['#111827', '#f8fafc'],
+  selected: ['#b45309', '#fbbf24'],
+  compare: [
+    ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
+    ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
+  ],
+  context: ['#d9d6ce', '#2a3548'],
 };
 
-const DARK: Palette = {
-  background: '#0f172a',
-  noData: '#1e293b',
-  classes: ['#155e75', '#0e8aa0', '#3fb8b0', '#8fd9b6', '#e4f6c8'],
-  outline: '#94a3b8',
-  cityOutline: '#475569',
-  districtOutline: '#3b4a5e',
-  dash: '#cbd5e1',
-  marker: '#fb923c',
-  markerStroke: '#0f172a',
-  label: '#e2e8f0',
-  labelHalo: '#0f172a',
-  hover: '#f8fafc',
-  selected: '#fbbf24',
-  compare: ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
-  context: '#2a3548',
-};
+const themeOf = (i: 0 | 1): Palette =>
+  Object.fromEntries(Object.entries(COLOURS).map(([role, pair]) => [role, pair[i]])) as unknown as Palette;
+const LIGHT = themeOf(0);
+const DARK = themeOf(1);
 
 export function paletteOf(theme: ThemeName): Palette {
   return theme === 'dark' ? DARK : LIGHT;
