@@ -342,8 +342,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
     if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} rings: ${JSON.stringify(report.lowered)} dropped ${report.droppedRings.length}`);
     if (changed) continue;
 
-    // 2. Arcs of one feature that cross or touch each other (a self-intersection of that feature). Arcs of
-    // different features may cross where the source's neighbours overlap; that is the source's business.
+    // 2. Arcs that cross or touch each other (a self-intersection of a feature, or two features overlapping).
     const featuresOf = new Map<number, string[]>();
     for (const name of names) {
       q.objects[name]!.geometries.forEach((g, gi) => {
@@ -357,7 +356,9 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
     report.crossings = [];
     for (const [a, b] of findArcConflicts(abs, used)) {
       const fa = featuresOf.get(a) ?? [], fb = new Set(featuresOf.get(b) ?? []);
-      const sharedFeature = fa.find((k) => fb.has(k));
+      // Arcs of different features too: the partition has no overlaps, so any crossing is the simplifier's (an
+      // islet of one province crossing the simplified coast of the next).
+      const sharedFeature = fa.find((k) => fb.has(k)) ?? fa[0];
       if (sharedFeature === undefined) continue;
       const la = lower(a), lb = lower(b);
       if (la || lb) {
