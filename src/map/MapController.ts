@@ -168,6 +168,10 @@ export class MapController {
         this.source(SRC.cities).setData(geo.cities);
         this.source(SRC.dash).setData(geo.dash);
         this.source(SRC.provinceLabels).setData(provinceLabelCollection(geo.provinces));
+        // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
+        // set replaced it, so put it back.
+        this.detailKey = '';
+        this.flushDetail();
         resolve();
         this.updateDetail();
       });
