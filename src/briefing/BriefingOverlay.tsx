@@ -28,7 +28,8 @@ import {
   slideIndexOf,
   type Slide,
 } from './slides';
-import { segmentText } from '../panels/segments';
+import { segmentText, type Segment } from '../panels/segments';
+import { SegmentedText } from '../panels/SegmentedText';
 import './briefing.css';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
@@ -159,7 +160,7 @@ function BodyText({ p, from, to }: { p: Practice; from: number; to: number }) {
   const body = practiceBody(p);
   // Marked on the whole text, then cut: a figure is marked even when the cut falls just after it.
   const segments = segmentText(body, p.figures, p.documents);
-  const parts: { kind: string; value: string }[] = [];
+  const parts: Segment[] = [];
   let at = 0;
   for (const seg of segments) {
     const start = Math.max(at, from);
@@ -169,19 +170,7 @@ function BodyText({ p, from, to }: { p: Practice; from: number; to: number }) {
   }
   return (
     <p className="briefing-text" lang="zh-CN" data-testid="briefing-text">
-      {parts.map((x, i) =>
-        x.kind === 'figure' ? (
-          <mark key={i} className="figure">
-            {x.value}
-          </mark>
-        ) : x.kind === 'document' ? (
-          <cite key={i} className="document">
-            {x.value}
-          </cite>
-        ) : (
-          x.value
-        ),
-      )}
+      <SegmentedText segments={parts} />
     </p>
   );
 }

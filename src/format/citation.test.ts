@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { batchCitation, practiceCitation, practiceCitationParts, sourceLines } from './citation';
 import { itemNumber } from './places';
-import type { Batch, Practice } from '../types';
+import type { Batch } from '../types';
+import { createPractice as createPracticeWith, type PracticeSpec } from '../store/test-helpers';
 
 function createBatch(over: Partial<Batch> = {}): Batch {
   return {
@@ -15,25 +16,9 @@ function createBatch(over: Partial<Batch> = {}): Batch {
   };
 }
 
-function createPractice(over: Partial<Practice> = {}): Practice {
-  return {
-    id: '1-2-1-1',
-    batch: 1,
-    mechanism: { code: '二', index: 2, title: 'm' },
-    measure: { code: '（一）', index: 1, title: 's' },
-    item: 1,
-    headline: 'h',
-    text: 'h',
-    source: { file: 'f', lines: [63, 63] },
-    actors: [],
-    mentions: [],
-    sites: [],
-    documents: [],
-    figures: [],
-    themes: [],
-    ...over,
-  };
-}
+/** Item 二（一）1 from source line 63, no actors. */
+const createPractice = (over: PracticeSpec = {}) =>
+  createPracticeWith({ mech: 2, meas: 1, item: 1, headline: 'h', text: 'h', source: { file: 'f', lines: [63, 63] }, actors: [], ...over });
 
 describe('citation', () => {
   it('cites a practice as officials do', () => {

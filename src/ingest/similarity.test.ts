@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Place, Practice } from '../types';
 import { bigramCounts, bigramText, compareIds, pairScores, relatedPractices, similarityParts, withRelated } from './similarity';
 import { createBatch1Text, ingest } from './test-helpers';
+import { createPractice as createPracticeWith, type PracticeSpec } from '../store/test-helpers';
 
 function createBatch1(): Practice[] {
   return ingest(createBatch1Text()).practices;
@@ -15,27 +16,13 @@ const place = (adcode: number, name: string, level: Place['level'], province: nu
   ...(city ? { city } : {}),
 });
 
-let seq = 0;
-function createPractice(over: Partial<Practice> & { text: string }): Practice {
-  seq++;
-  const headline = over.headline ?? over.text.slice(0, over.text.indexOf('。') + 1);
-  return {
-    id: `1-1-1-${seq}`,
-    batch: 1,
-    mechanism: { code: '一', index: 1, title: '机制' },
-    measure: { code: '（一）', index: 1, title: '举措' },
-    item: seq,
-    headline,
-    source: { file: 't.txt', lines: [1, 1] },
+/** A practice of 北京市 with the given text; its headline is the text's first sentence unless given. */
+const createPractice = (over: PracticeSpec & { text: string }) =>
+  createPracticeWith({
+    headline: over.text.slice(0, over.text.indexOf('。') + 1),
     actors: [place(110000, '北京市', 'province', 110000)],
-    mentions: [],
-    sites: [],
-    documents: [],
-    figures: [],
-    themes: [],
     ...over,
-  };
-}
+  });
 
 function scoreOf(pairs: [string, string, number][], a: string, b: string): number | undefined {
   const [x, y] = compareIds(a, b) <= 0 ? [a, b] : [b, a];

@@ -9,6 +9,7 @@ import { practiceCitationParts, sourceLines } from '../format/citation';
 import { CitationText, PlaceName } from './english';
 import { useAtlas, useAtlasStore, type AtlasState } from '../store/store';
 import { segmentText } from './segments';
+import { SegmentedText } from './SegmentedText';
 import type { Place, Practice } from '../types';
 import { RelatedPractices } from '../related/RelatedPractices';
 
@@ -62,19 +63,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
         ))}
       </p>
       <p className="practice-text" lang="zh-CN">
-        {segments.map((s, i) =>
-          s.kind === 'figure' ? (
-            <mark key={i} className="figure">
-              {s.value}
-            </mark>
-          ) : s.kind === 'document' ? (
-            <cite key={i} className="document">
-              {s.value}
-            </cite>
-          ) : (
-            <span key={i}>{s.value}</span>
-          ),
-        )}
+        <SegmentedText segments={segments} />
       </p>
       {practice.themes.length > 0 && (
         // Reviewed tags read plainly; tags the keyword rules suggested (imported batches, until confirmed) carry

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Figure, Place, Practice } from '../types';
+import type { Figure, Place } from '../types';
+import { createPractice as createPracticeWith, type PracticeSpec } from '../store/test-helpers';
 import { documentIndex, figureIndex, figureKind, isMultiPlace, normalisedValue, searchDocuments, sortFigureRows } from './indexes';
 import { practiceSet, relatedItems, scorePercent } from './relatedItems';
 
 const place = (adcode: number, name: string): Place => ({ adcode, name, level: 'city', province: Math.floor(adcode / 10000) * 10000 });
 const fig = (value: number, unit: string, raw = `${value}${unit}`, phrase = `共${raw}`): Figure => ({ value, unit, raw, phrase });
 
-let seq = 0;
-function createPractice(over: Partial<Practice> = {}): Practice {
-  seq++;
-  return {
-    id: `1-1-1-${seq}`,
-    batch: 1,
-    mechanism: { code: '一', index: 1, title: '机制' },
-    measure: { code: '（一）', index: 1, title: '举措' },
-    item: seq,
-    headline: `做法${seq}。`,
-    text: `做法${seq}。`,
-    source: { file: 't.txt', lines: [1, 1] },
-    actors: [place(210100, '沈阳市')],
-    mentions: [],
-    sites: [],
-    documents: [],
-    figures: [],
-    themes: [],
-    ...over,
-  };
-}
+/** A practice of 沈阳市 unless the test says otherwise. */
+const createPractice = (over: PracticeSpec = {}) => createPracticeWith({ actors: [place(210100, '沈阳市')], ...over });
 
 describe('documentIndex', () => {
   it('lists each title once with the practices and distinct places citing it, several places first', () => {
