@@ -70,9 +70,14 @@ export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 
  * (150 KB gzip with the inset and meta), each detail step about doubles the points kept, and every file of a
  * level stays under 250 KB gzip. Quantization: a grid step of about a tenth of a pixel at maxZoom, one grid for
  * the whole level so that the files of two neighbouring provinces draw their common border on the same points.
+ * `cityPx` (national level only): borders between the prefecture units of one province are drawn within cityPx,
+ * not px: below zoom 4.5 they show only inside the focused province, whose level 1 is requested as soon as it is
+ * focused (MapController.ensureDistricts) and replaces them, and the exports draw a province from level 1 too. At
+ * 2 px they were a third of the national file's points (10,022 of 33,748), and the file was 159.5 KB gzip, over
+ * the first view's budget; at 8 px it is 132 KB (measured: 4 px 136 KB). Province borders stay at 2 px.
  */
-export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number }
-export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 4.5, px: 2, quantization: 1e6, dropArea: 1e-4 };
+export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number; cityPx?: number }
+export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 4.5, px: 2, quantization: 1e6, dropArea: 1e-4, cityPx: 8 };
 export const DETAIL_LEVELS: LevelSettings[] = [
   { level: 1, minZoom: 4.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
   { level: 2, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
@@ -411,7 +416,8 @@ export function buildNational(part: Partition, settings = NATIONAL): NationalBui
     },
     arcs: topo.arcs,
   };
-  const { topology, report } = simplifyChecked(input, { ...simplifySettings(settings), fullDetail: ['dash'], seatOf: seatLookup(index) });
+  const scaleOf = settings.cityPx ? { cities: settings.cityPx / settings.px } : undefined;
+  const { topology, report } = simplifyChecked(input, { ...simplifySettings(settings), ...(scaleOf ? { scaleOf } : {}), fullDetail: ['dash'], seatOf: seatLookup(index) });
 
   // Province outlines merged from cities vs china.json's own outlines: they should agree (report, not fail).
   const provinceAreaDiff: Record<number, number> = {};

@@ -1,5 +1,7 @@
-// npm run geo [-- --source <dir>] [-- --out <dir>]
+// npm run geo [-- --source <dir>] [-- --out <dir>] [-- --check]
 // Reads a boundary source of DataV's shape (default geo/sources/datav, or $GEO_SOURCE), writes public/geo/.
+// --check (npm run geo:check) writes nothing: it builds everything and fails unless every file in the output
+// directory is byte for byte what the build makes, and nothing else is there (the build is deterministic).
 // The work is in build-core.ts; this file only reads, writes and reports.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { FinestUnit } from './partition';
@@ -7,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll } from './build-core';
 import { DEFAULT_SOURCE, loadSource, loadSourceInfo } from './load-source';
-import { loadNeighbours } from './load-neighbours';
+import { loadNeighbours, NEIGHBOURS_FILE } from './load-neighbours';
+import { buildInputsHash } from './inputs';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +22,7 @@ function arg(name: string): string | undefined {
 
 const source = resolve(arg('source') ?? process.env.GEO_SOURCE ?? DEFAULT_SOURCE);
 const out = resolve(arg('out') ?? resolve(import.meta.dirname, '../public/geo'));
+const check = process.argv.includes('--check');
 
 const started = Date.now();
 // GEO_PARTITION_CACHE=<file>: development only — reuse the cleaned partition (FinestUnit[] as JSON) of an earlier run of the same
@@ -37,6 +41,26 @@ if (leftInvalid.length) {
   // Nothing is written: a map with broken units must not replace a good one.
   console.error(`geo: invalid geometry left even at full detail: ${JSON.stringify(leftInvalid)}`);
   process.exit(1);
+}
+
+// What the files were built from (geo/inputs.ts): a golden test compares it with the current inputs.
+files.push(['build-inputs.json', JSON.stringify({ generatedBy: 'geo/build.ts', sha256: buildInputsHash([source, dirname(NEIGHBOURS_FILE)]) }, null, 2) + '\n']);
+files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+if (check) {
+  const onDisk = [
+    ...readdirSync(out).filter((n) => n.endsWith('.json')),
+    ...(existsSync(join(out, 'lod')) ? readdirSync(join(out, 'lod'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.json')).map((n) => `lod/${n}`) : []),
+  ].sort();
+  const expected = files.map(([p]) => p);
+  const differ = files.filter(([p, text]) => !existsSync(join(out, p)) || readFileSync(join(out, p), 'utf8') !== text).map(([p]) => p);
+  const extra = onDisk.filter((p) => !expected.includes(p));
+  if (differ.length || extra.length) {
+    console.error(`geo --check: ${out} is not what the build makes.${differ.length ? ` Differ or missing: ${differ.join(', ')}.` : ''}${extra.length ? ` Not made by the build: ${extra.join(', ')}.` : ''} Run npm run geo.`);
+    process.exit(1);
+  }
+  console.log(`geo --check: all ${files.length} files in ${out} are what the build makes (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  process.exit(0);
 }
 
 // Stale detail files (a province or level that no longer has one; the former districts/ folder) must not linger.

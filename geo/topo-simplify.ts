@@ -48,6 +48,11 @@ export interface SimplifyOptions {
   quantization: number;
   /** Objects whose arcs are kept at full source detail (the dash segments). */
   fullDetail?: string[];
+  /**
+   * A factor on what the features of an object ask for (base and relative alike), where it differs from 1: an arc
+   * gets the smallest any feature using it asks for, so a border shared with an object at factor 1 keeps its detail.
+   */
+  scaleOf?: Record<string, number>;
   /** The seat that must stay inside a geometry, if any. */
   seatOf?: (object: string, g: TopoPolygonal) => Position | undefined;
   /**
@@ -247,11 +252,12 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
   for (const name of names) {
     for (const g of input.objects[name]!.geometries) {
       let featureThr = 0;
+      const scale = opts.scaleOf?.[name] ?? 1;
       if (!full.has(name)) {
         let area = 0;
         for (const poly of polygonsOf(g)) for (const ring of poly) area += planarArea(ringFloat(input.arcs, ring));
         // DP: √(degrees²) → world units (512 per 360°), a size comparable with the distance weights.
-        featureThr = Math.min(opts.base, dp ? Math.sqrt(Math.abs(area)) * (512 / 360) * opts.relative : Math.abs(area) * opts.relative);
+        featureThr = scale * Math.min(opts.base, dp ? Math.sqrt(Math.abs(area)) * (512 / 360) * opts.relative : Math.abs(area) * opts.relative);
       }
       for (const poly of polygonsOf(g)) for (const ring of poly) for (const a of ring) {
         const i = arcIndex(a);
