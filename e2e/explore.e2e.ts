@@ -195,7 +195,7 @@ describe('explore map', () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toMatch(/https?:/);
-    expect(s.requests.some((u) => u.includes('/geo/districts/320000'))).toBe(true);
+    expect(s.requests.some((u) => /\/geo\/(lod\/\d|districts)\/320000\.topo\.json/.test(u))).toBe(true);
     expect(s.foreign()).toEqual([]);
     expect(s.consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
     await s.context.close();

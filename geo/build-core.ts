@@ -2,11 +2,13 @@
 // geo/build.ts does the reading and writing. Same input → byte-identical output: features sorted by adcode,
 // keys written in a fixed order, numbers quantized or rounded.
 import { topology as toTopology } from 'topojson-server';
-import { mergeArcs } from 'topojson-client';
+import { feature as topoFeature, mergeArcs } from 'topojson-client';
 import { bboxClip, simplify as turfSimplify, booleanPointInPolygon, booleanValid, centroid, featureCollection, kinks, polygon as turfPolygon, union, area as turfArea } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildGazetteer, provinceOf, type DataVLocation } from '../src/ingest/gazetteer';
 import type { GazetteerEntry, RegionProps } from '../src/types';
+import { cleanPartition, finestUnits, type FinestProps, type FinestUnit } from './partition';
+import { thresholdFor } from './dp-weights';
 import { decode, simplifyChecked, type FloatTopology, type QuantizedTopology, type SimplifyReport, type TopoPolygonal } from './topo-simplify';
 
 export const GENERATED_BY = 'geo/build.ts (npm run geo) — generated, do not edit';
@@ -57,12 +59,37 @@ const CONTEXT_MIN_AREA = 0.1;
 export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 */];
 
 /**
- * Simplification settings. Weights are planar triangle areas in degrees² (Visvalingam).
- * NATIONAL: 2e-4 deg² ≈ a triangle 1.4 km on a side — below a pixel at the zoom where the national view shows
- * cities (z5–6); the budget (150 KB gzip for the first view) is what bounds it. DISTRICTS: 40× finer, for z7–10.
+ * Levels of detail. Each is simplified by Douglas–Peucker in Web Mercator (geo/dp-weights.ts) so that no source
+ * point lies more than `px` screen pixels from the drawn line up to `maxZoom`; the app draws a level from its
+ * `minZoom` (the previous level's maxZoom) to its `maxZoom` (the last one: beyond, up to the map's zoom 11).
+ * `px` is 1 for the detail levels (the other pixel of the 2 px promise is for quantization and what the partition
+ * moved) and 2 for the national level, drawn up to zoom 4.5 (the first view at 1440×900 is about zoom 3.9): the
+ * national file of the cleaned partition, at 1 px to zoom 5.5, was 216 KB gzip (46,628 points), at 2 px to 5.5
+ * 166 KB, both over the first view's 150 KB budget; what the partition moved is under 0.01 px at zoom 4.5.
+ * The steps were chosen by measurement (geo/README.md): the national level is what fits the first view's budget
+ * (150 KB gzip with the inset and meta), each detail step about doubles the points kept, and every file of a
+ * level stays under 250 KB gzip. Quantization: a grid step of about a tenth of a pixel at maxZoom, one grid for
+ * the whole level so that the files of two neighbouring provinces draw their common border on the same points.
+ * `cityPx` (national level only): borders between the prefecture units of one province are drawn within cityPx,
+ * not px: below zoom 4.5 they show only inside the focused province, whose level 1 is requested as soon as it is
+ * focused (MapController.ensureDistricts) and replaces them, and the exports draw a province from level 1 too. At
+ * 2 px they were a third of the national file's points (10,022 of 33,748), and the file was 159.5 KB gzip, over
+ * the first view's budget; at 8 px it is 132 KB (measured: 4 px 136 KB). Province borders stay at 2 px.
  */
-export const NATIONAL = { base: 2e-3, relative: 1e-2, quantization: 3e5, dropArea: 1e-4 };
-export const DISTRICTS = { base: 5e-6, relative: 2e-3, quantization: 1e6, dropArea: 1e-5 };
+export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number; cityPx?: number }
+export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 4.5, px: 2, quantization: 1e6, dropArea: 1e-4, cityPx: 8 };
+export const DETAIL_LEVELS: LevelSettings[] = [
+  { level: 1, minZoom: 4.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
+  { level: 2, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
+];
+
+function simplifySettings(l: LevelSettings) {
+  const base = thresholdFor(l.px, l.maxZoom);
+  // relative: a feature never asks for more than 5 % of its own size, so tiny units (澳门's parishes, islets) keep a
+  // recognisable outline. floor: 1/100 of the level's threshold, below which keeping every point costs nothing.
+  // maxIterations: the cleaned partition needs more passes than the old per-file build (28+ measured nationally).
+  return { weights: 'dp' as const, base, relative: 0.05, quantization: l.quantization, dropArea: l.dropArea, floor: base / 100, maxIterations: 100 };
+}
 
 /** The properties of every boundary feature written (the contract with the app, in src/types.ts). */
 export type UnitProps = RegionProps;
@@ -71,6 +98,8 @@ export interface BuildResult {
   /** Output files, path relative to public/geo → content. Sorted by path. */
   files: [string, string][];
   report: BuildReport;
+  /** The cleaned partition (for GEO_PARTITION_CACHE). */
+  units: FinestUnit[];
 }
 
 export interface BuildReport {
@@ -102,7 +131,7 @@ function isJD(f: Feature): boolean {
  * The feature's (Multi)Polygon without repeated consecutive points (DataV has some, e.g. 乌鲁木齐市, and turf
  * counts them as spikes). Anything else than a (Multi)Polygon is an error.
  */
-function polygonal(f: Feature, where: string, repairs: Repair[]): MultiPolygon {
+export function polygonal(f: Feature, where: string, repairs: Repair[]): MultiPolygon {
   const g = f.geometry as Geometry | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`${where}: geometry is ${g?.type ?? 'missing'}, expected (Multi)Polygon`);
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -192,17 +221,17 @@ function repair(g: MultiPolygon, where: string, repairs: Repair[]): MultiPolygon
 }
 
 
-function gazetteerIndex(gaz: GazetteerEntry[]): Map<number, GazetteerEntry> {
+export function gazetteerIndex(gaz: GazetteerEntry[]): Map<number, GazetteerEntry> {
   return new Map(gaz.map((e) => [e.adcode, e]));
 }
 
-function entry(index: Map<number, GazetteerEntry>, adcode: number, where: string): GazetteerEntry {
+export function entry(index: Map<number, GazetteerEntry>, adcode: number, where: string): GazetteerEntry {
   const e = index.get(adcode);
   if (!e) throw new Error(`${where}: adcode ${adcode} is not in location.json`);
   return e;
 }
 
-function unitProps(e: GazetteerEntry, extra: Partial<UnitProps> = {}): UnitProps {
+export function unitProps(e: GazetteerEntry, extra: Partial<UnitProps> = {}): UnitProps {
   // Fixed key order: the output's bytes depend on it.
   const p: UnitProps = { adcode: e.adcode, name: e.name, short: e.short, level: e.level, province: provinceOf(e.adcode) };
   if (extra.city !== undefined) p.city = extra.city;
@@ -213,31 +242,54 @@ function fc(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** The prefecture-level units of every province file, sorted by adcode, with the project's properties. */
-function prefectureFeatures(src: GeoSource, index: Map<number, GazetteerEntry>, repairs: Repair[]): Feature[] {
-  const out: Feature[] = [];
-  for (const [prov, file] of [...src.provinces].sort((a, b) => a[0] - b[0])) {
-    file.features.forEach((f, i) => {
-      const where = `province/${prov}.json feature ${i}`;
-      const adcode = toAdcode(f.properties?.adcode, where);
-      if (provinceOf(adcode) !== prov) throw new Error(`${where}: adcode ${adcode} is not in province ${prov}`);
-      out.push({ type: 'Feature', properties: { ...unitProps(entry(index, adcode, where)) }, geometry: polygonal(f, where, repairs) });
-    });
-  }
-  const seen = new Set<number>();
-  for (const f of out) {
-    const a = (f.properties as UnitProps).adcode;
-    if (seen.has(a)) throw new Error(`province files: adcode ${a} appears twice`);
-    seen.add(a);
-  }
-  return out.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
-}
-
 function seatLookup(index: Map<number, GazetteerEntry>) {
   return (_object: string, g: TopoPolygonal): Position | undefined => {
     const a = g.properties.adcode;
     return typeof a === 'number' ? index.get(a)?.center : undefined;
   };
+}
+
+/**
+ * topojson-client mergeArcs, with every ring that passes twice through one point split there: where a province's
+ * cities close around a neighbour's land except at one point (吉林 around 126.1698°E 45.1347°N), the merged ring
+ * touches itself, which no validity rule allows. The loop cut off becomes a hole touching its shell at that point
+ * (if it winds the other way) or a part of its own (if it winds the same way): both valid (OGC).
+ */
+export function mergePolygons(topo: FloatTopology, geoms: TopoPolygonal[]): number[][][] {
+  const m = mergeArcs(topo as never, geoms as never) as unknown as { arcs: number[][][] };
+  const start = (a: number): Position => (a < 0 ? topo.arcs[~a]!.at(-1)! : topo.arcs[a]![0]!);
+  const ringArea = (ring: number[]) => {
+    const pts: Position[] = [];
+    for (const a of ring) {
+      const arc = a < 0 ? topo.arcs[~a]!.slice().reverse() : topo.arcs[a]!;
+      pts.push(...(pts.length ? arc.slice(1) : arc));
+    }
+    return signedArea(pts);
+  };
+  const split = (ring: number[]): number[][] => {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < ring.length; i++) {
+      const p = start(ring[i]!);
+      const key = `${p[0]},${p[1]}`;
+      const j = seen.get(key);
+      if (j !== undefined) return [...split([...ring.slice(0, j), ...ring.slice(i)]), ...split(ring.slice(j, i))];
+      seen.set(key, i);
+    }
+    return [ring];
+  };
+  const out: number[][][] = [];
+  for (const [shell, ...holes] of m.arcs) {
+    const pieces = split(shell!);
+    if (pieces.length === 1) {
+      out.push([shell!, ...holes]);
+      continue;
+    }
+    const sign = Math.sign(ringArea(shell!));
+    const shells = pieces.filter((r) => Math.sign(ringArea(r)) === sign).sort((a, b) => Math.abs(ringArea(b)) - Math.abs(ringArea(a)));
+    const inner = pieces.filter((r) => Math.sign(ringArea(r)) !== sign);
+    out.push([shells[0]!, ...holes, ...inner], ...shells.slice(1).map((r) => [r]));
+  }
+  return out;
 }
 
 export interface NationalBuild {
@@ -248,14 +300,27 @@ export interface NationalBuild {
 }
 
 /**
- * provinces + cities + dash in one topology. Cities come from province/*.json; each province is the merge of
- * its own cities (so province borders are city borders, arc for arc); a province without a province file
- * would come from china.json directly. The JD feature becomes the `dash` object.
+ * The one partition (geo/partition.ts): the finest units after mapshaper -clean, in one topology with the dash
+ * feature; cities are the merge (topojson-client mergeArcs) of their units and provinces the merge of their
+ * units too, so all three levels are made of the same arcs. Async: mapshaper runs as a promise.
  */
-export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = NATIONAL): NationalBuild {
+export interface Partition {
+  /** Float topology: objects provinces, cities, districts (every finest unit), dash. */
+  topology: FloatTopology;
+  /** china.json's provinces as published (for the area comparison). */
+  chinaProvinces: Feature[];
+  repairs: Repair[];
+  index: Map<number, GazetteerEntry>;
+  location: GeoSource['location'];
+  /** The cleaned finest units (what GEO_PARTITION_CACHE stores). */
+  units: FinestUnit[];
+}
+
+export async function buildPartition(src: GeoSource, gaz: GazetteerEntry[], cleaned?: FinestUnit[]): Promise<Partition> {
   const index = gazetteerIndex(gaz);
   const repairs: Repair[] = [];
-  const cities = prefectureFeatures(src, index, repairs);
+  // `cleaned`: the partition of an earlier run (development only: mapshaper takes a minute or more).
+  const units = cleaned ?? (await cleanPartition(finestUnits(src, index, repairs)));
   const chinaProvinces: Feature[] = [];
   let jd: Feature | undefined;
   src.china.features.forEach((f, i) => {
@@ -268,7 +333,6 @@ export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = 
     const adcode = toAdcode(f.properties?.adcode, where);
     const e = entry(index, adcode, where);
     if (e.level !== 'province') throw new Error(`${where}: ${adcode} is ${e.level}, expected province`);
-    // Kept as published: only compared with (by area), or used as is when a province has no province file.
     const g = f.geometry as Geometry | null;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`${where}: geometry is ${g?.type ?? 'missing'}, expected (Multi)Polygon`);
     chinaProvinces.push({ type: 'Feature', properties: { ...unitProps(e) }, geometry: g });
@@ -276,34 +340,73 @@ export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = 
   if (!jd) throw new Error('china.json: no JD (ten-dash) feature');
   const jdGeom = polygonal(jd, 'china.json JD', repairs);
   chinaProvinces.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
+  const topo = toTopology({ districts: fc(units), dash: fc([{ type: 'Feature', properties: { kind: 'dash' }, geometry: jdGeom }]) }) as unknown as FloatTopology;
+  const unitGeoms = topo.objects.districts!.geometries;
+  const group = (key: (p: FinestProps) => number) => {
+    const m = new Map<number, TopoPolygonal[]>();
+    for (const g of unitGeoms) {
+      const k = key(g.properties as unknown as FinestProps);
+      const list = m.get(k);
+      if (list) list.push(g);
+      else m.set(k, [g]);
+    }
+    return [...m].sort((a, b) => a[0] - b[0]);
+  };
+  const merged = (geoms: TopoPolygonal[], props: Record<string, unknown>): TopoPolygonal => ({ type: 'MultiPolygon', arcs: mergePolygons(topo, geoms), properties: props });
+  // A city that is its own only unit (municipality districts, 东莞, 台湾 …) keeps that unit's properties.
+  const cityGeoms = group((p) => p.city).map(([city, geoms]) => merged(geoms, { ...unitProps(entry(index, city, `city ${city}`)) }));
+  const provinceGeoms = group((p) => p.province).map(([prov, geoms]) => {
+    if (!chinaProvinces.some((p) => (p.properties as UnitProps).adcode === prov)) throw new Error(`province/${prov}.json: province ${prov} is not in china.json`);
+    return merged(geoms, { ...unitProps(entry(index, prov, `province ${prov}`)) });
+  });
+  for (const p of chinaProvinces) {
+    const a = (p.properties as UnitProps).adcode;
+    if (!provinceGeoms.some((g) => g.properties.adcode === a)) throw new Error(`china.json: province ${a} has no province file`);
+  }
+  for (const g of unitGeoms) {
+    const p = g.properties as unknown as FinestProps;
+    g.properties = { ...unitProps(entry(index, p.adcode, `unit ${p.adcode}`), { city: p.city }) };
+  }
+  return {
+    topology: {
+      type: 'Topology',
+      objects: {
+        provinces: { type: 'GeometryCollection', geometries: provinceGeoms },
+        cities: { type: 'GeometryCollection', geometries: cityGeoms },
+        districts: { type: 'GeometryCollection', geometries: unitGeoms },
+        dash: topo.objects.dash!,
+      },
+      arcs: topo.arcs,
+    },
+    chinaProvinces,
+    repairs,
+    index,
+    location: src.location,
+    units,
+  };
+}
 
-  const withCities = new Set(cities.map((f) => (f.properties as UnitProps).province));
-  const standalone = chinaProvinces
-    .filter((f) => !withCities.has((f.properties as UnitProps).adcode))
-    .map((f) => ({ ...f, geometry: polygonal(f, `china.json ${(f.properties as UnitProps).adcode}`, repairs) }));
+/**
+ * provinces + cities + dash for the national view: the cities of the partition re-topologised on their own (so
+ * that arcs break only where cities meet, not at every district junction: fewer points kept), provinces merged
+ * from them, simplified for NATIONAL.maxZoom.
+ */
+export function buildNational(part: Partition, settings = NATIONAL): NationalBuild {
+  const { chinaProvinces, repairs, index } = part;
+  const ft = part.topology;
+  const cityFeatures = ft.objects.cities!.geometries.map((g) => ({ ...(topoFeature(ft as never, g as never) as unknown as Feature), properties: g.properties }));
+  const jdFeature = topoFeature(ft as never, ft.objects.dash!.geometries[0] as never) as unknown as Feature;
+  const cities = cityFeatures;
   const topo = toTopology({
     cities: fc(cities),
-    standalone: fc(standalone),
-    dash: fc([{ type: 'Feature', properties: { kind: 'dash' }, geometry: jdGeom }]),
+    dash: fc([{ type: 'Feature', properties: { kind: 'dash' }, geometry: jdFeature.geometry }]),
   }) as unknown as FloatTopology;
-
   const cityGeoms = topo.objects.cities!.geometries;
   const provinceGeoms: TopoPolygonal[] = chinaProvinces.map((p) => {
     const props = p.properties as UnitProps;
     const own = cityGeoms.filter((g) => (g.properties as unknown as UnitProps).province === props.adcode);
-    if (own.length) {
-      const merged = mergeArcs(topo as never, own as never) as unknown as { type: 'MultiPolygon'; arcs: number[][][] };
-      return { type: 'MultiPolygon', arcs: merged.arcs, properties: { ...props } };
-    }
-    const g = topo.objects.standalone!.geometries.find((x) => x.properties.adcode === props.adcode)!;
-    return { ...g, properties: { ...props } };
+    return { type: 'MultiPolygon', arcs: mergePolygons(topo, own), properties: { ...props } };
   });
-  const provinceFromCities = new Set(cities.map((f) => (f.properties as UnitProps).province));
-  for (const prov of provinceFromCities) {
-    if (!chinaProvinces.some((p) => (p.properties as UnitProps).adcode === prov)) {
-      throw new Error(`province/${prov}.json: province ${prov} is not in china.json`);
-    }
-  }
   const input: FloatTopology = {
     type: 'Topology',
     objects: {
@@ -313,7 +416,8 @@ export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = 
     },
     arcs: topo.arcs,
   };
-  const { topology, report } = simplifyChecked(input, { ...settings, fullDetail: ['dash'], seatOf: seatLookup(index) });
+  const scaleOf = settings.cityPx ? { cities: settings.cityPx / settings.px } : undefined;
+  const { topology, report } = simplifyChecked(input, { ...simplifySettings(settings), ...(scaleOf ? { scaleOf } : {}), fullDetail: ['dash'], seatOf: seatLookup(index) });
 
   // Province outlines merged from cities vs china.json's own outlines: they should agree (report, not fail).
   const provinceAreaDiff: Record<number, number> = {};
@@ -328,7 +432,7 @@ export function buildNational(src: GeoSource, gaz: GazetteerEntry[], settings = 
   for (const g of topology.objects.provinces!.geometries) {
     const adcode = g.properties.adcode as number;
     const e = entry(index, adcode, 'provinces');
-    const rec = src.location[String(adcode)];
+    const rec = part.location[String(adcode)];
     g.properties = { ...g.properties, labelPoint: labelPoint(decode(topology, g), rec?.centroid ?? undefined, e.center) };
   }
   return { topology, report, repairs, provinceAreaDiff };
@@ -378,51 +482,6 @@ function distanceToRings(p: Position, rings: Position[][]): number {
     best = Math.min(best, x * x + y * y);
   }
   return best;
-}
-
-/**
- * The districts and counties of one province: every feature of citys/<city>.json for its cities, plus the
- * province-file units that have no citys file (province-administered county-level cities such as 济源, the
- * municipalities' districts are not here: those provinces get no file) so the layer has no holes.
- */
-export interface DistrictBuild {
-  topology: QuantizedTopology;
-  report: SimplifyReport;
-  repairs: Repair[];
-}
-
-export function buildDistricts(src: GeoSource, gaz: GazetteerEntry[], province: number, settings = DISTRICTS): DistrictBuild | undefined {
-  const index = gazetteerIndex(gaz);
-  const repairs: Repair[] = [];
-  const prefFile = src.provinces.get(province);
-  if (!prefFile) return undefined;
-  const feats: Feature[] = [];
-  let anyCitys = false;
-  prefFile.features.forEach((pf, i) => {
-    const cityCode = toAdcode(pf.properties?.adcode, `province/${province}.json feature ${i}`);
-    const citys = src.citys.get(cityCode);
-    if (!citys) {
-      const e = entry(index, cityCode, `province/${province}.json feature ${i}`);
-      feats.push({ type: 'Feature', properties: { ...unitProps(e, { city: cityCode }) }, geometry: polygonal(pf, `province/${province}.json feature ${i}`, repairs) });
-      return;
-    }
-    anyCitys = true;
-    citys.features.forEach((f, j) => {
-      const where = `citys/${cityCode}.json feature ${j}`;
-      const adcode = toAdcode(f.properties?.adcode, where);
-      const e = entry(index, adcode, where);
-      if (adcode !== cityCode && e.parent !== cityCode) throw new Error(`${where}: ${adcode} has parent ${e.parent}, not ${cityCode}`);
-      feats.push({ type: 'Feature', properties: { ...unitProps(e, { city: cityCode }) }, geometry: polygonal(f, where, repairs) });
-    });
-  });
-  if (!anyCitys) return undefined;
-  feats.sort((a, b) => (a.properties as UnitProps).adcode - (b.properties as UnitProps).adcode);
-  for (let i = 1; i < feats.length; i++) {
-    const a = (feats[i]!.properties as UnitProps).adcode;
-    if (a === (feats[i - 1]!.properties as UnitProps).adcode) throw new Error(`districts of ${province}: adcode ${a} appears twice`);
-  }
-  const topo = toTopology({ districts: fc(feats) }) as unknown as FloatTopology;
-  return { ...simplifyChecked(topo, { ...settings, seatOf: seatLookup(index) }), repairs };
 }
 
 /** Integer-quantized topology → output text with a fixed key order and the generatedBy marker. */
@@ -564,10 +623,86 @@ export function nationalBounds(national: QuantizedTopology): [number, number, nu
   return [Math.floor(w * 10) / 10, Math.floor(s * 10) / 10, Math.ceil(e * 10) / 10, Math.ceil(n * 10) / 10];
 }
 
+export interface DetailBuild {
+  settings: LevelSettings;
+  topology: QuantizedTopology;
+  report: SimplifyReport;
+}
+
+/** One detail level of the whole partition (provinces, cities, districts), simplified nationally in one pass. */
+export function buildDetailLevel(part: Partition, settings: LevelSettings): DetailBuild {
+  const ft = part.topology;
+  const input: FloatTopology = {
+    type: 'Topology',
+    objects: { provinces: ft.objects.provinces!, cities: ft.objects.cities!, districts: ft.objects.districts! },
+    arcs: ft.arcs,
+  };
+  const { topology, report } = simplifyChecked(pruneArcs(input), { ...simplifySettings(settings), seatOf: seatLookup(part.index) });
+  return { settings, topology, report };
+}
+
+/** The topology with only the arcs its objects use, renumbered in order. */
+function pruneArcs<T extends FloatTopology | QuantizedTopology>(t: T): T {
+  const used = new Set<number>();
+  for (const o of Object.values(t.objects)) for (const g of o.geometries) for (const a of (g.arcs as number[][][]).flat(2) as number[]) used.add(a < 0 ? ~a : a);
+  const order = [...used].sort((x, y) => x - y);
+  const map = new Map(order.map((old, i) => [old, i]));
+  const re = (a: number) => (a < 0 ? ~map.get(~a)! : map.get(a)!);
+  const remap = (g: TopoPolygonal): TopoPolygonal => ({
+    ...g,
+    arcs: g.type === 'Polygon' ? (g.arcs as number[][]).map((r) => r.map(re)) : (g.arcs as number[][][]).map((p) => p.map((r) => r.map(re))),
+  });
+  const objects: Record<string, { type: 'GeometryCollection'; geometries: TopoPolygonal[] }> = {};
+  for (const [name, o] of Object.entries(t.objects)) objects[name] = { type: 'GeometryCollection', geometries: o.geometries.map(remap) };
+  return { ...t, objects, arcs: order.map((i) => t.arcs[i]!) } as T;
+}
+
+/** bbox [w, s, e, n] of a quantized topology's arcs, in degrees, rounded outward to 1e-4°. */
+function quantizedBbox(t: QuantizedTopology): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const [kx, ky] = t.transform.scale, [dx, dy] = t.transform.translate;
+  for (const arc of t.arcs) {
+    let x = 0, y = 0;
+    for (const p of arc) {
+      x += p[0]!; y += p[1]!;
+      const lng = x * kx + dx, lat = y * ky + dy;
+      if (lng < w) w = lng;
+      if (lng > e) e = lng;
+      if (lat < s) s = lat;
+      if (lat > n) n = lat;
+    }
+  }
+  return [Math.floor(w * 1e4) / 1e4, Math.floor(s * 1e4) / 1e4, Math.ceil(e * 1e4) / 1e4, Math.ceil(n * 1e4) / 1e4];
+}
+
+/**
+ * One province of a detail level: the province, its prefecture units and (for provinces with districts) its
+ * districts, with only the arcs they use. Same transform as the whole level, so that shared borders of two
+ * files decode to the same points.
+ */
+export function provinceSlice(level: QuantizedTopology, province: number, withDistricts: boolean): QuantizedTopology {
+  const of = (name: string) => level.objects[name]!.geometries.filter((g) => g.properties.province === province);
+  const objects: QuantizedTopology['objects'] = {
+    provinces: { type: 'GeometryCollection', geometries: level.objects.provinces!.geometries.filter((g) => g.properties.adcode === province) },
+    cities: { type: 'GeometryCollection', geometries: of('cities') },
+  };
+  if (withDistricts) objects.districts = { type: 'GeometryCollection', geometries: of('districts') };
+  const t = pruneArcs({ ...level, objects });
+  return { ...t, bbox: quantizedBbox(t) };
+}
+
+/** The LOD index the app reads first (small): levels, and per province its bbox and whether it has districts. */
+export interface LodIndex {
+  generatedBy: string;
+  levels: { level: number; minZoom: number; maxZoom: number; px: number; path: string }[];
+  provinces: { adcode: number; bbox: [number, number, number, number]; districts: boolean }[];
+}
+
 /** Everything: the files of public/geo/, sorted by path. `neighbours`: land of other countries, for the inset only. */
-export function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureCollection): BuildResult {
+export async function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureCollection, cleaned?: FinestUnit[]): Promise<BuildResult> {
   const gaz = buildGazetteer(src.location);
-  const national = buildNational(src, gaz);
+  const part = await buildPartition(src, gaz, cleaned);
+  const national = buildNational(part);
   const files: [string, string][] = [];
   files.push(['national.topo.json', topologyText(national.topology, ['provinces', 'cities', 'dash'])]);
   files.push(['gazetteer.json', JSON.stringify(gaz)]);
@@ -582,18 +717,30 @@ export function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureC
       nationalBounds: nationalBounds(national.topology),
     }, null, 2) + '\n',
   ]);
-  const districtReports: Record<number, SimplifyReport> = {};
-  const withFiles: number[] = [];
+  // Provinces with districts of their own: those with a citys file for at least one city (not the
+  // municipalities, 台湾, 香港, 澳门, whose finest units are already the cities layer's).
+  const withDistricts = new Set<number>();
+  for (const city of src.citys.keys()) withDistricts.add(provinceOf(city));
+  const provinces = part.topology.objects.provinces!.geometries.map((g) => g.properties.adcode as number).sort((a, b) => a - b);
+  const levelReports: Record<number, SimplifyReport> = {};
+  const bboxes = new Map<number, [number, number, number, number]>();
   let districtCount = 0;
-  for (const prov of [...src.provinces.keys()].sort((a, b) => a - b)) {
-    const d = buildDistricts(src, gaz, prov);
-    if (!d) continue;
-    withFiles.push(prov);
-    districtReports[prov] = d.report;
-    districtCount += d.topology.objects.districts!.geometries.length;
-    files.push([`districts/${prov}.topo.json`, topologyText(d.topology, ['districts'])]);
+  for (const settings of DETAIL_LEVELS) {
+    const d = buildDetailLevel(part, settings);
+    levelReports[settings.level] = d.report;
+    for (const prov of provinces) {
+      const slice = provinceSlice(d.topology, prov, withDistricts.has(prov));
+      if (!bboxes.has(prov)) bboxes.set(prov, slice.bbox);
+      if (settings === DETAIL_LEVELS[0]) districtCount += slice.objects.districts?.geometries.length ?? 0;
+      files.push([`lod/${settings.level}/${prov}.topo.json`, topologyText(slice, slice.objects.districts ? ['provinces', 'cities', 'districts'] : ['provinces', 'cities'])]);
+    }
   }
-  files.push(['districts/index.json', JSON.stringify({ generatedBy: GENERATED_BY, provinces: withFiles }) + '\n']);
+  const index: LodIndex = {
+    generatedBy: GENERATED_BY,
+    levels: DETAIL_LEVELS.map((l) => ({ level: l.level, minZoom: l.minZoom, maxZoom: l.maxZoom, px: l.px, path: `lod/${l.level}/` })),
+    provinces: provinces.map((adcode) => ({ adcode, bbox: bboxes.get(adcode)!, districts: withDistricts.has(adcode) })),
+  };
+  files.push(['lod/index.json', JSON.stringify(index) + '\n']);
   files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return {
     files,
@@ -602,13 +749,14 @@ export function buildAll(src: GeoSource, info: SourceInfo, neighbours?: FeatureC
         provinces: national.topology.objects.provinces!.geometries.length,
         cities: national.topology.objects.cities!.geometries.length,
         dashParts: (national.topology.objects.dash!.geometries[0]!.arcs as number[][][]).length,
-        districtFiles: withFiles.length,
+        districtFiles: withDistricts.size,
         districts: districtCount,
         gazetteer: gaz.length,
       },
       national: national.report,
-      districts: districtReports,
+      districts: levelReports,
       provinceAreaDiff: national.provinceAreaDiff,
     },
+    units: part.units,
   };
 }

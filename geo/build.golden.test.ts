@@ -1,18 +1,20 @@
-// Checks the files in public/geo/ — what the app loads — against the source, and that the build reproduces them
-// byte for byte.
+// Checks the files in public/geo/ — what the app loads — against the source, that they were built from the current
+// inputs, and that the build is deterministic.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
-import { booleanPointInPolygon, booleanValid, pointToPolygonDistance } from '@turf/turf';
+import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer, provinceOf } from '../src/ingest/gazetteer';
 import type { GazetteerEntry } from '../src/types';
-import { buildAll, buildNational, SCS_ISLAND_UNITS, toAdcode } from './build-core';
-import { loadSource, loadSourceInfo } from './load-source';
+import { buildAll, DETAIL_LEVELS, SCS_ISLAND_UNITS, toAdcode } from './build-core';
+import { DEFAULT_SOURCE, loadSource, loadSourceInfo } from './load-source';
+import { buildInputsHash } from './inputs';
 import { SEAT_EXCEPTIONS } from './seat-exceptions';
-import { loadNeighbours } from './load-neighbours';
+import { loadNeighbours, NEIGHBOURS_FILE } from './load-neighbours';
+import { validPolygonal } from './topo-simplify';
 
 const OUT = resolve(import.meta.dirname, '../public/geo');
 const KB = 1024;
@@ -44,8 +46,15 @@ function createGazetteer(): Map<number, GazetteerEntry> {
   return new Map(entries.map((e) => [e.adcode, e]));
 }
 
+/** The finest level's files (lod/<last level>/<province>.topo.json) that have a districts object. */
 function districtFiles(): string[] {
-  return readdirSync(join(OUT, 'districts')).filter((n) => n.endsWith('.topo.json')).sort();
+  const dir = `lod/${DETAIL_LEVELS[DETAIL_LEVELS.length - 1]!.level}`;
+  return readdirSync(join(OUT, dir)).filter((n) => n.endsWith('.topo.json')).sort()
+    .filter((n) => createTopology(`${dir}/${n}`).objects.districts).map((n) => `${dir}/${n}`);
+}
+
+function lodFiles(): string[] {
+  return DETAIL_LEVELS.flatMap((l) => readdirSync(join(OUT, `lod/${l.level}`)).filter((n) => n.endsWith('.topo.json')).sort().map((n) => `lod/${l.level}/${n}`));
 }
 
 function gz(path: string): number {
@@ -116,7 +125,7 @@ describe('national.topo.json', () => {
     expect(dash[0]!.type).toBe('MultiPolygon');
     expect(dash[0]!.arcs as unknown[]).toHaveLength(10);
     const f = decodeAll(t, 'dash')[0]!;
-    expect(booleanValid(f)).toBe(true);
+    expect(validPolygonal(f)).toBe(true);
     expect(t.objects.provinces!.geometries.some((g) => g.properties.adcode === 100000)).toBe(false);
   });
 
@@ -140,29 +149,31 @@ describe('national.topo.json', () => {
     for (const f of all) expect(polygonsOf(f).length, f.properties.name).toBeGreaterThan(0);
   });
 
-  it('is valid after simplification (turf booleanValid, every province and city)', () => {
+  it('is valid after simplification (OGC: turf booleanValid, parts may touch at points; every province and city)', () => {
     const t = createTopology('national.topo.json');
     for (const f of [...decodeAll(t, 'provinces'), ...decodeAll(t, 'cities')]) {
-      expect(booleanValid(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
+      expect(validPolygonal(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
     }
   });
 });
 
-describe('districts/*.topo.json', () => {
-  it('exists for every province with citys files, and index.json lists exactly those', () => {
+describe('lod/<level>/<province>.topo.json', () => {
+  it('exists for every province at every level; index.json lists them with bbox and districts', () => {
     const src = loadSource();
-    const expected = [...new Set([...src.citys.keys()].map(provinceOf))].sort((a, b) => a - b);
-    const index = JSON.parse(readText('districts/index.json')) as { generatedBy: string; provinces: number[] };
+    const withDistricts = [...new Set([...src.citys.keys()].map(provinceOf))].sort((a, b) => a - b);
+    const index = JSON.parse(readText('lod/index.json')) as { generatedBy: string; levels: { level: number }[]; provinces: { adcode: number; districts: boolean; bbox: number[] }[] };
     expect(index.generatedBy).toMatch(/geo\/build\.ts/);
-    expect(index.provinces).toEqual(expected);
-    expect(districtFiles()).toEqual(expected.map((p) => `${p}.topo.json`));
-    for (const p of [110000, 120000, 310000, 500000, 710000, 810000, 820000]) expect(index.provinces).not.toContain(p);
+    expect(index.levels.map((l) => l.level)).toEqual(DETAIL_LEVELS.map((l) => l.level));
+    expect(index.provinces).toHaveLength(34);
+    expect(index.provinces.filter((p) => p.districts).map((p) => p.adcode)).toEqual(withDistricts);
+    for (const p of [110000, 120000, 310000, 500000, 710000, 810000, 820000]) expect(withDistricts).not.toContain(p);
+    expect(lodFiles()).toHaveLength(34 * DETAIL_LEVELS.length);
   });
 
-  it('has every feature of the province\'s citys files, and its units without one', () => {
+  it("has every feature of the province's citys files, and its units without one", () => {
     const src = loadSource();
     for (const name of districtFiles()) {
-      const prov = Number(name.slice(0, 6));
+      const prov = Number(name.slice(-16, -10));
       const expected: number[] = [];
       for (const f of src.provinces.get(prov)!.features) {
         const city = toAdcode(f.properties?.adcode, 'province');
@@ -170,7 +181,7 @@ describe('districts/*.topo.json', () => {
         if (citys) expected.push(...citys.features.map((d) => toAdcode(d.properties?.adcode, 'citys')));
         else expected.push(city);
       }
-      const got = createTopology(`districts/${name}`).objects.districts!.geometries.map((g) => g.properties.adcode);
+      const got = createTopology(name).objects.districts!.geometries.map((g) => g.properties.adcode);
       expect(got, name).toEqual(expected.sort((a, b) => a - b));
     }
   });
@@ -178,20 +189,12 @@ describe('districts/*.topo.json', () => {
   it('gives every district the contract properties plus its city', () => {
     const gaz = createGazetteer();
     for (const name of districtFiles()) {
-      for (const g of createTopology(`districts/${name}`).objects.districts!.geometries) {
+      for (const g of createTopology(name).objects.districts!.geometries) {
         const p = g.properties;
         expect(Object.keys(p)).toEqual(['adcode', 'name', 'short', 'level', 'province', 'city']);
         const e = gaz.get(p.adcode)!;
-        expect([p.name, p.level, p.province]).toEqual([e.name, e.level, Number(name.slice(0, 6))]);
+        expect([p.name, p.level, p.province]).toEqual([e.name, e.level, Number(name.slice(-16, -10))]);
         expect(p.city === p.adcode || gaz.get(p.adcode)!.parent === p.city).toBe(true);
-      }
-    }
-  });
-
-  it('is valid after simplification (turf booleanValid, every district)', () => {
-    for (const name of districtFiles()) {
-      for (const f of decodeAll(createTopology(`districts/${name}`), 'districts')) {
-        expect(booleanValid(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
       }
     }
   });
@@ -204,7 +207,7 @@ describe('seats', () => {
     const units = [
       ...decodeAll(national, 'provinces'),
       ...decodeAll(national, 'cities'),
-      ...districtFiles().flatMap((n) => decodeAll(createTopology(`districts/${n}`), 'districts')),
+      ...districtFiles().flatMap((n) => decodeAll(createTopology(n), 'districts')),
     ];
     const outside = new Set<number>();
     for (const f of units) {
@@ -314,27 +317,43 @@ describe('budgets (gzip)', () => {
     expect(total).toBeLessThanOrEqual(150 * KB);
   });
 
-  it('each province district file ≤ 250 KB', () => {
-    for (const name of districtFiles()) expect(gz(`districts/${name}`), name).toBeLessThanOrEqual(250 * KB);
+  it('each detail file ≤ 250 KB', () => {
+    for (const name of lodFiles()) expect(gz(name), name).toBeLessThanOrEqual(250 * KB);
   });
 });
 
 describe('determinism', () => {
-  it('builds the national topology twice to identical values', () => {
-    const src = loadSource();
-    const gaz = buildGazetteer(src.location);
-    const a = buildNational(src, gaz);
-    const b = buildNational(loadSource(), gaz);
-    expect(JSON.stringify(a.topology)).toBe(JSON.stringify(b.topology));
+  // Rebuilding all of China takes minutes (npm run geo:check does it); these take seconds.
+  it('was built from the current source, build code and libraries (else: npm run geo)', () => {
+    const stamp = JSON.parse(readText('build-inputs.json')) as { sha256: string };
+    expect(stamp.sha256, 'public/geo is stale: run npm run geo').toBe(buildInputsHash([DEFAULT_SOURCE, dirname(NEIGHBOURS_FILE)]));
   });
 
-  it('reproduces every file in public/geo byte for byte (and nothing else is there)', () => {
-    const { files } = buildAll(loadSource(), loadSourceInfo(), loadNeighbours());
-    for (const [path, text] of files) expect(readText(path) === text, path).toBe(true);
+  it('holds exactly the files the build writes: nothing stale lingers', () => {
+    const index = JSON.parse(readText('lod/index.json')) as { levels: { path: string }[]; provinces: { adcode: number }[] };
+    const expected = [
+      'build-inputs.json', 'gazetteer.json', 'meta.json', 'national.topo.json', 'scs-inset.json', 'lod/index.json',
+      ...index.levels.flatMap((l) => index.provinces.map((p) => `${l.path}${p.adcode}.topo.json`)),
+    ].sort();
     const onDisk = [
       ...readdirSync(OUT).filter((n) => n.endsWith('.json')),
-      ...readdirSync(join(OUT, 'districts')).map((n) => `districts/${n}`),
+      ...readdirSync(join(OUT, 'lod'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.json')).map((n) => `lod/${n}`),
     ].sort();
-    expect(onDisk).toEqual(files.map(([p]) => p).sort());
-  }, 180_000);
+    expect(onDisk).toEqual(expected);
+  });
+
+  it('builds the same bytes twice from the same source (two real provinces: 重庆 and 宁夏)', async () => {
+    const keep = new Set([500000, 640000]);
+    const full = loadSource();
+    const subset = {
+      china: { ...full.china, features: full.china.features.filter((f) => f.properties?.adchar === 'JD' || keep.has(toAdcode(f.properties?.adcode, 'china.json'))) },
+      provinces: new Map([...full.provinces].filter(([code]) => keep.has(code))),
+      citys: new Map([...full.citys].filter(([code]) => keep.has(provinceOf(code)))),
+      location: full.location,
+    };
+    const a = await buildAll(subset, loadSourceInfo(), loadNeighbours());
+    const b = await buildAll(subset, loadSourceInfo(), loadNeighbours());
+    expect(a.files.map(([p]) => p)).toContain('lod/2/640000.topo.json');
+    expect(b.files).toEqual(a.files);
+  }, 300_000);
 });

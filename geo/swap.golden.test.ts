@@ -47,23 +47,23 @@ describe('another boundary source', () => {
     expect(() => loadSourceInfo(createSourceDir(false))).toThrow(/source\.json/);
   });
 
-  it('builds from files of the same shape and credits them in meta.json', () => {
+  it('builds from files of the same shape and credits them in meta.json', async () => {
     const dir = createSourceDir(true);
-    const { files, report } = buildAll(loadSource(dir), loadSourceInfo(dir));
+    const { files, report } = await buildAll(loadSource(dir), loadSourceInfo(dir));
     const file = (p: string) => files.find(([path]) => path === p)?.[1] ?? '';
     expect(report.counts).toMatchObject({ provinces: 1, cities: 2, dashParts: 10, districtFiles: 1, districts: 3 });
     const meta = JSON.parse(file('meta.json')) as { source: string; attribution: { zh: string } };
     expect(meta.source).toBe('Licensed standard map');
     expect(meta.attribution.zh).toContain('审图号');
-    expect(JSON.parse(file('districts/index.json')).provinces).toEqual([130000]);
+    expect(JSON.parse(file('lod/index.json')).provinces.map((p: { adcode: number; districts: boolean }) => [p.adcode, p.districts])).toEqual([[130000, true]]);
     // 乙市 has no citys file: it is in the district layer as itself.
-    const d = JSON.parse(file('districts/130000.topo.json')) as { objects: { districts: { geometries: { properties: { adcode: number; city: number } }[] } } };
+    const d = JSON.parse(file('lod/1/130000.topo.json')) as { objects: { districts: { geometries: { properties: { adcode: number; city: number } }[] } } };
     expect(d.objects.districts.geometries.map((g) => [g.properties.adcode, g.properties.city])).toEqual([[130102, 130100], [130103, 130100], [130200, 130200]]);
   });
 
-  it('fails loudly, naming the file, on a code the gazetteer does not have', () => {
+  it('fails loudly, naming the file, on a code the gazetteer does not have', async () => {
     const dir = createSourceDir(true);
     writeFileSync(join(dir, 'province/130000.json'), JSON.stringify(fc([square({ adcode: 130900 }, 110, 20, 1)])));
-    expect(() => buildAll(loadSource(dir), loadSourceInfo(dir))).toThrow(/province\/130000\.json feature 0: adcode 130900/);
+    await expect(buildAll(loadSource(dir), loadSourceInfo(dir))).rejects.toThrow(/province\/130000\.json feature 0: adcode 130900/);
   });
 });

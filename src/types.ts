@@ -153,3 +153,14 @@ export interface Camera {
 
 export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
 export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+/** One province at one level of detail (geo/lod/<level>/<province>.topo.json, decoded). */
+export interface DetailSlice {
+  level: number;
+  province: number;
+  provinces: RegionCollection;
+  cities: RegionCollection;
+  /** null for provinces whose finest units are already the cities (municipalities, 台湾, 香港, 澳门). */
+  districts: RegionCollection | null;
+}
+

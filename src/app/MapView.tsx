@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
-import { loadDistricts } from '../data/load';
+import { loadDetail, loadDistricts } from '../data/load';
 import { atlasStore, useAtlas, type AtlasState } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { placeNameEn, type NamesEn } from '../format/names';
@@ -120,6 +120,7 @@ export function MapView({
           dash: geo.dash,
           nationalBounds: geo.meta.nationalBounds,
           loadDistricts: (p) => loadDistricts(geo, p),
+          ...(geo.lod ? { detail: { levels: geo.lod.levels, provinces: geo.lod.provinces, load: (l, p) => loadDetail(geo, l, p) } } : {}),
         },
         geo.gazetteer,
         {

@@ -4,7 +4,9 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { parseDataset } from '../ingest/schema';
 import type { Dataset, GazetteerEntry } from '../types';
-import type { RegionCollection } from '../types';
+import type { DetailSlice, RegionCollection } from '../types';
+
+export type { DetailSlice };
 
 export interface GeoMeta {
   source?: string;
@@ -21,7 +23,16 @@ export interface GeoBundle {
   meta: GeoMeta;
   gazetteer: Map<number, GazetteerEntry>;
   districtProvinces: Set<number>;
+  /** Levels of detail (geo/lod/index.json); absent when the build has none (then only the national level). */
+  lod?: LodIndex;
 }
+
+/** geo/lod/index.json, written by geo/build-core.ts (buildAll). */
+export interface LodIndex {
+  levels: { level: number; minZoom: number; maxZoom: number; px: number; path: string }[];
+  provinces: { adcode: number; bbox: [number, number, number, number]; districts: boolean }[];
+}
+
 
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path);
@@ -70,8 +81,11 @@ export async function loadGeo(): Promise<GeoBundle> {
     getJson<GeoMeta>('geo/meta.json'),
     getJson<GazetteerEntry[]>('geo/gazetteer.json'),
     getJson<FeatureCollection & { bbox?: number[] }>('geo/scs-inset.json'),
-    getJson<unknown>('geo/districts/index.json'),
+    // Levels of detail (geo/lod/) or, from an older build, one district file per province (geo/districts/).
+    getJson<unknown>('geo/lod/index.json').catch(() => null),
   ]);
+  const lod = lodIndex(index);
+  const legacy = lod ? [] : await getJson<unknown>('geo/districts/index.json').then(districtIndex, () => []);
   // `dash` may be stored as one geometry or as a collection: normalise to a collection.
   const dashRaw = feature(topo, topo.objects['dash'] as GeometryCollection) as unknown as FeatureCollection | FeatureCollection['features'][number];
   const dash: FeatureCollection = dashRaw.type === 'FeatureCollection' ? dashRaw : { type: 'FeatureCollection', features: [dashRaw] };
@@ -82,24 +96,51 @@ export async function loadGeo(): Promise<GeoBundle> {
     inset,
     meta,
     gazetteer: new Map(gaz.map((g) => [g.adcode, g])),
-    districtProvinces: new Set(districtIndex(index)),
+    districtProvinces: new Set(lod ? lod.provinces.filter((p) => p.districts).map((p) => p.adcode) : legacy),
+    ...(lod ? { lod } : {}),
   };
 }
 
-/** index.json lists the provinces that have a district file; accept a bare array or `{ provinces: [...] }`. */
-function districtIndex(index: unknown): number[] {
-  const list = Array.isArray(index) ? index : (index as { provinces?: unknown }).provinces;
-  return Array.isArray(list) ? list.map(Number).filter(Number.isFinite) : [];
+/** A malformed index means no detail levels (the national map still works), never a crash. */
+function lodIndex(index: unknown): LodIndex | undefined {
+  const i = index as Partial<LodIndex> | null;
+  if (!i || !Array.isArray(i.levels) || !Array.isArray(i.provinces)) return undefined;
+  return { levels: [...i.levels].sort((a, b) => a.level - b.level), provinces: i.provinces };
 }
 
-const districtCache = new Map<number, Promise<RegionCollection | null>>();
+// Each file is fetched once per page: a province seen again, at any zoom, is drawn from memory.
+const detailCache = new Map<string, Promise<DetailSlice | null>>();
 
-export function loadDistricts(geo: GeoBundle, province: number): Promise<RegionCollection | null> {
-  if (!geo.districtProvinces.has(province)) return Promise.resolve(null);
-  let p = districtCache.get(province);
-  if (!p) {
-    p = getJson<Topology>(`geo/districts/${province}.topo.json`).then((t) => objectOf(t, 'districts'));
-    districtCache.set(province, p);
+/** One province at one level of detail; null when the build has no such file. A failed fetch may be retried. */
+export function loadDetail(geo: GeoBundle, level: number, province: number): Promise<DetailSlice | null> {
+  const l = geo.lod?.levels.find((x) => x.level === level);
+  const p = geo.lod?.provinces.find((x) => x.adcode === province);
+  if (!l || !p) return Promise.resolve(null);
+  const key = `${level}/${province}`;
+  let pending = detailCache.get(key);
+  if (!pending) {
+    pending = getJson<Topology>(`geo/${l.path}${province}.topo.json`).then((t) => ({
+      level,
+      province,
+      provinces: objectOf(t, 'provinces'),
+      cities: objectOf(t, 'cities'),
+      districts: t.objects['districts'] ? objectOf(t, 'districts') : null,
+    }));
+    pending.catch(() => detailCache.delete(key));
+    detailCache.set(key, pending);
   }
-  return p;
+  return pending;
+}
+
+/** A province's districts (from the first level that has them); null when it has none (municipalities …). */
+export async function loadDistricts(geo: GeoBundle, province: number): Promise<RegionCollection | null> {
+  if (!geo.districtProvinces.has(province)) return null;
+  if (!geo.lod?.levels[0]) return getJson<Topology>(`geo/districts/${province}.topo.json`).then((t) => objectOf(t, 'districts'));
+  return (await loadDetail(geo, geo.lod.levels[0].level, province))?.districts ?? null;
+}
+
+/** districts/index.json of an older build: `{ provinces: [...] }` or a bare array. */
+function districtIndex(index: unknown): number[] {
+  const list = Array.isArray(index) ? index : (index as { provinces?: unknown } | null)?.provinces;
+  return Array.isArray(list) ? list.map(Number).filter(Number.isFinite) : [];
 }

@@ -2,9 +2,9 @@
 // counts, class breaks, colours and markers as the live map, framed on the subject's own bounds. Used by the PNG,
 // the deck (one scene per briefing slide view) and the document.
 import type { Feature, Geometry } from 'geojson';
-import type { Dataset, GazetteerEntry, Practice } from '../types';
+import type { Dataset, GazetteerEntry, Practice, RegionCollection } from '../types';
 import type { GeoBundle } from '../data/load';
-import { loadDistricts } from '../data/load';
+import { loadDetail, loadDistricts, type DetailSlice } from '../data/load';
 import { countsByRegion, markerPoints } from '../store/selectors';
 import { classIndex } from '../store/classes';
 import { classColors, type Palette } from '../theme/palette';
@@ -30,12 +30,32 @@ export function padBounds(b: Bounds, ratio = 0.08, minSpan = 0.8): Bounds {
   return [cx - hw, cy - hh, cx + hw, cy + hh];
 }
 
-async function subjectFeature(geo: GeoBundle, adcode: number): Promise<Feature<Geometry> | null> {
-  if (adcode % 10000 === 0) return geo.provinces.features.find((f) => f.properties.adcode === adcode) ?? null;
-  const city = geo.cities.features.find((f) => f.properties.adcode === adcode);
+/**
+ * The subject's province at the first level of detail (what the live map draws once it is focused): a province
+ * framed alone needs more than the national level's borders, whose lines between its cities are coarse (see
+ * NATIONAL.cityPx in geo/build-core.ts). Null without levels, or when the file cannot be had (the national level
+ * then draws it, as before).
+ */
+async function provinceDetail(geo: GeoBundle, province: number): Promise<DetailSlice | null> {
+  const first = geo.lod?.levels[0];
+  if (!first) return null;
+  return loadDetail(geo, first.level, province).catch(() => null);
+}
+
+async function subjectFeature(geo: GeoBundle, adcode: number, detail: DetailSlice | null): Promise<Feature<Geometry> | null> {
+  const own = (fc: RegionCollection | null | undefined) => fc?.features.find((f) => f.properties.adcode === adcode) ?? null;
+  if (adcode % 10000 === 0) return own(detail?.provinces) ?? own(geo.provinces);
+  const city = own(detail?.cities) ?? own(geo.cities);
   if (city) return city;
+  if (detail) return own(detail.districts);
   const districts = await loadDistricts(geo, Math.floor(adcode / 10000) * 10000).catch(() => null);
-  return districts?.features.find((f) => f.properties.adcode === adcode) ?? null;
+  return own(districts);
+}
+
+/** The national collection with the subject province's features replaced by its level of detail. */
+function withDetail(national: RegionCollection, detail: RegionCollection | undefined, province: number): RegionCollection {
+  if (!detail) return national;
+  return { ...national, features: [...national.features.filter((f) => f.properties.province !== province), ...detail.features] };
 }
 
 function seatBounds(g: GazetteerEntry | undefined): Bounds | null {
@@ -62,15 +82,21 @@ export async function buildScene(input: SceneInput, subject: number | null): Pro
   );
   let scene: MapScene['subject'] = null;
   let bounds: Bounds = geo.meta.nationalBounds;
+  let provinces = geo.provinces;
+  let cities = geo.cities;
   if (subject !== null) {
-    const feature = await subjectFeature(geo, subject);
+    const province = Math.floor(subject / 10000) * 10000;
+    const detail = await provinceDetail(geo, province);
+    provinces = withDetail(geo.provinces, detail?.provinces, province);
+    cities = withDetail(geo.cities, detail?.cities, province);
+    const feature = await subjectFeature(geo, subject, detail);
     const b = (feature && bboxOf(feature.geometry)) ?? seatBounds(geo.gazetteer.get(subject));
     if (b) bounds = padBounds(b);
-    scene = { adcode: subject, province: Math.floor(subject / 10000) * 10000, feature };
+    scene = { adcode: subject, province, feature };
   }
   return {
-    provinces: geo.provinces,
-    cities: geo.cities,
+    provinces,
+    cities,
     dash: geo.dash,
     provinceFill,
     colors: {

@@ -15,6 +15,7 @@ import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
 import {
   markerCollection,
   provinceLabelCollection,
+  type DetailSlice,
   type MarkerInput,
   type RegionCollection,
   type RegionFeature,
@@ -34,6 +35,16 @@ export interface MapGeo {
   nationalBounds: [number, number, number, number];
   /** Loads one province's districts (null when the province has none, e.g. municipalities). */
   loadDistricts: (province: number) => Promise<RegionCollection | null>;
+  /** Levels of detail that follow the camera (geo/lod/); without them the national geometry is drawn at every zoom. */
+  detail?: DetailLevels;
+}
+
+export interface DetailLevels {
+  /** Ascending; a level is drawn from its minZoom on (the previous level's maxZoom). */
+  levels: readonly { level: number; minZoom: number; maxZoom: number }[];
+  /** Every province with its bbox [w, s, e, n], to know which are in view. */
+  provinces: readonly { adcode: number; bbox: readonly [number, number, number, number] }[];
+  load: (level: number, province: number) => Promise<DetailSlice | null>;
 }
 
 export interface MapCallbacks {
@@ -139,6 +150,8 @@ export class MapController {
       const c = this.map.getCenter();
       this.callbacks.onCamera({ lng: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
+    // Levels of detail follow the camera (see updateDetail).
+    this.map.on('moveend', () => this.updateDetail());
     this.map.on('mousemove', (e) => this.onHover(e));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (e) => this.onClick(e));
@@ -155,7 +168,12 @@ export class MapController {
         this.source(SRC.cities).setData(geo.cities);
         this.source(SRC.dash).setData(geo.dash);
         this.source(SRC.provinceLabels).setData(provinceLabelCollection(geo.provinces));
+        // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
+        // set replaced it, so put it back.
+        this.detailKey = '';
+        this.flushDetail();
         resolve();
+        this.updateDetail();
       });
     });
   }
@@ -313,6 +331,12 @@ export class MapController {
 
   /** Loads a province's districts into the districts source once; returns when they are on the map. */
   async ensureDistricts(province: number): Promise<void> {
+    const first = this.geo.detail?.levels[0];
+    if (first) {
+      await this.requestDetail(first.level, province);
+      this.flushDetail();
+      return;
+    }
     if (this.loadedProvinces.has(province)) return;
     this.loadedProvinces.add(province);
     const fc = await this.geo.loadDistricts(province);
@@ -389,6 +413,101 @@ export class MapController {
     this.setBusy();
     if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
     else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
+  }
+
+  // ——— levels of detail ———
+  // Each province is drawn at the finest level loaded for it, never coarser than what is already on screen: a
+  // finer file replaces the coarser geometry when it arrives (no blank in between, no flash), and files stay
+  // cached (src/data/load.ts), so coming back costs nothing. Levels are chosen so that the drawn border stays
+  // within about 2 px of the source at every zoom (geo/README.md).
+  private readonly detail = new Map<number, DetailSlice>();
+  private readonly detailPending = new Map<string, Promise<void>>();
+  private detailFlushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The level of detail for a zoom: the one whose range holds it (beyond the last: the last); none below the first. */
+  static levelFor(levels: DetailLevels['levels'], zoom: number): number | null {
+    let pick: number | null = null;
+    for (const l of levels) if (zoom > l.minZoom) pick = l.level;
+    return pick;
+  }
+
+  /** Requests the level for the current zoom for every province in view. */
+  private updateDetail(): void {
+    const d = this.geo.detail;
+    if (!d || this.destroyed) return;
+    const level = MapController.levelFor(d.levels, this.map.getZoom());
+    if (level === null) return;
+    const b = this.map.getBounds();
+    const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    for (const p of d.provinces) {
+      const [pw, ps, pe, pn] = p.bbox;
+      if (pe < w || pw > e || pn < s || ps > n) continue;
+      void this.requestDetail(level, p.adcode);
+    }
+  }
+
+  private requestDetail(level: number, province: number): Promise<void> {
+    const d = this.geo.detail;
+    if (!d || (this.detail.get(province)?.level ?? -1) >= level) return Promise.resolve();
+    const key = `${level}/${province}`;
+    let pending = this.detailPending.get(key);
+    if (!pending) {
+      pending = d
+        .load(level, province)
+        .then((slice) => {
+          if (!slice || this.destroyed) return;
+          if ((this.detail.get(province)?.level ?? -1) >= slice.level) return;
+          this.detail.set(province, slice);
+          this.scheduleDetailFlush();
+        })
+        // A failed file leaves the coarser geometry on the map; the next camera move asks again.
+        .catch(() => undefined)
+        .finally(() => {
+          this.detailPending.delete(key);
+          this.markDetailReady();
+        });
+      this.detailPending.set(key, pending);
+      this.container.dataset.detail = 'loading';
+    }
+    return pending;
+  }
+
+  /** Files arriving together (a pan over several provinces) are put on the map in one update. */
+  private scheduleDetailFlush(): void {
+    this.detailFlushTimer ??= setTimeout(() => this.flushDetail(), 30);
+  }
+
+  /** Puts the loaded levels on the map: one setData per source; feature-state (counts, selection) is kept by id. */
+  private flushDetail(): void {
+    if (this.detailFlushTimer) clearTimeout(this.detailFlushTimer);
+    this.detailFlushTimer = null;
+    if (this.destroyed || !this.detail.size) return;
+    this.markDetailReady();
+    const provinces = this.geo.provinces.features.map((f) => this.detail.get(f.properties.adcode)?.provinces.features[0] ?? f);
+    const cities = this.geo.cities.features.filter((f) => !this.detail.has(f.properties.province));
+    const districts: RegionFeature[] = [];
+    for (const slice of [...this.detail.values()].sort((a, b) => a.province - b.province)) {
+      cities.push(...slice.cities.features);
+      for (const f of slice.districts?.features ?? []) {
+        districts.push(f);
+        if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
+      }
+    }
+    const key = [...this.detail.values()].map((x) => `${x.province}:${x.level}`).sort().join(',');
+    if (key === this.detailKey) return;
+    this.detailKey = key;
+    // While the context is lost these only update the record; restoreAfterLoss puts them back (detailKey reset).
+    this.setSourceData(SRC.provinces, { type: 'FeatureCollection', features: provinces });
+    this.setSourceData(SRC.cities, { type: 'FeatureCollection', features: cities });
+    this.setSourceData(SRC.districts, { type: 'FeatureCollection', features: districts });
+    this.setBusy();
+    this.markDetailReady();
+  }
+  private detailKey = '';
+
+  /** Testing seam: `data-detail` is `loading` while a level file is on its way, `ready` once all are on the map. */
+  private markDetailReady(): void {
+    if (!this.detailPending.size && !this.detailFlushTimer && !this.destroyed) this.container.dataset.detail = 'ready';
   }
 
   fitRegion(adcode: number): void {
@@ -533,6 +652,7 @@ export class MapController {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.detailFlushTimer) clearTimeout(this.detailFlushTimer);
     this.map.remove();
     this.tooltipEl.remove();
   }
@@ -570,6 +690,9 @@ export class MapController {
       this.source(SRC.provinceLabels).setData(provinceLabelCollection(this.geo.provinces));
       if (this.markerData) this.source(SRC.markers).setData(this.markerData);
       if (this.districtFeatures.length) this.source(SRC.districts).setData({ type: 'FeatureCollection', features: this.districtFeatures });
+      // The finer levels of detail loaded before the loss go back on the map too.
+      this.detailKey = '';
+      this.flushDetail();
       this.paintTheme();
       const filter = focusFilter(this.selected?.province ?? null);
       for (const id of FOCUS_LAYERS) this.map.setFilter(id, filter);

@@ -1,8 +1,9 @@
 // Pure builders of the small GeoJSON collections the controller feeds to its sources.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { GazetteerEntry, Level, RegionCollection, RegionFeature, RegionProps } from '../types';
+import type { DetailSlice, GazetteerEntry, Level, RegionCollection, RegionFeature, RegionProps } from '../types';
 
-export type { RegionCollection, RegionFeature, RegionProps };
+export type { DetailSlice, RegionCollection, RegionFeature, RegionProps };
+
 
 export interface MarkerInput {
   adcode: number;

@@ -26,7 +26,7 @@ export function choroplethColor(palette: Palette): ExpressionSpecification {
  * Layers that only matter inside the focused province (picking and highlighting its cities and districts) carry
  * this filter: outside it they would cost a full-country draw pass in every frame for nothing.
  */
-export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-outline', 'district-highlight'] as const;
+export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-highlight'] as const;
 
 /**
  * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
@@ -112,8 +112,8 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       },
     },
     {
+      // Everywhere districts are loaded (they follow the camera: only provinces in view are loaded).
       id: LAYER.districtOutline,
-      filter: focusFilter(null),
       type: 'line',
       source: SRC.districts,
       minzoom: DISTRICT_ZOOM - 0.5,
