@@ -126,4 +126,23 @@ describe('boundaries at city zoom, by URL', () => {
       });
     }
   }
+
+  it('on the finest level, hovering a district names it and a click selects it (南京 玄武区 at zoom 10, 江苏 focused)', async () => {
+    const s = await b.open('sel=r:320000&cam=118.7922,32.0507,10');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-detail') === 'ready', null, { timeout: 60_000 });
+    await mapIdle(s.page);
+    const at = await s.page.evaluate(() => {
+      const atlas = (window as any).__atlas;
+      // 玄武区's seat (gazetteer 320102), and the level 江苏 is drawn from.
+      const p = atlas.map.project([118.792199, 32.050678]);
+      return { x: p.x, y: p.y, level: atlas.controller.detail.get(320000)?.level ?? null };
+    });
+    expect(at.level).toBe(2);
+    const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    await s.page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(() => s.page.locator('.map-tooltip').textContent()).toContain('玄武区');
+    await s.page.mouse.click(box.x + at.x, box.y + at.y);
+    await s.page.waitForSelector('[data-testid="detail-panel"][data-region="320102"]');
+    await s.context.close();
+  });
 });
