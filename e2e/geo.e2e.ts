@@ -127,7 +127,7 @@ describe('boundaries at city zoom, by URL', () => {
     }
   }
 
-  it('on the finest level, hovering a district names it and a click selects it (南京 玄武区 at zoom 10, 江苏 focused)', async () => {
+  it('on the finest level, hovering a district names it and a click selects it (南京 玄武区 at zoom 10, 江苏 focused); zoomed out, only 江苏 keeps its detail', async () => {
     const s = await b.open('sel=r:320000&cam=118.7922,32.0507,10');
     await s.page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-detail') === 'ready', null, { timeout: 60_000 });
     await mapIdle(s.page);
@@ -143,6 +143,10 @@ describe('boundaries at city zoom, by URL', () => {
     await expect.poll(() => s.page.locator('.map-tooltip').textContent()).toContain('玄武区');
     await s.page.mouse.click(box.x + at.x, box.y + at.y);
     await s.page.waitForSelector('[data-testid="detail-panel"][data-region="320102"]');
+    // Back out to the national view: only the focused province keeps a level of detail in the map's sources (the
+    // others go back to the national level; their files stay cached).
+    await s.page.evaluate(() => (window as any).__atlas.map.jumpTo({ center: [105, 35], zoom: 4 }));
+    await expect.poll(() => s.page.evaluate(() => [...(window as any).__atlas.controller.detail.keys()]), { timeout: 30_000 }).toEqual([320000]);
     await s.context.close();
   });
 });
