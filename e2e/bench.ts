@@ -1,9 +1,14 @@
 // npm run bench — browser benchmark of the production build in headless Debian chromium (software WebGL).
 // Not a test: it prints medians and can write them as JSON (--json file). It exits 1 and names each budget a
 // median misses.
-//   npm run bench -- [--runs 7] [--json bench.json] [--query "dataset=synthetic-100k"] [--no-build]
+//   npm run bench -- [--runs 7] [--json bench.json] [--query "dataset=synthetic-100k"] [--no-build] [--echarts]
+// --echarts also times a reference page (e2e/bench-echarts.html: the same provinces and counts drawn by ECharts,
+// as such maps are usually made) from navigation to its first drawn frame, and prints how our time to interactive
+// compares (issue 14: "aim to be ahead of it").
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -18,6 +23,16 @@ const runs = Number(arg('runs', '7'));
 const query = arg('query', '') ?? '';
 const jsonOut = arg('json');
 if (!process.argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+const withEcharts = process.argv.includes('--echarts');
+if (withEcharts) {
+  // Served by the same preview server as the app, so both pay the same for every byte.
+  const require = createRequire(import.meta.url);
+  const dir = 'dist/bench-echarts';
+  mkdirSync(dir, { recursive: true });
+  copyFileSync('e2e/bench-echarts.html', join(dir, 'index.html'));
+  copyFileSync(join(dirname(require.resolve('echarts/package.json')), 'dist/echarts.min.js'), join(dir, 'echarts.min.js'));
+  copyFileSync(join(dirname(require.resolve('topojson-client/package.json')), 'dist/topojson-client.min.js'), join(dir, 'topojson-client.min.js'));
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,6 +129,17 @@ try {
     samples.heapMB!.push((heap?.value ?? 0) / 1024 / 1024);
     await context.close();
   }
+  if (withEcharts) {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(`${base}bench-echarts/`);
+      await page.waitForFunction(() => (window as unknown as { __finished?: number }).__finished !== undefined, null, { timeout: 120_000, polling: 10 });
+      (samples.echartsDrawn ??= []).push(Date.now() - t0);
+      await context.close();
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -139,6 +165,7 @@ const units: Record<string, string> = {
   firstViewGzipKB: 'KB',
   interactiveGzipKB: 'KB',
   heapMB: 'MB',
+  echartsDrawn: 'ms',
 };
 const result = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
 console.log(`\nrenewal-atlas bench — ${query || 'batch 1'} — median of ${runs} runs (headless chromium, software GL)\n`);
@@ -149,6 +176,10 @@ for (const [k, v] of Object.entries(result)) {
   const miss = budget !== undefined && v > budget;
   if (miss) missed.push(`${k}: ${v} ${units[k]} > ${budget} ${units[k]}`);
   console.log(`| ${k} | ${v} | ${units[k]} | ${budget === undefined ? '' : `≤ ${budget} ${units[k]}${miss ? ' **MISSED**' : ''}`} |`);
+}
+if (withEcharts) {
+  const ratio = result.navToInteractive! / result.echartsDrawn!;
+  console.log(`\ninteractive / ECharts drawn = ${ratio.toFixed(2)} (${ratio <= 1 ? 'ahead of' : 'behind'} the ECharts page)`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ query, runs, result, samples }, null, 2));
 if (missed.length) {
