@@ -310,6 +310,11 @@ export class MapController {
     this.setVisible(LAYER.provinceHighlight, used.has(SRC.provinces));
     this.setVisible(LAYER.cityHighlight, used.has(SRC.cities));
     this.setVisible(LAYER.districtHighlight, used.has(SRC.districts));
+    // The selection's casing only while something of its source is selected (issue 26.5).
+    const selected = new Set<string>(this.selectedStates.map((s) => s.source));
+    this.setVisible(LAYER.provinceHighlightCasing, selected.has(SRC.provinces));
+    this.setVisible(LAYER.cityHighlightCasing, selected.has(SRC.cities));
+    this.setVisible(LAYER.districtHighlightCasing, selected.has(SRC.districts));
   }
 
   private applySelectionState(): void {

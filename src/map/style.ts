@@ -26,13 +26,19 @@ export function choroplethColor(palette: Palette): ExpressionSpecification {
  * Layers that only matter inside the focused province (picking and highlighting its cities and districts) carry
  * this filter: outside it they would cost a full-country draw pass in every frame for nothing.
  */
-export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-highlight'] as const;
+export const FOCUS_LAYERS = [
+  'city-fill', 'city-outline-focus', 'city-highlight', 'city-highlight-casing', 'district-fill', 'district-highlight',
+  'district-highlight-casing',
+] as const;
 
 /**
  * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
  * is hovered, selected or compared (a zero-width line still costs a full draw pass).
  */
-export const ON_DEMAND_LAYERS = ['province-highlight', 'city-highlight', 'district-highlight', 'province-compare'] as const;
+export const ON_DEMAND_LAYERS = [
+  'province-highlight', 'province-highlight-casing', 'city-highlight', 'city-highlight-casing', 'district-highlight',
+  'district-highlight-casing', 'province-compare',
+] as const;
 export function focusFilter(province: number | null): FilterSpecification {
   return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
 }
@@ -69,6 +75,11 @@ function highlightWidth(base: number): ExpressionSpecification {
     ['boolean', ['feature-state', 'hover'], false], base + 1,
     0,
   ];
+}
+
+/** The selection's casing: 3 px wider than its line, under it; hover has none. */
+function casingWidth(base: number): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', 'selected'], false], base + 5, 0];
 }
 
 function highlightColor(p: Palette): ExpressionSpecification {
@@ -146,6 +157,14 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       paint: { 'line-color': p.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 7, 1.6] },
     },
     {
+      id: LAYER.districtHighlightCasing,
+      filter: focusFilter(null),
+      type: 'line',
+      source: SRC.districts,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': p.selectedCasing, 'line-width': casingWidth(1) },
+    },
+    {
       id: LAYER.districtHighlight,
       filter: focusFilter(null),
       type: 'line',
@@ -154,12 +173,27 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
     },
     {
+      id: LAYER.cityHighlightCasing,
+      filter: focusFilter(null),
+      type: 'line',
+      source: SRC.cities,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': p.selectedCasing, 'line-width': casingWidth(1) },
+    },
+    {
       id: LAYER.cityHighlight,
       filter: focusFilter(null),
       type: 'line',
       source: SRC.cities,
       layout: { visibility: 'none' },
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      id: LAYER.provinceHighlightCasing,
+      type: 'line',
+      source: SRC.provinces,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': p.selectedCasing, 'line-width': casingWidth(1) },
     },
     {
       id: LAYER.provinceHighlight,

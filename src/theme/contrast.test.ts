@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, deltaE2000, textOn, washedOut } from './contrast';
-import { classColors, paletteOf } from './palette';
+import { classColors, paletteOf, selectionContrast } from './palette';
 
 describe('deltaE2000', () => {
   // Reference pairs from Sharma, Wu & Dalal (2005), table 1, given there in CIELAB; here as the same colours' sRGB
@@ -39,4 +39,20 @@ describe('text on colour', () => {
       for (const c of paletteOf(theme).classes) expect(contrastRatio(c, textOn(c))).toBeGreaterThanOrEqual(4.5);
     }
   });
+});
+
+describe('the selection outline', () => {
+  // Issue 26.5: the outline must reach 3:1 (WCAG's figure for graphical objects) against every class fill and the
+  // "no practice" fill, in both themes; its line and its casing must also read apart from each other.
+  for (const theme of ['light', 'dark'] as const) {
+    const palette = paletteOf(theme);
+    it(`${theme}: ≥ 3:1 against every class fill and "no practice"`, () => {
+      for (const fill of [palette.noData, ...palette.classes]) {
+        expect(selectionContrast(palette, fill), `${palette.selected}/${palette.selectedCasing} on ${fill}`).toBeGreaterThanOrEqual(3);
+      }
+    });
+    it(`${theme}: the line stands out from its casing (≥ 3:1)`, () => {
+      expect(contrastRatio(palette.selected, palette.selectedCasing)).toBeGreaterThanOrEqual(3);
+    });
+  }
 });

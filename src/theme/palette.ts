@@ -1,5 +1,7 @@
 // The palette and the class colours: one module that the map, the legend, the SVG fallback, exports, the briefing
 // and compare all read, so that a colour cannot differ between them. Pure; no MapLibre.
+import { contrastRatio } from './contrast';
+
 export type ThemeName = 'light' | 'dark';
 
 export interface Palette {
@@ -20,7 +22,14 @@ export interface Palette {
   label: string;
   labelHalo: string;
   hover: string;
+  /**
+   * The selection outline is two-tone: `selected` drawn over a wider `selectedCasing`. No single colour reaches 3:1
+   * against both ends of a ramp that runs from pale to deep (the dark theme's old yellow all but vanished on its
+   * pale-yellow top class): for every class fill one of the two does (selectionContrast, contrast.test.ts), and the
+   * two reach 3:1 against each other, so the line reads on any fill in either theme.
+   */
   selected: string;
+  selectedCasing: string;
   /** Other countries' land in the South China Sea inset: neutral, distinct from China's land and the sea. */
   context: string;
   /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
@@ -47,7 +56,8 @@ const COLOURS: { [K in keyof Palette]: [light: Palette[K], dark: Palette[K]] } =
   label: ['#1f2937', '#e2e8f0'],
   labelHalo: ['#ffffff', '#0f172a'],
   hover: ['#111827', '#f8fafc'],
-  selected: ['#b45309', '#fbbf24'],
+  selected: ['#7c2d12', '#fbbf24'],
+  selectedCasing: ['#ffffff', '#0f172a'],
   compare: [
     ['#0072b2', '#d55e00', '#009e73', '#cc79a7'],
     ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
@@ -85,4 +95,9 @@ export function classRamp(count: number, breaks: readonly number[], rampLength: 
   let c = 0;
   while (c + 1 < breaks.length && breaks[c + 1]! <= count) c++;
   return rampIndices(breaks.length, rampLength)[c]!;
+}
+
+/** How well the selection outline stands out on `fill`: the better of its line and its casing (WCAG ratio). */
+export function selectionContrast(palette: Palette, fill: string): number {
+  return Math.max(contrastRatio(palette.selected, fill), contrastRatio(palette.selectedCasing, fill));
 }
