@@ -22,7 +22,7 @@ import { InvalidNotice } from './InvalidNotice';
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
-import { buildSlides, slideIndexOf } from '../briefing/slides';
+import { buildSlides, slideIndexOf, windowSlideLayout } from '../briefing/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
@@ -207,7 +207,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             onClick={() => {
               // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
               const st = atlasStore.getState();
-              st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters), st.selection));
+              st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters, windowSlideLayout()), st.selection));
             }}
           >
             {t('briefing')}

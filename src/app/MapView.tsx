@@ -11,7 +11,7 @@ import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
-import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
+import { buildSlides, clampSlide, slideRegions, windowSlideLayout } from '../briefing/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bbox } from '@turf/bbox';
 import type { Bounds } from '../map/framing';
@@ -41,7 +41,7 @@ function policyContext(data: () => AtlasData, ctl: MapController | null): Policy
   return {
     slideRegions: (s) => {
       const { dataset } = data();
-      const slides = buildSlides(dataset, s.filters);
+      const slides = buildSlides(dataset, s.filters, windowSlideLayout());
       return slideRegions(dataset, slides[clampSlide(s.slide, slides.length)]);
     },
     selectionRegion: (sel) => selectionTarget(sel, data())?.adcode ?? null,

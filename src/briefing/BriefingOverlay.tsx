@@ -2,7 +2,7 @@
 // `slideTarget`). Keys: → ↓ Space PageDown next, ← ↑ Shift+Space PageUp previous (what presenter remotes send),
 // Home/End first/last, Esc leaves. Every slide has its own URL (slide=N, pushed to history by the URL sync).
 // All practice text is rendered as React text, never as HTML.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAtlasData } from '../data/context';
 import { useAtlas, useAtlasStore } from '../store/store';
@@ -26,14 +26,36 @@ import {
   practiceBody,
   provinceSlidePractices,
   slideIndexOf,
+  windowSlideLayout,
   type Slide,
+  type SlideLayout,
 } from './slides';
 import { segmentText, type Segment } from '../panels/segments';
 import { SegmentedText } from '../panels/SegmentedText';
 import './briefing.css';
 
-/** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
+/** A province slide lists at most this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
 const MAX_HEADLINES = 7;
+
+/**
+ * How many headlines a province slide's card holds (a phone's holds fewer): each is a grid row of its item number
+ * (~6 characters wide) and its headline at 1.4 leading, 0.55 em apart, under the title (1.6 lines), the count line
+ * and the "另有 N 项" line (1.4 each). `lines` and `chars` are the card's (slides.ts slideLayout).
+ */
+function headlinesShown(list: readonly Practice[], layout: SlideLayout): number {
+  const room = layout.lines - 0.6 - 1.6 - 1.4;
+  const width = Math.max(4, layout.chars - 6);
+  let used = 0;
+  let n = 0;
+  for (const p of list.slice(0, MAX_HEADLINES)) {
+    used += Math.ceil(p.headline.length / width) * (1.4 / 1.5) + 0.37;
+    // The last one must leave room for the "另有 N 项" line unless it is the last of the list.
+    const more = n + 1 < list.length ? 1.4 : 0;
+    if (used + more > room) break;
+    n++;
+  }
+  return Math.max(1, n);
+}
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -67,12 +89,11 @@ function Citation({ practice, dataset }: { practice: Practice; dataset: Dataset 
   );
 }
 
-function NationalSlide() {
+function NationalSlide({ slides }: { slides: readonly Slide[] }) {
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const { filters, lang } = useAtlas(useShallow((s) => ({ filters: s.filters, lang: s.lang })));
   const practices = useFiltered();
-  const slides = buildSlides(dataset, filters);
   const counts = countsByRegion(dataset, practices);
   // Officials count the 31 省（区、市）; 香港、澳门、台湾 are named on their own line, never mixed in.
   let provinces = 0;
@@ -118,12 +139,12 @@ function NationalSlide() {
   );
 }
 
-function ProvinceSlide({ adcode }: { adcode: number }) {
+function ProvinceSlide({ adcode, layout }: { adcode: number; layout: SlideLayout }) {
   const t = useT();
   const { dataset, geo } = useAtlasData();
   const practices = useFiltered();
   const list = useMemo(() => provinceSlidePractices(dataset, practices, adcode), [dataset, practices, adcode]);
-  const shown = list.length > MAX_HEADLINES ? list.slice(0, MAX_HEADLINES - 1) : list;
+  const shown = list.slice(0, headlinesShown(list, layout));
   return (
     <>
       <h2 className="briefing-title" lang="zh-CN">
@@ -271,6 +292,21 @@ function BriefingLegend() {
   );
 }
 
+/** The card's layout for the window, followed as the window changes (a phone turned, a window resized). */
+function useSlideLayout(): SlideLayout {
+  const [layout, setLayout] = useState(windowSlideLayout);
+  useEffect(() => {
+    const onResize = () =>
+      setLayout((old) => {
+        const next = windowSlideLayout();
+        return next.lines === old.lines && next.chars === old.chars ? old : next;
+      });
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return layout;
+}
+
 export function BriefingOverlay() {
   const t = useT();
   const { dataset, geo } = useAtlasData();
@@ -278,7 +314,8 @@ export function BriefingOverlay() {
     useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme })),
   );
   const config = useDeployConfig();
-  const slides = useMemo(() => buildSlides(dataset, filters), [dataset, filters]);
+  const layout = useSlideLayout();
+  const slides = useMemo(() => buildSlides(dataset, filters, layout), [dataset, filters, layout]);
   const n = slides.length;
   const index = clampSlide(slide, n);
   const current = slides[index] as Slide;
@@ -293,7 +330,7 @@ export function BriefingOverlay() {
   useEffect(() => {
     const s = store.getState();
     if (s.slide === 0 && s.selection.kind !== 'none') {
-      const start = slideIndexOf(buildSlides(dataset, s.filters), s.selection);
+      const start = slideIndexOf(buildSlides(dataset, s.filters, windowSlideLayout()), s.selection);
       if (start > 0) s.setSlide(start);
     }
     panelRef.current?.focus({ preventScroll: true });
@@ -387,9 +424,9 @@ export function BriefingOverlay() {
         </header>
         <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
           {current.kind === 'national' ? (
-            <NationalSlide />
+            <NationalSlide slides={slides} />
           ) : current.kind === 'province' ? (
-            <ProvinceSlide adcode={current.adcode} />
+            <ProvinceSlide adcode={current.adcode} layout={layout} />
           ) : (
             <PracticeSlide slide={current} />
           )}

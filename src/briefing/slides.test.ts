@@ -5,6 +5,8 @@ import { NONE, practiceSelection, regionSelection } from '../store/selection';
 import { city, createDataset, createPractice, district, province } from '../store/test-helpers';
 import { parseDataset } from '../ingest/schema';
 import {
+  DEFAULT_SLIDE_LAYOUT,
+  slideLayout,
   buildSlides,
   clampSlide,
   documentsNotInText,
@@ -147,7 +149,7 @@ describe('practice slides continued (续)', () => {
     const parts = practiceParts(p);
     expect(parts.length).toBeGreaterThan(1);
     expect(practiceBody(p)[parts[0]![1] - 1]).toBe('，');
-    const tiny = practiceParts(p, 1);
+    const tiny = practiceParts(p, { ...DEFAULT_SLIDE_LAYOUT, lines: 1 });
     expect(tiny.at(-1)![1]).toBe(practiceBody(p).length);
   });
 
@@ -167,5 +169,23 @@ describe('slideRegions', () => {
     expect(slideRegions(ds, slides[0])).toEqual([]);
     expect(slideRegions(ds, slides[1])).toEqual([320000]);
     expect(slideRegions(ds, slides.find((x) => x.kind === 'practice'))).toEqual([370700, 320500]);
+  });
+});
+
+describe('slideLayout (issue 26: 续 slides computed for the screen in use)', () => {
+  it('gives every 16:9 screen the same card, in lines and characters', () => {
+    expect(slideLayout(1366, 768)).toEqual(slideLayout(1920, 1080));
+    expect(DEFAULT_SLIDE_LAYOUT.lines).toBeGreaterThan(15);
+  });
+  it('splits a long practice over more slides on a phone than on a projector, every character once', () => {
+    const p = createPractice({ text: `${'苏州市建立城市更新项目库，统筹推进老旧小区改造与历史街区保护。'.repeat(16)}` });
+    const wide = practiceParts(p, slideLayout(1920, 1080));
+    const phone = practiceParts(p, slideLayout(360, 740));
+    expect(phone.length).toBeGreaterThan(wide.length);
+    for (const parts of [wide, phone]) {
+      expect(parts[0]![0]).toBe(0);
+      expect(parts.at(-1)![1]).toBe(practiceBody(p).length);
+      parts.slice(1).forEach(([from], i) => expect(from).toBe(parts[i]![1]));
+    }
   });
 });

@@ -31,16 +31,22 @@ export type Slide =
       to?: number;
     };
 
-const memo = new WeakMap<readonly Practice[], Slide[]>();
+const memo = new WeakMap<readonly Practice[], Map<string, Slide[]>>();
 
 /** The province a practice's slide sits under: its first actor's province (every practice has ≥ 1 actor). */
 export function homeProvince(p: Practice): number | null {
   return p.actors[0]?.province ?? null;
 }
 
-/** The slides for a list of practices (already filtered), in briefing order. */
-export function slidesOf(dataset: Dataset, practices: readonly Practice[]): Slide[] {
-  const hit = memo.get(practices);
+/**
+ * The slides for a list of practices (already filtered), in briefing order, with practices split into 续 slides for
+ * a card of `layout` (the window's: windowSlideLayout()).
+ */
+export function slidesOf(dataset: Dataset, practices: readonly Practice[], layout: SlideLayout = DEFAULT_SLIDE_LAYOUT): Slide[] {
+  const key = `${layout.lines}:${layout.chars}:${layout.headline}:${layout.citation}`;
+  let byLayout = memo.get(practices);
+  if (!byLayout) memo.set(practices, (byLayout = new Map()));
+  const hit = byLayout.get(key);
   if (hit) return hit;
   const counts = provinceCounts(dataset, practices);
   const provinces = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([adcode]) => adcode);
@@ -57,18 +63,18 @@ export function slidesOf(dataset: Dataset, practices: readonly Practice[]): Slid
     slides.push({ kind: 'province', adcode });
     for (const p of byHome.get(adcode) ?? []) {
       const base = { kind: 'practice' as const, id: p.id, adcode: (p.actors[0] as Practice['actors'][number]).adcode };
-      const parts = practiceParts(p);
+      const parts = practiceParts(p, layout);
       if (parts.length === 1) slides.push(base);
       else parts.forEach(([from, to], part) => slides.push({ ...base, part, parts: parts.length, from, to }));
     }
   }
-  memo.set(practices, slides);
+  byLayout.set(key, slides);
   return slides;
 }
 
-/** The slides for the current filters. Same filters (by content) → the same array. */
-export function buildSlides(dataset: Dataset, filters: Filters): Slide[] {
-  return slidesOf(dataset, filterPractices(dataset, filters));
+/** The slides for the current filters. Same filters (by content) and layout → the same array. */
+export function buildSlides(dataset: Dataset, filters: Filters, layout: SlideLayout = DEFAULT_SLIDE_LAYOUT): Slide[] {
+  return slidesOf(dataset, filterPractices(dataset, filters), layout);
 }
 
 /** The region the map shows for a slide; null = the national view. */
@@ -119,22 +125,72 @@ export function provinceSlidePractices(dataset: Dataset, practices: readonly Pra
 
 // ——— practice slides that do not fit: continued (续) ———
 //
-// The slide panel's type is sized in vw (briefing.css), so one practice takes the same share of the panel at
-// 1280×720, 1440×900 and 1920×1080: a budget in lines of body text, estimated from character counts, decides the
-// split once for every landscape screen, and slide numbers (in URLs) do not depend on the window. The browser
-// test checks that no practice slide's card overflows at the three sizes. Measured at 1920×1080: the card is
-// 755 px high and a body line 37.5 px (25 px × 1.5), i.e. 20.1 lines; the panel holds 27 CJK characters of body
-// text a line, or 17 of the headline. E.g. 苏州 二（二）3 (a 21-character headline, 234 characters of text) takes
-// 18 lines: kicker 1.3, headline 3.0, measure 1.4, text 9.4, citation 2.9.
+// The slide panel's type is sized from the window (briefing.css: body text 2.9 % of the height in landscape,
+// 4 % of the width on a phone), and every gap, button and heading of the panel is in em of it. So the card holds
+// a number of body lines and characters a line that follow from the window alone: slideLayout computes them, and
+// the split into 续 slides is made for the screen in use (a phone gets more, shorter slides). Measured in
+// chromium (issue 26): landscape, the panel's header, legend, navigation, gaps and padding take 10.4 body sizes,
+// leaving 16.0 lines at 1920×1080, 1366×768, 1440×900 and 1280×720 alike; the card is 0.368 of the window's
+// width. Portrait (the panel under the map, 62 % of the height): 46 px of padding and gaps plus 7.2 body sizes.
 
-/** Lines of body text a practice card holds (20.1 measured; the estimate below rounds every block up). */
-export const PRACTICE_SLIDE_LINES = 20;
-const BODY_CHARS = 27;
-const HEADLINE_CHARS = 17;
-/** A headline line is this many body lines high (2.05vw × 1.25 against 1.3vw × 1.5). */
-const HEADLINE_LINE = 1.35;
-/** The citation: two lines (three in English) of smaller leading, with its rule and margins. */
-const CITATION_LINES = 3.2;
+export interface SlideLayout {
+  /** Body lines (of 1.5 × the body size) the practice card holds. */
+  lines: number;
+  /** CJK characters a body line holds. */
+  chars: number;
+  /** The headline's size, in body sizes (smaller on a phone). */
+  headline: number;
+  /** The citation's size, in body sizes, and its leading. */
+  citation: number;
+  citationLeading: number;
+  /** The citation's rule and margins, in body lines. */
+  citationMargins: number;
+}
+
+/** The card a briefing slide has in a window of this size (CSS px). Pure: the tests call it for any size. */
+export function slideLayout(width: number, height: number): SlideLayout {
+  if (width > height) {
+    const b = Math.max(16, Math.min(0.029 * height, 0.0185 * width));
+    return {
+      lines: round1((height - 10.45 * b) / (1.5 * b)),
+      chars: Math.floor((0.368 * width) / b),
+      headline: 1.3,
+      citation: 1,
+      citationLeading: 1.45,
+      // margin 0.9 + 0.6 em, padding 0.5 em
+      citationMargins: 2 / 1.5,
+    };
+  }
+  const b = Math.min(22, Math.max(15, 0.04 * width));
+  return {
+    lines: round1((0.62 * height - 46 - 7.3 * b) / (1.5 * b)),
+    chars: Math.floor((width - 28) / b),
+    headline: 1.15,
+    citation: 0.85,
+    citationLeading: 1.4,
+    // margin 0.5 + 0.6 em, padding 0.3 em, of the citation's 0.85
+    citationMargins: (1.4 * 0.85) / 1.5,
+  };
+}
+
+const round1 = (x: number) => Math.floor(x * 10) / 10;
+
+/** The layout of a 1920×1080 projector: what the deck and a briefing without a window (tests, Node) use. */
+export const DEFAULT_SLIDE_LAYOUT: SlideLayout = slideLayout(1920, 1080);
+
+/** The layout for the window this runs in (the default outside a browser). */
+export function windowSlideLayout(): SlideLayout {
+  if (typeof window === 'undefined' || !(window.innerWidth > 0) || !(window.innerHeight > 0)) return DEFAULT_SLIDE_LAYOUT;
+  return slideLayout(window.innerWidth, window.innerHeight);
+}
+
+/**
+ * The citation (出处：住房和城乡建设部办公厅《…（第一批）》（2022年11月），序号 一（四）2: ~62 characters, longer in
+ * English), its rule and margins (1.4 + 0.6 em), at 1.45 leading.
+ */
+const CITATION_CHARS = 64;
+/** Lines kept free: a glyph pushed to the next line by line-breaking rules (no 。 at a line's start). */
+const SAFETY = 0.6;
 
 /** The practice's text as the slide shows it: without the headline when the text repeats it at its start. */
 export function practiceBody(p: Practice): string {
@@ -152,27 +208,32 @@ export function figuresNotInText(p: Practice): Practice['figures'] {
   return p.figures.filter((f) => !p.text.includes(f.raw));
 }
 
-const lines = (chars: number) => Math.ceil(chars / BODY_CHARS);
-
 /**
- * The body text of a practice cut into slides: [from, to) ranges of practiceBody(p), one per slide. Cuts fall after
- * a sentence (。；！？), else after a clause (，、：), never inside a word of the budget's last line; a practice that
- * fits gives one range. Every character is on exactly one slide.
+ * The body text of a practice cut into slides for a card of `layout`: [from, to) ranges of practiceBody(p), one per
+ * slide. Cuts fall after a sentence (。；！？), else after a clause (，、：), never inside a word of the budget's
+ * last line; a practice that fits gives one range. Every character is on exactly one slide.
  */
-export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [number, number][] {
+export function practiceParts(p: Practice, layout: SlideLayout = DEFAULT_SLIDE_LAYOUT): [number, number][] {
+  const chars = Math.max(4, layout.chars);
+  const budget = layout.lines - SAFETY;
+  const lines = (n: number) => Math.ceil(n / chars);
   const body = practiceBody(p);
-  const headline = Math.ceil(p.headline.length / HEADLINE_CHARS) * HEADLINE_LINE + 0.45;
-  const kicker = lines(p.actors.map((a) => a.name).join('、').length + 8) + 0.3;
+  // A headline line is `headline` × the body size at 1.25 leading, and holds 1/`headline` as many characters.
+  const headline =
+    Math.ceil(p.headline.length / Math.max(1, Math.floor(chars / layout.headline))) * ((layout.headline * 1.25) / 1.5) + 0.35;
+  const kicker = lines(p.actors.map((a) => a.name).join('、').length + 9) + 0.3;
   const measure = lines(p.measure.code.length + p.measure.title.length) + 0.4;
+  const citation =
+    Math.ceil((CITATION_CHARS * layout.citation) / chars) * ((layout.citation * layout.citationLeading) / 1.5) + layout.citationMargins;
   const docs = documentsNotInText(p);
   const figs = figuresNotInText(p);
   const docLines =
     (docs.length ? 1.5 + docs.reduce((n, d) => n + lines(d.length + 2), 0) : 0) +
     (figs.length ? 1.5 + figs.reduce((n, f) => n + lines(f.raw.length + f.phrase.length + 1), 0) : 0);
-  // The first slide has the measure line; the last one the separately listed figures and documents; all have the
-  // citation.
+  // The first slide has the measure line; the last one the separately listed figures and documents, the others
+  // the "continued" line; all have the citation.
   const overhead = (first: boolean, last: boolean) =>
-    kicker + headline + CITATION_LINES + (first ? measure : 0) + (last ? docLines : 0);
+    kicker + headline + citation + (first ? measure : 0) + (last ? docLines : 1.4);
   const out: [number, number][] = [];
   let from = 0;
   while (out.length === 0 || from < body.length) {
@@ -182,10 +243,10 @@ export function practiceParts(p: Practice, budget = PRACTICE_SLIDE_LINES): [numb
       out.push([from, body.length]);
       break;
     }
-    // At least a few lines per slide, even with a headline that fills half of it.
-    const room = Math.max(3, Math.floor(budget - overhead(first, false) - 0.4)) * BODY_CHARS;
+    // At least two lines per slide, even with a headline that fills half of it (a phone's card).
+    const room = Math.max(2, Math.floor(budget - overhead(first, false) - 0.4)) * chars;
     // Parts of even length rather than a full slide and a line or two on the next.
-    const aim = Math.min(room, Math.ceil(rest / Math.ceil(rest / room)) + BODY_CHARS);
+    const aim = Math.min(room, Math.ceil(rest / Math.ceil(rest / room)) + chars);
     out.push([from, (from = cutAt(body, from, aim))]);
   }
   return out;
