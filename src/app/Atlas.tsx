@@ -18,6 +18,7 @@ import { Inset } from '../panels/Inset';
 import { useFiltered, useT } from '../store/hooks';
 import { ExportMenu } from '../export/ExportMenu';
 import { InvalidNotice } from './InvalidNotice';
+import { ViewTools } from './ViewTools';
 // Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
@@ -161,14 +162,24 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
     sideRef.current?.scrollTo({ top: 0 });
   }, [selection]);
 
-  // Esc closes the detail panel.
+  // Esc closes the detail panel and leaves the zoom: back to the national view (issue 26.6).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && atlasStore.getState().selection.kind !== 'none') atlasStore.getState().clearSelection();
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const st = atlasStore.getState();
+      if (st.mode === 'briefing') return;
+      if (st.selection.kind !== 'none' || st.camera !== null) st.showNational();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const toggleCompare = () => atlasStore.getState().setMode(mode === 'compare' ? 'explore' : 'compare');
+  // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
+  const startBriefing = () => {
+    const st = atlasStore.getState();
+    st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters, windowSlideLayout()), st.selection));
+  };
 
   return (
     <div className={`atlas mode-${mode}`}>
@@ -196,20 +207,11 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             className={`text-button${mode === 'compare' ? ' active' : ''}`}
             aria-pressed={mode === 'compare'}
             data-testid="mode-compare"
-            onClick={() => atlasStore.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
+            onClick={toggleCompare}
           >
             {t('compare')}
           </button>
-          <button
-            type="button"
-            className="text-button"
-            data-testid="mode-briefing"
-            onClick={() => {
-              // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
-              const st = atlasStore.getState();
-              st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters, windowSlideLayout()), st.selection));
-            }}
-          >
+          <button type="button" className="text-button" data-testid="mode-briefing" onClick={startBriefing}>
             {t('briefing')}
           </button>
           <ImportButton />
@@ -221,6 +223,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           >
             {t('nationalView')}
           </button>
+          <ViewTools compareActive={mode === 'compare'} onCompare={toggleCompare} onBriefing={startBriefing} />
           <button
             type="button"
             className="text-button"

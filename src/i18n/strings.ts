@@ -264,6 +264,26 @@ export const zh = {
   mapZoomOut: '缩小',
   mapResetBearing: '指北',
   mapCanvas: '地图',
+  // Top bar: the phone menu, copy-link for any view, the about panel (issue 26).
+  moreMenu: '更多',
+  copyViewLinkTitle: '复制当前视图的链接（筛选、选中的地区或做法、模式都在链接里）',
+  about: '关于',
+  aboutTitle: '关于本图',
+  aboutWhat: '收录内容',
+  aboutHolds:
+    '本图收录住房和城乡建设部办公厅发布的《实施城市更新行动可复制经验做法清单》中的做法，现有 {b} 批，共 {n} 项，涉及 {p} 个省（区、市）。每项做法按原文收录，注明批次、序号和原文行号；地图按做法的实施主体（省、市、区县）计数。',
+  aboutSources: '数据来源',
+  aboutBatch: '{issuer}《{title}》（{date}），{n} 项',
+  aboutInset: '南海诸岛附图中周边国家的陆地：Natural Earth 1:50m（公有领域）。',
+  aboutThemes: '主题由人工逐条审核；导入批次的主题为关键词建议，标“自动”。',
+  aboutCite: '如何引用',
+  aboutCiteLists: '引用数据时请引用原始清单：',
+  aboutCitePractice: '引用单项做法时，用做法面板下方的“出处”（含批次、序号和原文行号）。',
+  aboutCiteAtlas: '引用本图：城市更新实践地图，{url}（访问日期：{date}）。',
+  aboutBoundaries: '边界数据出处',
+  aboutBoundaryText:
+    '{attribution}。行政区划边界未经审图；公开发布含本图的材料前，须按公开地图的规定核对，或换用带审图号的标准地图。',
+  aboutNoApproval: '未配置审图号：本图仅作示意。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -533,4 +553,23 @@ export const en: Record<StringKey, string> = {
   mapZoomOut: 'Zoom out',
   mapResetBearing: 'Reset bearing to north',
   mapCanvas: 'Map',
+  moreMenu: 'More',
+  copyViewLinkTitle: 'Copy a link to this view (filters, the selected place or practice and the mode are in the link)',
+  about: 'About',
+  aboutTitle: 'About this atlas',
+  aboutWhat: 'What it holds',
+  aboutHolds:
+    'The atlas holds the practices of the lists of replicable urban-renewal practices (《实施城市更新行动可复制经验做法清单》) published by the General Office of the Ministry of Housing and Urban-Rural Development: {b, plural, one {# batch} other {# batches}}, {n, plural, one {# practice} other {# practices}} in {p} provincial units. Each practice is given verbatim with its batch, item number and source line; the map counts practices by their actors (province, city, district).',
+  aboutSources: 'Sources',
+  aboutBatch: '{issuer}, 《{title}》 ({date}): {n, plural, one {# practice} other {# practices}}',
+  aboutInset: 'Neighbouring land in the South China Sea inset: Natural Earth 1:50m (public domain).',
+  aboutThemes: 'Themes were reviewed one by one; those of imported batches are keyword suggestions, marked "auto".',
+  aboutCite: 'How to cite',
+  aboutCiteLists: 'Cite the lists themselves:',
+  aboutCitePractice: "For one practice, use the citation at the foot of its panel (batch, item number and source line).",
+  aboutCiteAtlas: 'Cite the atlas: Urban Renewal Practice Atlas, {url} (accessed {date}).',
+  aboutBoundaries: 'Boundary provenance',
+  aboutBoundaryText:
+    '{attribution}. The boundaries have not been through map review (审图); before publishing material with this map, check them against the rules for public maps or swap in a licensed standard map with its approval number.',
+  aboutNoApproval: 'No map approval number configured: this map is a sketch (示意图).',
 };

@@ -12,6 +12,7 @@ import { segmentText } from './segments';
 import { SegmentedText } from './SegmentedText';
 import type { Place, Practice } from '../types';
 import { RelatedPractices } from '../related/RelatedPractices';
+import { copyText } from '../ui/copyText';
 
 /** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
 export function practiceLink(id: string, s: AtlasState): string {
@@ -20,22 +21,6 @@ export function practiceLink(id: string, s: AtlasState): string {
   url.search = params.toString();
   url.hash = '';
   return url.toString();
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Old intranet browsers, or a page not allowed the clipboard: fall back to a selected textarea.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  }
 }
 
 export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practice; headingLevel?: 3 | 4 }) {
