@@ -173,3 +173,13 @@ describe('practicesJson', () => {
     expect(out.batches.map((b) => b.id)).toEqual([2]);
   });
 });
+
+describe('来源文件 (issue 26.6)', () => {
+  it('names the published list, never the path of the atlas’s own copy', () => {
+    const real = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+    const p = real.practices[0]!;
+    const cell = csvRecord(real, p).来源文件;
+    expect(cell).not.toMatch(/data\/|sources|\.txt/);
+    expect(cell).toMatch(/^住房和城乡建设部办公厅《实施城市更新行动可复制经验做法清单（第一批）》（2022年11月）$/);
+  });
+});

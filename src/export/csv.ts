@@ -4,6 +4,7 @@ import { FORMULA_START } from '../format/csvFormula';
 import Papa from 'papaparse';
 import type { Dataset, GazetteerEntry, Place, Practice } from '../types';
 import { levelLabel } from '../format/levels';
+import { formatDate } from '../i18n';
 import { PROVINCE_NAMES } from '../store/regions';
 
 /** Excel only reads a CSV as UTF-8 (rather than the system's GBK) when it starts with a byte-order mark. */
@@ -106,6 +107,19 @@ export function practicePlaces(p: Practice, opts: CsvOptions = {}) {
   };
 }
 
+/**
+ * The 来源文件 cell: the published document the practice comes from, as a reader cites it (住房和城乡建设部办公厅
+ * 《…（第一批）》（2022年11月）), not the path of the atlas's own copy (data/sources/…, meaningless outside the
+ * repository). A practice whose batch is unknown keeps the name of the file it was imported from, without folders.
+ */
+export function sourceDocument(batch: Dataset['batches'][number] | undefined, p: Practice, lang: CsvLang): string {
+  if (batch) {
+    const date = formatDate(batch.date, lang);
+    return lang === 'zh' ? `${batch.issuer}《${batch.title}》（${date}）` : `${batch.issuer}, 《${batch.title}》 (${date})`;
+  }
+  return p.source.file.split(/[\\/]/).pop() ?? p.source.file;
+}
+
 /** One practice as a CSV record keyed by the Chinese column names (every value a string, so it reads back exactly). */
 export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}): Record<CsvColumn, string> {
   const lang = opts.lang ?? 'zh';
@@ -135,7 +149,7 @@ export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}):
     关键数据: p.figures.map((f) => f.raw).join(JOIN),
     提及地点: p.mentions.map((m) => m.name).join(JOIN),
     片区与项目: p.sites.join(JOIN),
-    来源文件: p.source.file,
+    来源文件: sourceDocument(batch, p, lang),
     原文行: p.source.lines[0] === p.source.lines[1] ? String(p.source.lines[0]) : `${p.source.lines[0]}-${p.source.lines[1]}`,
   };
 }

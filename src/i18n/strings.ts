@@ -284,6 +284,7 @@ export const zh = {
   aboutBoundaryText:
     '{attribution}。行政区划边界未经审图；公开发布含本图的材料前，须按公开地图的规定核对，或换用带审图号的标准地图。',
   aboutNoApproval: '未配置审图号：本图仅作示意。',
+  regionNoPractices: '本图收录的清单中暂无该地区的做法。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -572,4 +573,5 @@ export const en: Record<StringKey, string> = {
   aboutBoundaryText:
     '{attribution}. The boundaries have not been through map review (审图); before publishing material with this map, check them against the rules for public maps or swap in a licensed standard map with its approval number.',
   aboutNoApproval: 'No map approval number configured: this map is a sketch (示意图).',
+  regionNoPractices: 'The lists in the atlas hold no practice from this region yet.',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import builtinJson from '../../public/data/practices.json';
-import { practicesCsv, practicesJson } from '../export/csv';
+import { practicesCsv, practicesJson, sourceDocument } from '../export/csv';
 import { createAliases, createBatch1Text, createGazetteer, createThemes } from '../ingest/test-helpers';
 import { parseDataset } from '../ingest/schema';
 import { listModel, webPage } from '../ingest/test-forms';
@@ -107,7 +107,9 @@ describe('prepareImport: CSV', () => {
     const c = r.candidates[0]!;
     expect(c.meta.title).toBe(d.batches[0]!.title);
     expect(comparable(c)).toEqual(comparable(d));
-    expect(c.practices.map((p) => p.source)).toEqual(d.practices.map((p) => p.source));
+    // The lines come back as they were; the file is the published list the CSV names (issue 26: not a repo path).
+    expect(c.practices.map((p) => p.source.lines)).toEqual(d.practices.map((p) => p.source.lines));
+    expect(new Set(c.practices.map((p) => p.source.file))).toEqual(new Set([sourceDocument(d.batches[0], d.practices[0]!, 'zh')]));
   });
 
   it('reads a minimal CSV (mechanism, measure, text) and numbers items in order; sources are CSV lines', () => {

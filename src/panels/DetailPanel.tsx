@@ -5,6 +5,7 @@ import { useAtlas, useAtlasStore } from '../store/store';
 import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '../store/selectors';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
+import { isEmptyFilters } from '../store/filters';
 import { fullPlaceName, itemNumber, levelKey } from '../format/places';
 import { PracticeCard } from './PracticeCard';
 import { PlaceName, TaxonomyTitle } from './english';
@@ -73,6 +74,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const filtered = useFiltered();
+  const filters = useAtlas((s) => s.filters);
   const practices = useMemo(() => practicesOfRegion(dataset, filtered, adcode), [dataset, filtered, adcode]);
   const g = geo.gazetteer.get(adcode);
   const name = g ? fullPlaceName(adcode, geo.gazetteer) : String(adcode);
@@ -88,7 +90,12 @@ function RegionDetail({ adcode }: { adcode: number }) {
   return (
     <div className="detail" data-testid="detail-panel" data-region={adcode}>
       <PanelHeader title={<PlaceName adcode={adcode} zh={name} />} subtitle={subtitle} focusKey={`r${adcode}`} />
-      {practices.length === 0 && <p className="empty">{t('noResults')}</p>}
+      {practices.length === 0 && (
+        // "No practice matches" only when filters hide some: with none set, the atlas simply holds none here.
+        <p className="empty" data-testid="region-empty">
+          {isEmptyFilters(filters) ? t('regionNoPractices') : t('noResults')}
+        </p>
+      )}
       {isProvince ? (
         <div className="city-groups">
           {byCity.map((c) => (

@@ -6,6 +6,9 @@ import { useAtlas, useAtlasStore } from '../store/store';
 import { countsByRegion } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
+import { practiceById } from '../store/selectors';
+import { useEnglishNames } from './english';
+import { placeNameEn } from '../format/names';
 
 export function RegionPicker() {
   const store = useAtlasStore();
@@ -27,8 +30,22 @@ export function RegionPicker() {
       }
     return provinces.map((adcode) => ({ adcode, places: (below.get(adcode) ?? []).sort((a, b) => a - b) }));
   }, [dataset, geo]);
-  const value = selection.kind === 'region' ? String(selection.adcode) : '';
-  const name = (adcode: number) => geo.gazetteer.get(adcode)?.name ?? String(adcode);
+  // A practice that is open shows its (first) place: the menu says where the map is (issue 26.6).
+  const place =
+    selection.kind === 'region'
+      ? selection.adcode
+      : selection.kind === 'practice'
+        ? (practiceById(dataset, selection.id)?.actors[0]?.adcode ?? null)
+        : null;
+  const value = place === null ? '' : String(place);
+  const names = useEnglishNames();
+  const lang = useAtlas((s) => s.lang);
+  // In English, official English names for provinces and pinyin for cities, with the Chinese beside them.
+  const name = (adcode: number) => {
+    const zh = geo.gazetteer.get(adcode)?.name ?? String(adcode);
+    const en = lang === 'en' ? placeNameEn(names, adcode) : undefined;
+    return en ? `${en} ${zh}` : zh;
+  };
 
   return (
     <div className="region-picker">
@@ -45,7 +62,7 @@ export function RegionPicker() {
       >
         <option value="">{t('national')}</option>
         {groups.map((g) => (
-          <optgroup key={g.adcode} label={name(g.adcode)} lang="zh-CN">
+          <optgroup key={g.adcode} label={name(g.adcode)} lang={lang === 'en' ? 'en' : 'zh-CN'}>
             <option value={g.adcode}>
               {name(g.adcode)} ({counts.get(g.adcode) ?? 0})
             </option>
