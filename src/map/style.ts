@@ -250,19 +250,6 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       },
     },
     {
-      id: LAYER.provinceLabels,
-      type: 'symbol',
-      source: SRC.provinceLabels,
-      layout: {
-        'text-field': ['get', 'short'],
-        'text-font': ['Noto Sans CJK SC Regular'],
-        'text-size': labels.provinceSize,
-        'text-allow-overlap': false,
-        'text-padding': 1,
-      },
-      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
-    },
-    {
       id: LAYER.markerLabels,
       type: 'symbol',
       source: SRC.markers,
@@ -281,6 +268,26 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
         'text-halo-width': 1.4,
         'text-opacity': ['case', ['<', MARKER_COUNT, 1], 0, 1],
       },
+    },
+    {
+      // Above the markers and the place names: a province's name wins over a city's where they meet (上海 beside
+      // 苏州), and no marker is drawn over it (issue 26.2).
+      id: LAYER.provinceLabels,
+      type: 'symbol',
+      source: SRC.provinceLabels,
+      layout: {
+        'text-field': ['get', 'short'],
+        'text-font': ['Noto Sans CJK SC Regular'],
+        'text-size': labels.provinceSize,
+        'text-allow-overlap': false,
+        'text-padding': 0,
+        // A name that collides at its label point (天津 beside 北京, 安徽 and 江西 among their neighbours at 1366 px)
+        // moves beside it instead of disappearing (issue 26.2).
+        'text-variable-anchor': ['center', 'left', 'right', 'top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
+        'text-radial-offset': 0.4,
+        'text-justify': 'auto',
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
     },
   ] as LayerSpecification[];
 }
