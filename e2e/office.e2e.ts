@@ -14,7 +14,7 @@ import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices, practicesOfRegion } from '../src/store/selectors';
 import { slidesOf } from '../src/briefing/slides';
-import { planDeck } from '../src/export/deck';
+import { DECK_SLIDE_LAYOUT, planDeck } from '../src/export/deck';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
@@ -94,7 +94,7 @@ describe.skipIf(!SOFFICE)('office exports (PPTX, DOCX) through LibreOffice', () 
   it('exports the briefing as a 16:9 deck: a page per slide, every practice whole, named by subject and date', async () => {
     await gotoApp(s);
     const practices = filterPractices(dataset, EMPTY_FILTERS);
-    const slides = slidesOf(dataset, practices);
+    const slides = slidesOf(dataset, practices, DECK_SLIDE_LAYOUT);
     // Progress is shown while the deck renders.
     const seen = s.page.waitForSelector('[data-testid="export-progress"]', { timeout: 60_000 });
     const { name, path } = await download(s.page, 'pptx', dir);
@@ -163,6 +163,17 @@ describe.skipIf(!SOFFICE)('office exports (PPTX, DOCX) through LibreOffice', () 
     expect(doc).toMatch(/<w:pgSz w:w="1190\d" w:h="1683\d"/); // A4
     expect(doc).toContain('w:eastAsia="仿宋"');
     expect(doc).toContain('w:eastAsia="黑体"');
+    // Issue 26.4: headings keep with the next paragraph, table rows never split, the header row repeats.
+    expect(doc).toMatch(/<w:keepNext\/>[\s\S]*黑体/);
+    expect(doc).toContain('<w:cantSplit/>');
+    expect(doc).toContain('<w:tblHeader/>');
+    // The figure is drawn for the size it prints at (2× its 15.6 cm), so its 12–13 px type is 9–10 pt on paper.
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(doc)!;
+    const media = Object.keys(zip.files).find((n) => /^word\/media\/.*\.png$/.test(n))!;
+    const png = await zip.file(media)!.async('uint8array');
+    const pngWidth = new DataView(png.buffer, png.byteOffset).getUint32(16);
+    const printedPx = Number(extent[1]) / 9525; // EMU per CSS pixel at 96 dpi
+    expect(pngWidth / printedPx).toBeCloseTo(2, 1);
 
     const { pdf } = toPdf(path, dir);
     const raw = squash(pdfText(pdf));

@@ -5,7 +5,7 @@ import { EMPTY_FILTERS } from '../store/filters';
 import { filterPractices } from '../store/selectors';
 import { city, createDataset, createPractice, province } from '../store/test-helpers';
 import { slidesOf } from '../briefing/slides';
-import { BODY_W, FONT, MAX_BODY_LINES, planDeck, type DeckInput } from './deck';
+import { BODY_W, DECK_SLIDE_LAYOUT, FONT, MAX_BODY_LINES, planDeck, type DeckInput } from './deck';
 import { emsPerLine, wrapEms } from './textFit';
 
 const input = (over: Partial<DeckInput> & Pick<DeckInput, 'dataset' | 'practices'>): DeckInput => ({
@@ -31,7 +31,7 @@ describe('planDeck', () => {
 
   it('has a cover, then the briefing slides in order, each with at least one page', () => {
     const { slides, pages } = planDeck(input({ dataset: ds, practices: ds.practices }));
-    expect(slides).toEqual(slidesOf(ds, ds.practices));
+    expect(slides).toEqual(slidesOf(ds, ds.practices, DECK_SLIDE_LAYOUT));
     expect(pages[0]!.kind).toBe('cover');
     const covered = [...new Set(pages.slice(1).map((p) => p.slide))];
     expect(covered).toEqual(slides.map((_, i) => i));
@@ -65,6 +65,19 @@ describe('planDeck', () => {
     const p = pages.find((x) => x.practiceId === '1-1-1-2')!;
     expect(p.citation).toMatch(/序号 一（一）2/);
     expect(p.title).toBe('地110000 · 一（一）2');
+  });
+
+  it('never leaves a 续 page holding less than a third of its practice’s text (issue 26.4)', () => {
+    const real = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+    for (const [d, practices] of [[ds, ds.practices], [real, filterPractices(real, EMPTY_FILTERS)]] as const) {
+      const { pages } = planDeck(input({ dataset: d, practices }));
+      for (const p of practices) {
+        const own = pages.filter((x) => x.practiceId === p.id);
+        for (const c of own.filter((x) => x.continued)) {
+          expect(c.body.join('').length * 3, `${p.id}: ${c.body.join('')}`).toBeGreaterThanOrEqual(p.text.length);
+        }
+      }
+    }
   });
 
   it('for the real dataset: every filtered practice has its page and its whole text', () => {

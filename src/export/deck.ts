@@ -3,7 +3,7 @@
 // pages (continued on pages marked 续, never cut) — are unit-tested; pptx.ts only places the boxes.
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
-import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
+import { DEFAULT_SLIDE_LAYOUT, slidesOf, provinceSlidePractices, type Slide, type SlideLayout } from '../briefing/slides';
 import { tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
 import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
@@ -86,12 +86,53 @@ function paginate(paragraphs: readonly string[], firstEms: number, restEms: numb
   return pages.filter((p, i) => p.length > 0 || i === 0);
 }
 
+/**
+ * The deck follows the briefing's slide order, but a practice is one slide here: its text is paginated for the
+ * deck's own boxes (balancedPages), not cut where a screen's card would cut it.
+ */
+export const DECK_SLIDE_LAYOUT: SlideLayout = { ...DEFAULT_SLIDE_LAYOUT, lines: 1000 };
+
+/**
+ * A practice's text over pages of at most MAX_BODY_LINES lines (the first beside the map, `firstEms` a line; the
+ * rest full width): when it needs two, the cut falls at the sentence or clause nearest the middle such that each
+ * page holds at least a third of the text (issue 26.4: 续 pages held one to three lines while the page before had
+ * room). Falls back to filling pages in order when no such cut fits. The pages joined give the text back exactly.
+ */
+export function balancedPages(text: string, firstEms: number, restEms: number): string[] {
+  const fits = (piece: string, ems: number) => wrapEms(piece, ems).length <= MAX_BODY_LINES;
+  if (fits(text, firstEms)) return [text];
+  const chars = Array.from(text);
+  const n = chars.length;
+  let best = -1;
+  let bestScore = Infinity;
+  let at = 0;
+  for (let i = 0; i < n - 1; i++) {
+    at += chars[i]!.length;
+    const mark = chars[i]!;
+    const sentence = /[。；！？]/.test(mark);
+    if (!sentence && !/[，、：]/.test(mark)) continue;
+    const k = i + 1;
+    if (k * 3 < n || (n - k) * 3 < n) continue;
+    const head = text.slice(0, at);
+    const tail = text.slice(at);
+    if (!fits(head, firstEms) || !fits(tail, restEms)) continue;
+    // Nearest the middle, a sentence end preferred over a clause by a tenth of the text.
+    const score = Math.abs(k - n / 2) + (sentence ? 0 : n / 10);
+    if (score < bestScore) {
+      bestScore = score;
+      best = at;
+    }
+  }
+  if (best > 0) return [text.slice(0, best), text.slice(best)];
+  return paginate([text], firstEms, restEms).map((page) => page.join(''));
+}
+
 /** The deck: a cover, then one or more pages per briefing slide (national, each province, each practice). */
 export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[] } {
   const { dataset, practices, lang } = input;
   const t = tFor(lang);
   const zh = lang === 'zh';
-  const slides = slidesOf(dataset, practices);
+  const slides = slidesOf(dataset, practices, DECK_SLIDE_LAYOUT);
   const overall = dataCitation(dataset, practices, lang);
   const pages: DeckPage[] = [];
   const mark = (title: string) => (zh ? `${title}（续）` : `${title} (continued)`);
@@ -160,20 +201,15 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const title = `${placeOf(p, input)} · ${item}`;
       const citation = `${t('citation')}${zh ? '：' : ': '}${practiceCitation(dataset, p, lang)}（${sourceLinesWords(p.source.lines, lang)}）`;
       const notes = [p.text, citation].join('\n\n');
-      // A practice the briefing splits over slides (part, from, to on its body text) gets the same parts here, each
-      // paginated for the deck's boxes: the pieces join to the whole text, and every briefing slide has its page.
-      const part = slide.part ?? 0;
-      const lead = p.text.startsWith(p.headline) ? p.headline : '';
-      const piece = slide.parts === undefined ? p.text : (part === 0 ? lead : '') + practiceBody(p).slice(slide.from, slide.to);
-      paginate([piece], part === 0 ? besideMap : full, full).forEach((b, k) =>
+      balancedPages(p.text, besideMap, full).forEach((piece, k) =>
         pages.push({
           slide: i,
           kind: 'practice',
-          title: part > 0 || k > 0 ? mark(title) : title,
+          title: k > 0 ? mark(title) : title,
           caption: `${p.mechanism.code}、${p.mechanism.title} · ${p.measure.code}${p.measure.title}`,
-          body: b,
-          ...(part === 0 && k === 0 ? { map: slide.adcode } : {}),
-          continued: part > 0 || k > 0,
+          body: [piece],
+          ...(k === 0 ? { map: slide.adcode } : {}),
+          continued: k > 0,
           citation,
           notes,
           practiceId: p.id,

@@ -8,7 +8,7 @@ import type { Dataset, Practice } from '../types';
 import { tFor, formatDate } from '../i18n';
 import { fullPlaceName } from '../format/places';
 import { groupByTaxonomy, provinceCounts } from '../store/selectors';
-import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
+import { composeExport, EXPORT_PIXEL_RATIO } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
 import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from './summary';
 
@@ -84,8 +84,8 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const run = (text: string, font: string, pt: number, extra: { bold?: boolean } = {}) =>
     new TextRun({ text, font: { eastAsia: font, ascii: font === DOC_FONTS.body ? 'Times New Roman' : font, hAnsi: font === DOC_FONTS.body ? 'Times New Roman' : font }, size: PT(pt), ...extra });
   const fixedLine = { line: LINE, lineRule: LineRuleType.EXACT };
-  const body = (children: InstanceType<typeof TextRun>[], indent = true) =>
-    new Paragraph({ children, spacing: fixedLine, indent: indent ? { firstLine: INDENT } : undefined, alignment: AlignmentType.JUSTIFIED });
+  const body = (children: InstanceType<typeof TextRun>[], indent = true, keepNext = false) =>
+    new Paragraph({ children, spacing: fixedLine, indent: indent ? { firstLine: INDENT } : undefined, alignment: AlignmentType.JUSTIFIED, keepNext });
 
   // ——— Title and lead ———
   const title = zh ? `${subject.name}城市更新可复制经验做法` : `Urban renewal practices: ${subject.name}`;
@@ -107,14 +107,18 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   // ——— 图1: the map of the subject (light theme, landscape), with legend and inset ———
   const d = await describeExport(state, { subject, theme: 'light' });
   const canvas = document.createElement('canvas');
-  const frame = FRAMES.landscape;
+  // Drawn at the size it is printed (the text width at 96 dpi), not shrunk from a 960-px frame: the legend's 13 px
+  // and the labels' 12 px are then 9.75 and 9 pt on paper (issue 26.4; they printed at about 5 pt). A little taller
+  // than 16:9, so that the map keeps its room beside a legend that is now full size.
+  const frame = { width: TEXT_WIDTH_PX, height: Math.round(TEXT_WIDTH_PX * 0.72) };
   // The 南海诸岛 inset belongs to a map of the whole country, not to a province's or city's.
   const inset = subject.adcode === null ? d.inset : null;
   composeExport({ ...d, inset, title: '', subtitle: '', footer: [], cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
-  const imgW = TEXT_WIDTH_PX;
-  const imgH = Math.round((imgW * frame.height) / frame.width);
+  const imgW = frame.width;
+  const imgH = frame.height;
+  // A caption stays on the page of what it names (keepNext), as do the figure and its caption.
   const caption = (text: string) =>
-    new Paragraph({ children: [run(text, DOC_FONTS.h1, 14)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 } });
+    new Paragraph({ children: [run(text, DOC_FONTS.h1, 14)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, keepNext: true });
   const sourceLine = (text: string) =>
     new Paragraph({ children: [run(text, DOC_FONTS.body, 12)], alignment: AlignmentType.LEFT, spacing: { after: 240 } });
   children.push(
@@ -122,6 +126,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
       children: [new ImageRun({ type: 'png', data: dataUrlBytes(canvas.toDataURL('image/png')), transformation: { width: imgW, height: imgH }, altText: { name: 'map', title, description: title } })],
       alignment: AlignmentType.CENTER,
       spacing: { before: 240 },
+      keepNext: true,
     }),
     caption(zh ? `图1\u3000${subject.name}城市更新可复制经验做法分布示意图` : `Figure 1. Practices by place: ${subject.name}`),
     sourceLine(`${source}；${geo.meta.attribution[lang]}${state.config.approvalNumber ? `；${t('approvalNumber', { n: state.config.approvalNumber })}` : ''}`),
@@ -144,10 +149,12 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, width: widths[i]! })) }),
+        // The header row repeats on every page the table runs onto; no row is split between two pages.
+        new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, { bold: true, width: widths[i]! })) }),
         ...provinces.map(
           (r, i) =>
             new TableRow({
+              cantSplit: true,
               children: [
                 cell(String(i + 1), { width: widths[0]! }),
                 cell(place(r.adcode), { width: widths[1]!, align: AlignmentType.LEFT }),
@@ -170,6 +177,9 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
         children: [run(`${group.mechanism.code}、${group.mechanism.title}`, DOC_FONTS.h1, BODY_PT)],
         spacing: fixedLine,
         indent: { firstLine: INDENT },
+        // A heading never ends a page: it stays with what follows (a measure stranded at the foot of page 8).
+        keepNext: true,
+        keepLines: true,
       }),
     );
     for (const m of group.measures) {
@@ -178,6 +188,8 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
           children: [run(`${m.measure.code}${m.measure.title}`, DOC_FONTS.h2, BODY_PT)],
           spacing: fixedLine,
           indent: { firstLine: INDENT },
+          keepNext: true,
+          keepLines: true,
         }),
       );
       for (const p of m.practices) {
@@ -188,7 +200,8 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
         const where = p.actors.map((a) => place(a.adcode)).join('、');
         const [head, rest] = p.text.startsWith(p.headline) ? [p.headline, p.text.slice(p.headline.length)] : [`${where}。`, p.text];
         children.push(
-          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)]),
+          // The practice's last line stays with its 出处 line below it.
+          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)], true, true),
           body([
             run(
               zh

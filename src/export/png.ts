@@ -184,7 +184,10 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
   if ('scene' in input.map) {
     const avoid = [title, legend, ...(inset ? [inset] : [])].filter((r) => r.width > 0 && r.height > 0);
     mapFrame = freeFrame({ x: MARGIN, y: MARGIN, width: W - 2 * MARGIN, height: footer.y - 2 * MARGIN }, avoid, input.map.scene.bounds);
-    drawMapScene(ctx, mapArea, mapFrame, input.map.scene, avoid);
+    // The dash line lies south of the framed mainland: a part within a margin of the footer would read as running
+    // into it (issue 26), so it is left to the inset like a part under the legend.
+    const footerBand: Rect = { x: 0, y: footer.y - MARGIN, width: W, height: H - footer.y + MARGIN };
+    drawMapScene(ctx, mapArea, mapFrame, input.map.scene, [...avoid, footerBand]);
   } else {
     const img = input.map.image;
     const k = Math.min(mapArea.width / img.width, mapArea.height / img.height);
@@ -319,10 +322,11 @@ function drawInset(
   ctx.lineWidth = 1.5;
   ctx.strokeRect(r.x, r.y, r.width, r.height);
   ctx.lineWidth = 1;
-  ctx.font = font(11);
+  // 12 px: 9 pt where a figure is printed at the size it was drawn for (the DOCX's, issue 26.4).
+  ctx.font = font(12);
   const w = ctx.measureText(inset.caption).width;
   ctx.fillStyle = colors.panel;
-  ctx.fillRect(r.x + r.width - w - 10, r.y + r.height - 19, w + 6, 16);
+  ctx.fillRect(r.x + r.width - w - 10, r.y + r.height - 19, w + 6, 17);
   ctx.fillStyle = colors.text;
   ctx.fillText(inset.caption, r.x + r.width - w - 7, r.y + r.height - 18);
 }
