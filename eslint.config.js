@@ -2,7 +2,7 @@
 //
 //   app shell (src/app)                                   may import anything below
 //   features (panels, compare, related, briefing, export, import, fallback) — side by side: none imports another
-//   store · map (public face src/map/index.ts) · theme · i18n · format · data
+//   store · map (public face src/map/index.ts) · theme · i18n · format · data · ui · geometry (the map kernel) · scene
 //   ingest (pure) · types.ts
 //
 // Arrows point down only; features are siblings (the app shell composes them). Only src/map imports maplibre-gl. src/layers.test.ts shows each rule failing on a
@@ -13,7 +13,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const FEATURES = ['panels', 'compare', 'related', 'briefing', 'export', 'import', 'fallback'];
-const BELOW = ['store', 'map', 'theme', 'i18n', 'format', 'data', 'ui'];
+const BELOW = ['store', 'map', 'theme', 'i18n', 'format', 'data', 'ui', 'geometry', 'scene'];
 
 const APP = { regex: '(^|/)app(/|$)', message: 'Only the app shell imports src/app: move what you need to store/, format/ or theme/.' };
 const MAP_INTERNALS = {
@@ -63,7 +63,7 @@ export default tseslint.config(
     APP,
     featureFolders(),
     MAPLIBRE,
-    { regex: '(^|/)(store|map|theme|i18n|format|data|ui)(/|$)', message: 'src/ingest is pure: it imports only itself and types.ts.' },
+    { regex: '(^|/)(store|map|theme|i18n|format|data|ui|geometry|scene)(/|$)', message: 'src/ingest is pure: it imports only itself and types.ts.' },
     { regex: '^react', message: 'src/ingest is pure: no React.' },
   ]),
 );

@@ -43,6 +43,7 @@ function Loading() {
   );
 }
 import type { Panel } from '../store/state';
+import { isProvince } from '../geometry/adcode';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
 function hasWebGL(): boolean {
@@ -85,7 +86,7 @@ function ResultsAnnouncer() {
   const t = useT();
   const { dataset } = useAtlasData();
   const practices = useFiltered();
-  const provinces = [...countsByRegion(dataset, practices).keys()].filter((adcode) => adcode % 10000 === 0);
+  const provinces = [...countsByRegion(dataset, practices).keys()].filter(isProvince);
   // Counted as officials count: the mainland's 省（区、市）, with 香港、澳门、台湾 named apart (OFFICIAL-CONVENTIONS).
   const { mainland, apart } = splitUnits(provinces, (a) => a);
   const placeText = usePlaceText();

@@ -13,8 +13,7 @@ import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
 import { buildSlides, clampSlide, slideRegions } from '../store/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
-import { bbox } from '@turf/bbox';
-import type { Bounds } from '../map/framing';
+import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
 // overlay: the map's box must be final when the first slide is framed.
 import '../briefing/layout.css';
@@ -52,7 +51,7 @@ function policyContext(data: () => AtlasData, ctl: MapController | null): Policy
 function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
   const f =
     geo.provinces.features.find((x) => x.properties.adcode === adcode) ?? geo.cities.features.find((x) => x.properties.adcode === adcode);
-  return f ? (bbox(f) as Bounds) : null;
+  return f ? bboxOf(f.geometry) : null;
 }
 
 export function MapView({

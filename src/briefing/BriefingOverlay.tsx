@@ -31,6 +31,7 @@ import {
 import { segmentText, type Segment } from '../format/segments';
 import { SegmentedText } from '../ui/SegmentedText';
 import './briefing.css';
+import { isProvince } from '../geometry/adcode';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
 const MAX_HEADLINES = 7;
@@ -79,7 +80,7 @@ function NationalSlide() {
   let places = 0;
   const apart: string[] = [];
   for (const [a, n] of counts) {
-    if (a % 10000 !== 0) places++;
+    if (!isProvince(a)) places++;
     else if (isMainlandUnit(a)) provinces++;
     else apart.push(t('apartCount', { name: provinceName(a, geo.gazetteer), n }));
   }

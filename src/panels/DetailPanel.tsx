@@ -12,6 +12,7 @@ import { levelLabel, unitTypeLabel } from '../format/levels';
 import { fromKeyboard, requestPanelFocus, takePanelFocus } from './focusIntent';
 import './panels.css';
 import type { Practice } from '../types';
+import { isProvince as isProvinceCode } from '../geometry/adcode';
 
 function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
   const store = useAtlasStore();
@@ -79,7 +80,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
   // A provincial unit says what kind it is (省, 自治区, 直辖市, 特别行政区); below it, the level.
   const kind = g ? (g.level === 'province' ? unitTypeLabel(adcode, lang) : t(levelKey(g.level))) : '';
   const subtitle = `${kind} · ${t('adcode')} ${adcode} · ${t('practicesCount', { n: practices.length })}`;
-  const isProvince = adcode % 10000 === 0;
+  const isProvince = isProvinceCode(adcode);
   const byCity = useMemo(
     () => (isProvince ? groupByCity(dataset, practices, adcode, (a) => geo.gazetteer.get(a)?.name) : []),
     [dataset, practices, adcode, isProvince, geo],

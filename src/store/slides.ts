@@ -12,6 +12,7 @@ import type { Dataset, Practice } from '../types';
 import type { Filters } from './filters';
 import type { Selection } from './selection';
 import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from './selectors';
+import { provinceOf } from '../geometry/adcode';
 
 export type Slide =
   | { kind: 'national' }
@@ -105,7 +106,7 @@ export function slideIndexOf(slides: readonly Slide[], selection: Selection): nu
     return Math.max(0, i);
   }
   if (selection.kind === 'region') {
-    const province = Math.floor(selection.adcode / 10000) * 10000;
+    const province = provinceOf(selection.adcode);
     const i = slides.findIndex((s) => s.kind === 'province' && s.adcode === province);
     return Math.max(0, i);
   }
