@@ -10,7 +10,6 @@ import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBr
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
-import { setMapHandle } from '../map';
 import { buildSlides, clampSlide, slideRegions } from '../store/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bboxOf, type Bounds } from '../geometry/bounds';
@@ -153,7 +152,6 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     ctlRef.current = ctl;
-    setMapHandle(ctl);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
@@ -243,7 +241,6 @@ export function MapView({
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
       ctlRef.current = null;
-      setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
     };
