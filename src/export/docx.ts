@@ -33,12 +33,6 @@ function dataUrlBytes(url: string): Uint8Array {
   return out;
 }
 
-export interface DocInput {
-  state: ExportState;
-  /** The practices of the document: the selection's, else the filtered ones (in dataset order). */
-  practices: Practice[];
-}
-
 /** The document's practices: the selected practice or region's, else every filtered practice. */
 export function documentPractices(state: ExportState): Practice[] {
   if (state.selection.kind === 'practice') {

@@ -140,7 +140,7 @@ export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}):
   };
 }
 
-export { FORMULA_START, unescapeCsvFormula } from './csvFormula';
+export { unescapeCsvFormula } from './csvFormula';
 
 /**
  * The practices as CSV: BOM, a header row in the UI language, one record per practice, CRLF line ends (what Excel
