@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDetail, loadDistricts } from '../data/load';
-import { atlasStore, useAtlas, type AtlasState } from '../store/store';
+import { useAtlas, useAtlasStore, type AtlasState, type AtlasStore } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { placeNameEn, type NamesEn } from '../format/names';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
@@ -20,7 +20,7 @@ import { useT } from '../store/hooks';
 
 declare global {
   interface Window {
-    __atlas?: { map: unknown; controller: MapController; store: typeof atlasStore };
+    __atlas?: { map: unknown; controller: MapController; store: AtlasStore };
   }
 }
 
@@ -68,6 +68,8 @@ export function MapView({
   onReady?: () => void;
   hidden?: boolean;
 }) {
+  // The store of the context (App's, or a test's own): the map follows whichever store the tree was given.
+  const atlasStore = useAtlasStore();
   const data = useAtlasData();
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
@@ -103,7 +105,7 @@ export function MapView({
     };
     // The controller lives as long as the geometry; everything else reaches it through the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.geo, load]);
+  }, [data.geo, load, atlasStore]);
 
   function attach(MapControllerClass: typeof MapController, el: HTMLDivElement): (() => void) | undefined {
     const { geo } = data;
