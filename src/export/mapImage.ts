@@ -43,6 +43,11 @@ export interface MapScene {
   subject: { adcode: number; province: number; feature: Feature<Geometry> | null } | null;
   bounds: Bounds;
   fontFamily: string;
+  /**
+   * Programme units to outline (issue 27: a programme's slide and page): solid where the unit has practices, dashed
+   * where not — apart in grey print too, as on the live map.
+   */
+  programme?: { withPractices: readonly number[]; without: readonly number[]; color: string };
 }
 
 const DEG = Math.PI / 180;
@@ -176,6 +181,23 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
     ctx.strokeStyle = colors.selected;
     ctx.lineWidth = 2.5;
     ctx.stroke();
+  }
+
+  if (scene.programme) {
+    const { withPractices, without, color } = scene.programme;
+    const outline = (codes: readonly number[], dash: number[]) => {
+      const set = new Set(codes);
+      ctx.beginPath();
+      for (const f of scene.provinces.features) if (set.has(f.properties.adcode)) path(f);
+      for (const f of scene.cities.features) if (set.has(f.properties.adcode)) path(f);
+      ctx.setLineDash(dash);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    };
+    outline(withPractices, []);
+    outline(without, [4, 3]);
   }
 
   // Markers, biggest first so small ones stay visible on top.

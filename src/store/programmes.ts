@@ -104,3 +104,28 @@ export function programmeUnitCodes(d: Dataset, only?: readonly string[]): Map<nu
 export function programmeTitle(p: Programme, lang: 'zh' | 'en'): string {
   return lang === 'en' ? p.titleEn : p.title;
 }
+
+/**
+ * The units of the given programmes split by whether any of `practices` lies in them — what the map layer outlines
+ * (solid / dashed). One pass over the practices (a unit holds a practice exactly when the unit's adcode is an actor's
+ * own, city or province code), so it stays cheap at 100,000 practices.
+ */
+export function programmeMarks(d: Dataset, practices: readonly Practice[], ids: readonly string[]): { withPractices: number[]; without: number[] } {
+  const covered = new Set<number>();
+  for (const p of practices)
+    for (const a of p.actors) {
+      covered.add(a.adcode);
+      covered.add(a.province);
+      if (a.city !== undefined) covered.add(a.city);
+    }
+  const withPractices = new Set<number>();
+  const without = new Set<number>();
+  for (const prog of d.programmes ?? []) {
+    if (!ids.includes(prog.id)) continue;
+    for (const u of prog.units) (covered.has(u.adcode) ? withPractices : without).add(u.adcode);
+  }
+  // A unit of two programmes with practices through one is drawn once, solid.
+  for (const a of withPractices) without.delete(a);
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+  return { withPractices: sorted(withPractices), without: sorted(without) };
+}
