@@ -69,7 +69,7 @@ export function ProgrammeCoverageView({ coverage, onPick }: { coverage: Programm
   const { programme } = coverage;
   const sep = lang === 'en' ? ', ' : '、';
   return (
-    <div className="programme-coverage" data-testid={`programme-${programme.id}`} data-units={coverage.units.length} data-with={coverage.withPractices.length}>
+    <div className="programme-coverage" data-testid={`programme-coverage-${programme.id}`} data-units={coverage.units.length} data-with={coverage.withPractices.length}>
       <h4 className="programme-title">
         <ProgrammeName programme={programme} />
       </h4>
