@@ -144,9 +144,8 @@ function ProgrammeSlide({ id }: { id: string }) {
       <p className="briefing-subtitle">
         <ProgrammeStatus programme={prog} />
       </p>
-      <ProgrammeCoverageView coverage={coverage} />
-      <ProgrammeSources programme={prog} />
-      <p className="briefing-more">{t('programmeRule')}</p>
+      <ProgrammeCoverageView coverage={coverage} short />
+      <ProgrammeSources programme={prog} compact />
     </>
   );
 }

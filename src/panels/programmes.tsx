@@ -36,7 +36,7 @@ export function ProgrammeStatus({ programme }: { programme: Programme }) {
 }
 
 /** The sources, each with its address as text (the atlas is offline: nothing is fetched or linked out). */
-export function ProgrammeSources({ programme }: { programme: Programme }) {
+export function ProgrammeSources({ programme, compact = false }: { programme: Programme; compact?: boolean }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   return (
@@ -46,8 +46,8 @@ export function ProgrammeSources({ programme }: { programme: Programme }) {
       {programme.sources.map((s, i) => (
         <span key={s.url} lang="zh-CN">
           {i > 0 ? '；' : ''}
-          {`${s.publisher}《${s.title}》，${s.date}，`}
-          <span className="programme-url">{s.url}</span>
+          {compact ? `${s.publisher}，${s.date}` : `${s.publisher}《${s.title}》，${s.date}，`}
+          {!compact && <span className="programme-url">{s.url}</span>}
         </span>
       ))}
     </p>
@@ -55,27 +55,41 @@ export function ProgrammeSources({ programme }: { programme: Programme }) {
 }
 
 /** A unit's name: as published (石家庄, 重庆市渝中区); in English its English name with the Chinese beside it. */
-export function useUnitName(): (u: ProgrammeUnit) => string {
+export function useUnitName(short = false): (u: ProgrammeUnit) => string {
   const names = useEnglishNames();
   const lang = useAtlas((s) => s.lang);
-  return (u) => (lang === 'en' ? (placeNameEn(names, u.adcode) ?? u.published) : u.published);
+  // Short (a slide): the unit's own name without its province (唐山市 for 河北省唐山市, 九龙坡区).
+  return (u) => (lang === 'en' ? (placeNameEn(names, u.adcode) ?? u.published) : short ? u.name : u.published);
 }
 
 /** One programme: the sentence, then the units with practices (and how many) and those without. */
-export function ProgrammeCoverageView({ coverage, onPick }: { coverage: ProgrammeCoverage; onPick?: (adcode: number) => void }) {
+export function ProgrammeCoverageView({
+  coverage,
+  onPick,
+  short = false,
+}: {
+  coverage: ProgrammeCoverage;
+  onPick?: (adcode: number) => void;
+  /** A slide: units by their own short names, no title or status (the slide shows them). */
+  short?: boolean;
+}) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
-  const unitName = useUnitName();
+  const unitName = useUnitName(short);
   const { programme } = coverage;
   const sep = lang === 'en' ? ', ' : '、';
   return (
     <div className="programme-coverage" data-testid={`programme-coverage-${programme.id}`} data-units={coverage.units.length} data-with={coverage.withPractices.length}>
-      <h4 className="programme-title">
-        <ProgrammeName programme={programme} />
-      </h4>
-      <p className="programme-meta">
-        <ProgrammeStatus programme={programme} />
-      </p>
+      {!short && (
+        <>
+          <h4 className="programme-title">
+            <ProgrammeName programme={programme} />
+          </h4>
+          <p className="programme-meta">
+            <ProgrammeStatus programme={programme} />
+          </p>
+        </>
+      )}
       <p className="programme-sentence" data-testid="programme-sentence">
         {t('programmeCoverage', { n: coverage.units.length, m: coverage.withPractices.length })}
       </p>
