@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides, practiceBody, slideTarget } from '../src/briefing/slides';
+import { buildSlides, practiceBody, slideTarget } from '../src/store/slides';
 
 const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 const slides = buildSlides(dataset, EMPTY_FILTERS);

@@ -9,7 +9,7 @@ import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser }
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices } from '../src/store/selectors';
-import { CSV_COLUMNS, unescapeCsvFormula } from '../src/export/csv';
+import { CSV_COLUMNS, unescapeCsvFormula } from '../src/format/csv';
 
 const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, type Session, useBrowser } from './browser';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides } from '../src/briefing/slides';
+import { buildSlides } from '../src/store/slides';
 
 const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 const slides = buildSlides(dataset, EMPTY_FILTERS);

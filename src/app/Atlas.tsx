@@ -2,10 +2,10 @@
 import { SearchField } from '../ui/SearchField';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { useAtlasData } from '../data/context';
 import { countsByRegion } from '../store/selectors';
-import { usePlaceText } from '../panels/english';
+import { usePlaceText } from '../ui/english';
 import { splitUnits } from '../format/units';
 import type { InvalidParam } from '../store/url';
 import { MapView } from './MapView';
@@ -22,7 +22,7 @@ import { InvalidNotice } from './InvalidNotice';
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
-import { buildSlides, slideIndexOf } from '../briefing/slides';
+import { buildSlides, slideIndexOf } from '../store/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
@@ -43,6 +43,7 @@ function Loading() {
   );
 }
 import type { Panel } from '../store/state';
+import { isProvince } from '../geometry/adcode';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
 function hasWebGL(): boolean {
@@ -55,6 +56,7 @@ function hasWebGL(): boolean {
 }
 
 function SearchBox() {
+  const store = useAtlasStore();
   const t = useT();
   const q = useAtlas((s) => s.filters.q);
   const [text, setText] = useState(q);
@@ -63,9 +65,9 @@ function SearchBox() {
   // Typing updates the store after a short pause so that each keystroke does not recount the map.
   useEffect(() => {
     if (text === q) return;
-    const id = window.setTimeout(() => atlasStore.getState().setQuery(text), 200);
+    const id = window.setTimeout(() => store.getState().setQuery(text), 200);
     return () => window.clearTimeout(id);
-  }, [text, q]);
+  }, [text, q, store]);
   return (
     <SearchField
       id="search-input"
@@ -74,7 +76,7 @@ function SearchBox() {
       value={text}
       placeholder={t('searchPlaceholder')}
       onChange={setText}
-      onSubmit={() => atlasStore.getState().setQuery(text)}
+      onSubmit={() => store.getState().setQuery(text)}
       testid="search"
     />
   );
@@ -85,7 +87,7 @@ function ResultsAnnouncer() {
   const t = useT();
   const { dataset } = useAtlasData();
   const practices = useFiltered();
-  const provinces = [...countsByRegion(dataset, practices).keys()].filter((adcode) => adcode % 10000 === 0);
+  const provinces = [...countsByRegion(dataset, practices).keys()].filter(isProvince);
   // Counted as officials count: the mainland's 省（区、市）, with 香港、澳门、台湾 named apart (OFFICIAL-CONVENTIONS).
   const { mainland, apart } = splitUnits(provinces, (a) => a);
   const placeText = usePlaceText();
@@ -108,6 +110,7 @@ const TABS = [
 
 /** The tabs of the side column when nothing is selected. `filters` is the default panel and shows the list. */
 function SideTabs({ panel }: { panel: Panel }) {
+  const store = useAtlasStore();
   const t = useT();
   const current = panel === 'filters' ? 'list' : panel;
   return (
@@ -120,7 +123,7 @@ function SideTabs({ panel }: { panel: Panel }) {
           aria-selected={current === tab.panel}
           className="tab"
           data-testid={`tab-${tab.panel}`}
-          onClick={() => atlasStore.getState().setPanel(tab.panel)}
+          onClick={() => store.getState().setPanel(tab.panel)}
         >
           {t(tab.key)}
         </button>
@@ -130,6 +133,7 @@ function SideTabs({ panel }: { panel: Panel }) {
 }
 
 export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
+  const store = useAtlasStore();
   const t = useT();
   const { geo, dataset } = useAtlasData();
   // 'none': no WebGL at all (fallback only); 'lost': the context was lost, the WebGL map waits hidden for its return.
@@ -164,11 +168,11 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   // Esc closes the detail panel.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && atlasStore.getState().selection.kind !== 'none') atlasStore.getState().clearSelection();
+      if (e.key === 'Escape' && store.getState().selection.kind !== 'none') store.getState().clearSelection();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [store]);
 
   return (
     <div className={`atlas mode-${mode}`}>
@@ -196,7 +200,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             className={`text-button${mode === 'compare' ? ' active' : ''}`}
             aria-pressed={mode === 'compare'}
             data-testid="mode-compare"
-            onClick={() => atlasStore.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
+            onClick={() => store.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
           >
             {t('compare')}
           </button>
@@ -206,7 +210,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             data-testid="mode-briefing"
             onClick={() => {
               // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
-              const st = atlasStore.getState();
+              const st = store.getState();
               st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters), st.selection));
             }}
           >
@@ -217,7 +221,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <button
             type="button"
             className="text-button"
-            onClick={() => atlasStore.getState().showNational()}
+            onClick={() => store.getState().showNational()}
           >
             {t('nationalView')}
           </button>
@@ -225,7 +229,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             type="button"
             className="text-button"
             title={t('languageLabel')}
-            onClick={() => atlasStore.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
+            onClick={() => store.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
             lang={lang === 'zh' ? 'en' : 'zh-CN'}
           >
             {t('language')}

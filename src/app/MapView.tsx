@@ -3,19 +3,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDetail, loadDistricts } from '../data/load';
-import { atlasStore, useAtlas, type AtlasState } from '../store/store';
+import { useAtlas, useAtlasStore, type AtlasState, type AtlasStore } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { placeNameEn, type NamesEn } from '../format/names';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
-import { setMapHandle } from '../map';
-import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
+import { buildSlides, clampSlide, slideRegions } from '../store/slides';
 import { programmeMarks } from '../store/programmes';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
-import { bbox } from '@turf/bbox';
-import type { Bounds } from '../map/framing';
+import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
 // overlay: the map's box must be final when the first slide is framed.
 import '../briefing/layout.css';
@@ -23,7 +21,7 @@ import { useT } from '../store/hooks';
 
 declare global {
   interface Window {
-    __atlas?: { map: unknown; controller: MapController; store: typeof atlasStore };
+    __atlas?: { map: unknown; controller: MapController; store: AtlasStore };
   }
 }
 
@@ -53,7 +51,7 @@ function policyContext(data: () => AtlasData, ctl: MapController | null): Policy
 function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
   const f =
     geo.provinces.features.find((x) => x.properties.adcode === adcode) ?? geo.cities.features.find((x) => x.properties.adcode === adcode);
-  return f ? (bbox(f) as Bounds) : null;
+  return f ? bboxOf(f.geometry) : null;
 }
 
 export function MapView({
@@ -71,6 +69,8 @@ export function MapView({
   onReady?: () => void;
   hidden?: boolean;
 }) {
+  // The store of the context (App's, or a test's own): the map follows whichever store the tree was given.
+  const atlasStore = useAtlasStore();
   const data = useAtlasData();
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
@@ -106,7 +106,7 @@ export function MapView({
     };
     // The controller lives as long as the geometry; everything else reaches it through the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.geo, load]);
+  }, [data.geo, load, atlasStore]);
 
   function attach(MapControllerClass: typeof MapController, el: HTMLDivElement): (() => void) | undefined {
     const { geo } = data;
@@ -155,7 +155,6 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     ctlRef.current = ctl;
-    setMapHandle(ctl);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
@@ -267,7 +266,6 @@ export function MapView({
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
       ctlRef.current = null;
-      setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
     };

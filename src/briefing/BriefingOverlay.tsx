@@ -12,12 +12,12 @@ import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
 import { type Translate } from '../i18n';
-import { useDeployConfig } from '../export/config';
-import { filterSummary } from '../export/summary';
+import { useDeployConfig } from '../data/config';
+import { filterSummary } from '../format/summary';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { isMainlandUnit } from '../format/units';
 import { practiceCitationParts } from '../format/citation';
-import { CitationText } from '../panels/english';
+import { CitationText } from '../ui/english';
 import {
   buildSlides,
   clampSlide,
@@ -27,12 +27,13 @@ import {
   provinceSlidePractices,
   slideIndexOf,
   type Slide,
-} from './slides';
-import { segmentText, type Segment } from '../panels/segments';
-import { SegmentedText } from '../panels/SegmentedText';
+} from '../store/slides';
+import { segmentText, type Segment } from '../format/segments';
+import { SegmentedText } from '../ui/SegmentedText';
 import { programmeById, programmeCoverage } from '../store/programmes';
-import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../panels/programmes';
+import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import './briefing.css';
+import { isProvince } from '../geometry/adcode';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
 const MAX_HEADLINES = 7;
@@ -85,7 +86,7 @@ function NationalSlide() {
   let places = 0;
   const apart: string[] = [];
   for (const [a, n] of counts) {
-    if (a % 10000 !== 0) places++;
+    if (!isProvince(a)) places++;
     else if (isMainlandUnit(a)) provinces++;
     else apart.push(t('apartCount', { name: provinceName(a, geo.gazetteer), n }));
   }

@@ -24,7 +24,7 @@ import {
 } from './compare';
 import { cellColorScale } from './colors';
 import { programmeUnitsInProvince } from '../store/programmes';
-import { ProgrammeName, useUnitName } from '../panels/programmes';
+import { ProgrammeName, useUnitName } from '../ui/programmes';
 import './compare.css';
 
 type Cell = { row: string; province: number };

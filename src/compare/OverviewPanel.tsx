@@ -8,14 +8,14 @@ import { classIndex } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
-import { Bilingual, useEnglishNames } from '../panels/english';
+import { Bilingual, useEnglishNames } from '../ui/english';
 import { levelFilterLabel } from '../format/levels';
 import { placeNameEn, taxonomyEn } from '../format/names';
 import { APART_UNITS, isMainlandUnit } from '../format/units';
 import type { Level } from '../types';
 import { distributions, missingProvinces, provinceList, provinceRanking, type Bar } from './compare';
 import { programmesCoverage } from '../store/programmes';
-import { ProgrammeCoverageView, ProgrammeSources } from '../panels/programmes';
+import { ProgrammeCoverageView, ProgrammeSources } from '../ui/programmes';
 import './compare.css';
 
 function BarChart({

@@ -4,10 +4,10 @@
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
 import { programmeById, programmeCoverage } from '../store/programmes';
-import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
+import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../store/slides';
 import { formatDate, tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
-import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Slide geometry, inches (PowerPoint's 16:9 "wide" layout). */
 export const SLIDE = { width: 13.333, height: 7.5 } as const;

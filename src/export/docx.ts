@@ -11,7 +11,7 @@ import { groupByTaxonomy, provinceCounts } from '../store/selectors';
 import { programmesCoverage } from '../store/programmes';
 import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
-import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Faces by role; Word falls back to its CJK default where one is missing (the roles stay recognisable by size). */
 export const DOC_FONTS = { title: '方正小标宋简体', body: '仿宋', h1: '黑体', h2: '楷体', number: '宋体' } as const;
@@ -32,12 +32,6 @@ function dataUrlBytes(url: string): Uint8Array {
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
-}
-
-export interface DocInput {
-  state: ExportState;
-  /** The practices of the document: the selection's, else the filtered ones (in dataset order). */
-  practices: Practice[];
 }
 
 /** The document's practices: the selected practice or region's, else every filtered practice. */

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Dataset, Place, Programme } from '../types';
 import { city, createDataset, createPractice, district, province } from '../store/test-helpers';
-import { slideRegions, slidesOf } from '../briefing/slides';
+import { slideRegions, slidesOf } from '../store/slides';
 import { planDeck } from './deck';
-import { CSV_COLUMNS, practicesCsv, practicesJson } from './csv';
+import { CSV_COLUMNS, practicesCsv, practicesJson } from '../format/csv';
 import { parseDataset } from '../ingest/schema';
 
 const programme = (id: string, title: string, status: Programme['status'], units: Place[]): Programme => ({

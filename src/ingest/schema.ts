@@ -142,6 +142,7 @@ export function parseDataset(json: unknown): Dataset {
 
 // Compile-time check: what the schema accepts is a Dataset.
 type Assignable<T extends U, U> = T;
+/** @public Exported so that the compiler keeps it; it is a check, not an API. */
 export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
 
 /**
@@ -152,6 +153,7 @@ export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
 type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
 type Check<T extends true> = T;
+/** @public Exported so that the compiler keeps it; it is a check, not an API. */
 export type _SchemaMatchesTypes = [
   Check<Exact<z.infer<typeof placeSchema>, Place>>,
   Check<Exact<z.infer<typeof figureSchema>, Figure>>,

@@ -8,7 +8,8 @@ import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout, labelTextField } from './style';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
-import { framePadding, unionBounds, type Bounds } from './framing';
+import { framePadding } from './framing';
+import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
 import type { Subject } from './policy';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
@@ -648,36 +649,6 @@ export class MapController {
     );
   }
 
-  /**
-   * The current view redrawn at `pixelRatio` (2 for slides), copied into a fresh canvas; the on-screen ratio is
-   * restored afterwards. Waits for the map to be idle so tiles and labels are complete.
-   */
-  async snapshot(pixelRatio: number): Promise<HTMLCanvasElement> {
-    const before = this.map.getPixelRatio();
-    const idle = () => new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
-    try {
-      if (before !== pixelRatio) {
-        const done = idle();
-        this.map.setPixelRatio(pixelRatio);
-        this.map.triggerRepaint();
-        await done;
-      } else if (!this.map.loaded()) {
-        await idle();
-      }
-      const src = this.map.getCanvas();
-      const out = document.createElement('canvas');
-      out.width = src.width;
-      out.height = src.height;
-      out.getContext('2d')!.drawImage(src, 0, 0);
-      return out;
-    } finally {
-      if (this.map.getPixelRatio() !== before) {
-        this.map.setPixelRatio(before);
-        this.setBusy();
-      }
-    }
-  }
-
   /** The controls' labels after a language switch. MapLibre reads its UI strings when a control is added. */
   setLocale(locale: Record<string, string>): void {
     const key = JSON.stringify(locale);
@@ -689,11 +660,6 @@ export class MapController {
     this.map.addControl(this.nav, 'top-left');
     const title = locale['Map.Title'];
     if (title) this.map.getCanvas().setAttribute('aria-label', title);
-  }
-
-  size(): { width: number; height: number } {
-    const c = this.map.getContainer();
-    return { width: c.clientWidth, height: c.clientHeight };
   }
 
   destroy(): void {

@@ -29,11 +29,6 @@ export function choroplethColor(palette: Palette): ExpressionSpecification {
  */
 export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-highlight'] as const;
 
-/**
- * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
- * is hovered, selected or compared (a zero-width line still costs a full draw pass).
- */
-export const ON_DEMAND_LAYERS = ['province-highlight', 'city-highlight', 'district-highlight', 'province-compare'] as const;
 export function focusFilter(province: number | null): FilterSpecification {
   return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
 }

@@ -6,14 +6,15 @@ import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '.
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber, levelKey } from '../format/places';
-import { PracticeCard } from './PracticeCard';
-import { PlaceName, TaxonomyTitle } from './english';
+import { PracticeCard } from '../ui/PracticeCard';
+import { PlaceName, TaxonomyTitle } from '../ui/english';
 import { levelLabel, unitTypeLabel } from '../format/levels';
 import { fromKeyboard, requestPanelFocus, takePanelFocus } from './focusIntent';
 import { programmesOfRegion } from '../store/programmes';
-import { ProgrammeName } from './programmes';
+import { ProgrammeName } from '../ui/programmes';
 import './panels.css';
 import type { Practice } from '../types';
+import { isProvince as isProvinceCode } from '../geometry/adcode';
 
 function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
   const store = useAtlasStore();
@@ -129,7 +130,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
   // A provincial unit says what kind it is (省, 自治区, 直辖市, 特别行政区); below it, the level.
   const kind = g ? (g.level === 'province' ? unitTypeLabel(adcode, lang) : t(levelKey(g.level))) : '';
   const subtitle = `${kind} · ${t('adcode')} ${adcode} · ${t('practicesCount', { n: practices.length })}`;
-  const isProvince = adcode % 10000 === 0;
+  const isProvince = isProvinceCode(adcode);
   const byCity = useMemo(
     () => (isProvince ? groupByCity(dataset, practices, adcode, (a) => geo.gazetteer.get(a)?.name) : []),
     [dataset, practices, adcode, isProvince, geo],

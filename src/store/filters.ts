@@ -306,11 +306,6 @@ export function mechanismsOf(measures: Iterable<string>): Set<string> {
   return out;
 }
 
-/** The levels of a practice's actors (what the level filter looks at). */
-export function actorLevels(p: Practice): Set<Level> {
-  return new Set(p.actors.map((a) => a.level));
-}
-
 /**
  * The text the query searches, built once per practice: text (with the headline when the text does not start
  * with it), each actor's name plus the names of the province and city it lies in (so 江苏 finds a 南京市

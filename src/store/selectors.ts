@@ -26,7 +26,7 @@ import { englishSearchTextOf, hasLatin, normaliseLatin, type NamesEn } from '../
 
 import { classBreaks } from './classes';
 
-export { classBreaks, classIndex, legendItems, type LegendItem } from './classes';
+export { classIndex, legendItems } from './classes';
 
 const LEVEL_BIT: Record<Level, number> = { province: 1, city: 2, district: 4 };
 

@@ -1,5 +1,7 @@
 // The palette and the class colours: one module that the map, the legend, the SVG fallback, exports, the briefing
 // and compare all read, so that a colour cannot differ between them. Pure; no MapLibre.
+import { classIndex } from '../store/classes';
+
 export type ThemeName = 'light' | 'dark';
 
 export interface Palette {
@@ -88,8 +90,6 @@ export function classColors(palette: Palette, n: number): string[] {
 
 /** The ramp colour index of a count under `breaks` (lower bounds, ascending, ≥ 1); −1 = the "no practice" class. */
 export function classRamp(count: number, breaks: readonly number[], rampLength: number): number {
-  if (!(count >= 1) || breaks.length === 0 || count < breaks[0]!) return -1;
-  let c = 0;
-  while (c + 1 < breaks.length && breaks[c + 1]! <= count) c++;
-  return rampIndices(breaks.length, rampLength)[c]!;
+  const c = classIndex(count, breaks);
+  return c < 0 ? -1 : rampIndices(breaks.length, rampLength)[c]!;
 }

@@ -10,9 +10,10 @@
 // the numbers of the slides before them, in links already sent, do not move). A practice with actors in several provinces is listed on each of their province slides (it counts
 // there) but gets one practice slide, under its first actor's province, so the deck has no duplicates.
 import type { Dataset, Practice } from '../types';
-import type { Filters } from '../store/filters';
-import type { Selection } from '../store/selection';
-import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from '../store/selectors';
+import type { Filters } from './filters';
+import type { Selection } from './selection';
+import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from './selectors';
+import { provinceOf } from '../geometry/adcode';
 
 export type Slide =
   | { kind: 'national' }
@@ -112,7 +113,7 @@ export function slideIndexOf(slides: readonly Slide[], selection: Selection): nu
     return Math.max(0, i);
   }
   if (selection.kind === 'region') {
-    const province = Math.floor(selection.adcode / 10000) * 10000;
+    const province = provinceOf(selection.adcode);
     const i = slides.findIndex((s) => s.kind === 'province' && s.adcode === province);
     return Math.max(0, i);
   }
