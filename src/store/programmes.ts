@@ -90,21 +90,6 @@ export function programmeUnitsInProvince(d: Dataset, province: number): { progra
   return out;
 }
 
-/** Every adcode that is a unit of some programme, with the ids of its programmes (for the map layer). */
-export function programmeUnitCodes(d: Dataset, only?: readonly string[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const prog of d.programmes ?? []) {
-    if (only && only.length > 0 && !only.includes(prog.id)) continue;
-    for (const u of prog.units) out.set(u.adcode, [...(out.get(u.adcode) ?? []), prog.id]);
-  }
-  return out;
-}
-
-/** The programme's name in the interface language (English titles are unofficial translations). */
-export function programmeTitle(p: Programme, lang: 'zh' | 'en'): string {
-  return lang === 'en' ? p.titleEn : p.title;
-}
-
 /**
  * The units of the given programmes split by whether any of `practices` lies in them — what the map layer outlines
  * (solid / dashed). One pass over the practices (a unit holds a practice exactly when the unit's adcode is an actor's
