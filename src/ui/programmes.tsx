@@ -12,10 +12,14 @@ import { useEnglishNames } from './english';
 /** The list's name in the interface language; English marked as an unofficial translation. */
 export function ProgrammeName({ programme }: { programme: Programme }) {
   const lang = useAtlas((s) => s.lang);
+  const t = useT();
   if (lang === 'zh') return <span lang="zh-CN">{programme.title}</span>;
   return (
     <span className="bilingual" title={programme.title}>
-      <span lang="en">{programme.titleEn}</span> <span className="zh-beside" lang="zh-CN">{programme.title}</span>
+      <span lang="en">{programme.titleEn}</span> <span className="programme-unofficial">{t('programmeUnofficial')}</span>{' '}
+      <span className="zh-beside" lang="zh-CN">
+        {programme.title}
+      </span>
     </span>
   );
 }
