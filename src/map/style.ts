@@ -9,6 +9,7 @@ import type {
 import { LAYER, SRC } from './ids';
 
 import { paletteOf, type Palette, type ThemeName } from '../theme/palette';
+import { programmeLayers } from './programmeLayer';
 
 /**
  * Fill colour from the feature-state `ramp` that the controller sets per province (classRamp of its count).
@@ -31,14 +32,6 @@ export const FOCUS_LAYERS = [
   'district-highlight-casing',
 ] as const;
 
-/**
- * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
- * is hovered, selected or compared (a zero-width line still costs a full draw pass).
- */
-export const ON_DEMAND_LAYERS = [
-  'province-highlight', 'province-highlight-casing', 'city-highlight', 'city-highlight-casing', 'district-highlight',
-  'district-highlight-casing', 'province-compare',
-] as const;
 export function focusFilter(province: number | null): FilterSpecification {
   return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
 }
@@ -156,6 +149,7 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       source: SRC.provinces,
       paint: { 'line-color': p.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 7, 1.6] },
     },
+    ...programmeLayers(p),
     {
       id: LAYER.districtHighlightCasing,
       filter: focusFilter(null),

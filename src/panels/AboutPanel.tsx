@@ -7,8 +7,8 @@ import { useAtlas } from '../store/store';
 import { useT } from '../store/hooks';
 import { formatDate } from '../i18n';
 import { isMainlandUnit } from '../format/units';
-import { useDeployConfig } from '../export/config';
-import { dataCitation, isoDay } from '../export/summary';
+import { useDeployConfig } from '../data/config';
+import { dataCitation, isoDay } from '../format/summary';
 
 export function AboutPanel({ onClose }: { onClose: () => void }) {
   const t = useT();

@@ -7,7 +7,7 @@ import { countsByRegion } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { practiceById } from '../store/selectors';
-import { useEnglishNames } from './english';
+import { useEnglishNames } from '../ui/english';
 import { placeNameEn } from '../format/names';
 
 export function RegionPicker() {
