@@ -1,0 +1,178 @@
+// Issue 26's smaller points, each checked as a user meets it, in one page load (a 1366×768 laptop; the phone check
+// narrows the same page to 390 px): the phone's 更多 menu, 转到地区 following the open practice, the English region
+// menu and search placeholder, a region without practices, the CSV's 来源文件, copy-link for any view, Esc leaving
+// the zoom, the PNG's dash line clear of its footer, the 关于 panel, the selection outline's casing, and every
+// province with practices named on the national map.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { artifactPath, gotoApp, mapIdle, openSession, settled, type Session, useBrowser } from './browser';
+import { parseDataset } from '../src/ingest/schema';
+
+const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const store = (page: Page, f: string) => page.evaluate(`(() => { const s = window.__atlas.store.getState(); ${f} })()`);
+
+async function exportVia(page: Page, item: 'png' | 'csv'): Promise<Buffer> {
+  await page.getByTestId('export-button').click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`export-${item}`).click()]);
+  return readFileSync(await download.path());
+}
+
+describe('presenting: the smaller points of issue 26', () => {
+  const b = useBrowser();
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openSession(b.browser, { width: 1366, height: 768, reducedMotion: 'reduce' });
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gotoApp(s, '', 60_000);
+  });
+
+  it('names every province with practices on the national map at 1366×768', async () => {
+    const missing = await s.page.evaluate((withPractices) => {
+      const map = (window as any).__atlas.map;
+      const shown = new Set(map.queryRenderedFeatures({ layers: ['province-labels'] }).map((f: any) => f.properties.adcode));
+      return withPractices.filter((a) => !shown.has(a));
+    }, [...new Set(dataset.practices.flatMap((p) => p.actors.map((a) => a.province)))]);
+    expect(missing).toEqual([]);
+  });
+
+  it('copies a link to any view, not only to a practice: the filters and the mode travel with it', async () => {
+    const { page } = s;
+    await gotoApp(s, 'mode=compare&cmp=320000,500000');
+    await page.getByTestId('copy-view-link').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(new URL(copied).searchParams.get('mode')).toBe('compare');
+    expect(new URL(copied).searchParams.get('cmp')).toBe('320000,500000');
+  });
+
+  it('in 省际比较 at 1366 px, no map furniture overlaps another (inset, legend, boundary line, zoom buttons)', async () => {
+    const boxes = await s.page.evaluate(() =>
+      ['.scs-inset', '.legend', '.provenance', '.maplibregl-ctrl-group'].map((sel) => {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        return { sel, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    const clash: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const c of boxes.slice(i + 1))
+        if (a.left < c.right && c.left < a.right && a.top < c.bottom && c.top < a.bottom) clash.push(`${a.sel} × ${c.sel}`);
+    expect(clash).toEqual([]);
+  });
+
+  it('转到地区 shows the place of the open practice; in English the regions are named in English', async () => {
+    const { page } = s;
+    await gotoApp(s);
+    const suzhou = dataset.practices.find((p) => p.actors[0]?.adcode === 320500)!;
+    await store(page, `s.select({ kind: 'practice', id: '${suzhou.id}' })`);
+    await expect.poll(() => page.getByTestId('region-picker').inputValue()).toBe('320500');
+    await store(page, `s.setLang('en')`);
+    await expect.poll(() => page.locator('#region-picker optgroup[label^="Jiangsu"]').count()).toBe(1);
+    const option = await page.locator('#region-picker option[value="320500"]').textContent();
+    expect(option).toContain('Suzhou');
+    // The search field shows its whole English placeholder.
+    const fit = await page.evaluate(() => {
+      const input = document.querySelector('#search-input') as HTMLInputElement;
+      const cs = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      return { text: ctx.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+    });
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+    await store(page, `s.setLang('zh')`);
+  });
+
+  it('浙江 with no filter says the lists hold no practice there, not that none matches', async () => {
+    const { page } = s;
+    await store(page, `s.select({ kind: 'region', adcode: 330000 })`);
+    const empty = page.getByTestId('region-empty');
+    await expect.poll(() => empty.textContent()).toBe('本图收录的清单中暂无该地区的做法。');
+    expect(await empty.textContent()).not.toContain('没有符合条件的做法');
+  });
+
+  it('Esc leaves the selection and the zoom: back to the national view', async () => {
+    const { page } = s;
+    await gotoApp(s);
+    const national = await page.evaluate(() => (window as any).__atlas.map.getZoom());
+    await store(page, `s.select({ kind: 'region', adcode: 320000 })`);
+    await mapIdle(page);
+    await expect.poll(() => page.evaluate(() => (window as any).__atlas.map.getZoom())).toBeGreaterThan(national + 1);
+    await page.locator('body').press('Escape');
+    await expect.poll(() => page.evaluate(() => (window as any).__atlas.store.getState().selection.kind)).toBe('none');
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => (window as any).__atlas.map.getZoom())).toBeCloseTo(national, 1);
+  });
+
+  it('the CSV names the published list as 来源文件, never a path of the repository', async () => {
+    const csv = (await exportVia(s.page, 'csv')).toString('utf8');
+    const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const col = header!.split(',').indexOf('来源文件');
+    expect(col).toBeGreaterThan(-1);
+    expect(csv).not.toContain('data/sources');
+    expect(first).toContain('住房和城乡建设部办公厅《实施城市更新行动可复制经验做法清单（第一批）》（2022年11月）');
+  });
+
+  it('the PNG keeps the dash line clear of its footer band', async () => {
+    const { page } = s;
+    const bytes = await exportVia(page, 'png');
+    writeFileSync(artifactPath('presenting-export.png'), bytes);
+    const attr = async (a: string) => (await page.getByTestId('export-result').getAttribute(a))!.split(',').map(Number);
+    const [, footerY] = await attr('data-footer');
+    const legend = await attr('data-legend');
+    const inset = await attr('data-inset');
+    const dashPixels = await page.evaluate(
+      async ({ b64, footerY, boxes }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        // The band of 8 CSS px (16 device px) just above the footer, outside the legend and the inset.
+        const y0 = footerY! - 16;
+        const data = ctx.getImageData(0, y0, c.width, 16).data;
+        let n = 0;
+        for (let y = 0; y < 16; y++)
+          for (let x = 0; x < c.width; x++) {
+            if (boxes.some(([bx, by, bw, bh]) => x >= bx! && x < bx! + bw! && y0 + y >= by! && y0 + y < by! + bh!)) continue;
+            const i = (y * c.width + x) * 4;
+            // The light theme's dash colour, #4b5563.
+            if (Math.abs(data[i]! - 0x4b) < 8 && Math.abs(data[i + 1]! - 0x55) < 8 && Math.abs(data[i + 2]! - 0x63) < 8) n++;
+          }
+        return n;
+      },
+      { b64: bytes.toString('base64'), footerY, boxes: [legend, inset] },
+    );
+    expect(dashPixels).toBe(0);
+  });
+
+  it('the 关于 panel says what the atlas holds, its sources, how to cite it and where the boundaries come from', async () => {
+    const { page } = s;
+    await page.getByTestId('about-open').click();
+    const panel = page.getByTestId('about-panel');
+    await panel.waitFor();
+    const text = (await panel.textContent())!;
+    for (const words of ['收录内容', '数据来源', '如何引用', '边界数据出处', 'DataV.GeoAtlas', 'Natural Earth', `共 ${dataset.practices.length} 项`])
+      expect(text).toContain(words);
+    expect(await page.getByTestId('about-citation').textContent()).toContain('住房和城乡建设部办公厅《实施城市更新行动可复制经验做法清单（第一批）》');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('on a phone (390 px) 汇报模式 and 省际比较 are in the top bar’s 更多 menu', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('mode-briefing').isVisible()).resolves.toBe(false);
+    await page.getByTestId('more-menu').click();
+    await page.getByTestId('menu-compare').click();
+    await expect.poll(() => page.evaluate(() => (window as any).__atlas.store.getState().mode)).toBe('compare');
+    await page.getByTestId('more-menu').click();
+    await page.getByTestId('menu-briefing').click();
+    await page.getByTestId('briefing').waitFor();
+    await page.getByTestId('briefing-exit').click();
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+});
