@@ -69,12 +69,12 @@ export function ViewTools({ compareActive, onCompare, onBriefing }: { compareAct
               }
             }}
           >
-            <li role="none">
+            <li role="none" className="more-phone-only">
               <button type="button" role="menuitemcheckbox" aria-checked={compareActive} data-testid="menu-compare" onClick={pick(onCompare)}>
                 {t('compare')}
               </button>
             </li>
-            <li role="none">
+            <li role="none" className="more-phone-only">
               <button type="button" role="menuitem" data-testid="menu-briefing" onClick={pick(onBriefing)}>
                 {t('briefing')}
               </button>
