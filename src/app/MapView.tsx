@@ -10,7 +10,6 @@ import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBr
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
-import { setMapHandle } from '../map';
 import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bbox } from '@turf/bbox';
@@ -154,7 +153,6 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     ctlRef.current = ctl;
-    setMapHandle(ctl);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
@@ -244,7 +242,6 @@ export function MapView({
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
       ctlRef.current = null;
-      setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
     };
