@@ -30,6 +30,9 @@ const HIGHLIGHT_LAYERS: Record<string, string> = {
   [SRC.districts]: LAYER.districtHighlight,
 };
 
+/** Hover tints, shown only while a feature of their source is hovered. */
+const HOVER_LAYERS: Record<string, string> = { [SRC.cities]: LAYER.cityHover, [SRC.districts]: LAYER.districtHover };
+
 export class MapController {
   // ——— every field, in one place ———
   readonly map: MlMap;
@@ -57,6 +60,10 @@ export class MapController {
   private compared: number[] = [];
   private selected: SelectionTarget = null;
   private selectedTargets: FeatureTarget[] = [];
+  /** The regions as drawn now (with their loaded level of detail), for the selection outline; and which levels. */
+  private drawn = new Map<number, RegionFeature>();
+  private drawnKey = '';
+  private selectionKey = '';
   private theme: ThemeName;
   private briefingLabels = false;
   private localeKey: string;
@@ -171,8 +178,6 @@ export class MapController {
       for (const [k, v] of Object.entries(layout)) this.applied.assume('layout', layer.id, k, v);
       this.applied.assumeFilter(layer.id, filter ?? null);
     }
-    for (const layer of Object.values(HIGHLIGHT_LAYERS)) this.applied.assume('layout', layer, 'visibility', 'none');
-    this.applied.assume('layout', LAYER.provinceCompare, 'visibility', 'none');
   }
 
   /** Resolves once sources exist; callers may call setters before that, they are queued behind it. */
@@ -279,14 +284,25 @@ export class MapController {
     if (!same) this.setBusy();
   }
 
-  /** Shows each highlight layer only while a feature of its source is hovered or selected. */
+  /** Shows a highlight layer and a tint only while a feature of its source is hovered (the selection has its own outline). */
   private refreshHighlights(): void {
-    const used = new Set<string>(this.selectedTargets.map((s) => s.source));
-    const hovered = this.pointer.current();
-    if (hovered) used.add(hovered.source);
+    const hovered = this.pointer.current()?.source;
     for (const [source, layer] of Object.entries(HIGHLIGHT_LAYERS)) {
-      this.applied.layoutProperty(layer, 'visibility', used.has(source) ? 'visible' : 'none');
+      this.applied.layoutProperty(layer, 'visibility', hovered === source ? 'visible' : 'none');
     }
+    for (const [source, layer] of Object.entries(HOVER_LAYERS)) {
+      this.applied.layoutProperty(layer, 'visibility', hovered === source ? 'visible' : 'none');
+    }
+  }
+
+  /** The selected region's geometry as drawn now (its finest loaded level) into the selection source. */
+  private applySelectionOutline(): void {
+    const t = this.selected;
+    const f = t ? this.drawn.get(t.adcode) ?? this.regions.get(t.adcode) : undefined;
+    const key = f ? `${t!.adcode}:${this.drawnKey}` : '';
+    if (key === this.selectionKey) return;
+    this.selectionKey = key;
+    this.applied.setData(SRC.selection, { type: 'FeatureCollection', features: f ? [f] : [] });
   }
 
   private applySelectionState(): void {
@@ -295,6 +311,7 @@ export class MapController {
     this.selectedTargets = t ? [{ source: this.sourceOf(t.adcode), id: t.adcode }] : [];
     if (t && t.adcode % 10000 !== 0) this.selectedTargets.push({ source: SRC.markers, id: t.adcode });
     for (const s of this.selectedTargets) this.applied.featureState(s, { selected: true });
+    this.applySelectionOutline();
     this.refreshHighlights();
   }
 
@@ -333,6 +350,9 @@ export class MapController {
   /** Puts the loaded levels on the map: one setData per source; feature-state (counts, selection) is kept by id. */
   private putDetail(c: DetailCollections): void {
     for (const f of c.districts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
+    this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
+    this.drawnKey = c.key;
+    this.applySelectionOutline();
     this.applied.setData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces });
     this.applied.setData(SRC.cities, { type: 'FeatureCollection', features: c.cities });
     this.applied.setData(SRC.districts, { type: 'FeatureCollection', features: c.districts });

@@ -6,6 +6,8 @@ export const SRC = {
   dash: 'dash',
   provinceLabels: 'province-labels',
   markers: 'markers',
+  /** The selected region's own geometry (one feature): its outline is then a tiny layer, not a pass over a whole source. */
+  selection: 'selection',
 } as const;
 
 export const LAYER = {
@@ -14,12 +16,16 @@ export const LAYER = {
   provinceOutline: 'province-outline',
   provinceHighlight: 'province-highlight',
   provinceCompare: 'province-compare',
+  selection: 'selection-outline',
   cityFill: 'city-fill',
   cityOutline: 'city-outline',
   cityOutlineFocus: 'city-outline-focus',
   cityHighlight: 'city-highlight',
+  cityHover: 'city-hover',
   districtFill: 'district-fill',
+  districtHover: 'district-hover',
   districtOutline: 'district-outline',
+  districtOutlineFocus: 'district-outline-focus',
   districtHighlight: 'district-highlight',
   dash: 'dash-line',
   provinceLabels: 'province-labels',
