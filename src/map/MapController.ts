@@ -16,7 +16,7 @@ import { LAYER, SRC } from './ids';
 import { markerCollection, provinceLabelCollection, type MarkerInput, type RegionFeature } from './features';
 import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
-import { type DetailCollections, type DetailLevels } from './lod';
+import { viewBounds, type DetailCollections, type DetailLevels, type DetailView } from './lod';
 import { Pointer } from './pointer';
 import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
@@ -114,10 +114,13 @@ export class MapController {
     this.camera = new CameraControl(this.map, container, {
       nationalBounds: geo.nationalBounds,
       gazetteer,
-      prepare: async (provinces) => {
+      prepare: async (adcodes) => {
         await this.ready;
-        await Promise.all(provinces.map((p) => this.ensureDistricts(p)));
+        // Provinces and cities are always known; a district's bounds need its province's districts.
+        const missing = new Set(adcodes.filter((a) => !this.regions.has(a)).map((a) => Math.floor(a / 10000) * 10000));
+        await Promise.all([...missing].map((p) => this.ensureDistricts(p)));
       },
+      beforeMove: (center, zoom) => this.detail?.prepare(this.viewAt(center, zoom)) ?? Promise.resolve(),
       regionBounds: (adcode) => this.regionBounds(adcode),
       alive: () => !this.destroyed,
       busy: () => this.setBusy(),
@@ -335,6 +338,22 @@ export class MapController {
   /** The level each province is drawn at now (provinces on the national level are absent). */
   detailLevels(): Map<number, number> {
     return this.detail?.loaded() ?? new Map();
+  }
+
+  private viewAt(center: [number, number], zoom: number): DetailView {
+    const focus = this.selected?.province ?? null;
+    return { bounds: viewBounds(center, zoom, this.container.clientWidth, this.container.clientHeight), zoom, focus };
+  }
+
+  /**
+   * Fetches, without showing them, the files of a subject shown next (the briefing's next slide), once the map is
+   * idle: the next slide's move then starts with its files in memory.
+   */
+  prefetch(subject: Subject): void {
+    this.map.once('idle', async () => {
+      const t = this.detail ? await this.camera.targetOf(subject) : null;
+      if (t && !this.destroyed) this.detail?.prefetch(this.viewAt(t.center, t.zoom));
+    });
   }
 
   private followCamera(): void {

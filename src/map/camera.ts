@@ -16,8 +16,10 @@ const FIT_DURATION = 800;
 export interface CameraHost {
   nationalBounds: Bounds;
   gazetteer: ReadonlyMap<number, GazetteerEntry>;
-  /** Waits for the map's sources, then for the districts of these provinces (their bounds frame a district). */
-  prepare(provinces: number[]): Promise<void>;
+  /** Waits for the map's sources, and for the boundaries of these regions when not yet loaded (a district). */
+  prepare(adcodes: number[]): Promise<void>;
+  /** Before a move to this camera: its level-of-detail files on the map (lod.ts viewBounds, detailStream.prepare). */
+  beforeMove(center: [number, number], zoom: number): Promise<void>;
   regionBounds(adcode: number): Bounds | null;
   /** False once the controller is destroyed. */
   alive(): boolean;
@@ -48,30 +50,50 @@ export class CameraControl {
    */
   async frame(subject: Subject, animate: boolean): Promise<void> {
     const seq = ++this.frameSeq;
-    const provinces =
-      subject.kind === 'regions' ? [...new Set(subject.adcodes.filter((a) => a % 10000 !== 0).map((a) => Math.floor(a / 10000) * 10000))] : [];
-    await this.host.prepare(provinces);
+    await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
     if (!this.host.alive() || seq !== this.frameSeq) return;
-    if (subject.kind === 'national') return this.fitTo(this.host.nationalBounds, FIT_MAX_ZOOM, animate);
+    const bounds = this.boundsOf(subject);
+    if (!bounds) return;
+    const target = this.target(bounds, FIT_MAX_ZOOM);
+    if (target) await this.host.beforeMove(target.center, target.zoom);
+    if (!this.host.alive() || seq !== this.frameSeq) return;
+    this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+  }
+
+  /** The camera that frames a subject, without moving (for the briefing's next slide: its files, in advance). */
+  async targetOf(subject: Subject): Promise<{ center: [number, number]; zoom: number } | null> {
+    await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
+    const bounds = this.boundsOf(subject);
+    return bounds ? this.target(bounds, FIT_MAX_ZOOM) : null;
+  }
+
+  private boundsOf(subject: Subject): Bounds | null {
+    if (subject.kind === 'national') return this.host.nationalBounds;
     const bounds = unionBounds(subject.adcodes.map((a) => this.host.regionBounds(a)).filter((b): b is Bounds => b !== null));
-    if (bounds) return this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+    if (bounds) return bounds;
     // A place known only by its seat (no boundary drawn for it).
     const g = this.host.gazetteer.get(subject.adcodes[0] as number);
-    if (g) {
-      const [lng, lat] = g.center;
-      this.fitTo([lng - 0.3, lat - 0.25, lng + 0.3, lat + 0.25], FIT_MAX_ZOOM, animate);
-    }
+    if (!g) return null;
+    const [lng, lat] = g.center;
+    return [lng - 0.3, lat - 0.25, lng + 0.3, lat + 0.25];
+  }
+
+  private target(bounds: Bounds, maxZoom: number): { center: [number, number]; zoom: number } | null {
+    const { map, obstructions } = measureObstructions(this.container);
+    const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
+    const [w, s, e, n] = bounds;
+    const t = this.map.cameraForBounds([[w, s], [e, n]], { padding, maxZoom });
+    if (!t?.center || t.zoom === undefined) return null;
+    const { lng, lat } = LngLat.convert(t.center);
+    return { center: [lng, lat], zoom: t.zoom };
   }
 
   private fitTo(bounds: Bounds, maxZoom: number, animate: boolean): void {
-    const { map, obstructions } = measureObstructions(this.container);
-    const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
     this.lastFrame = { bounds, maxZoom, width: this.container.clientWidth, height: this.container.clientHeight };
-    const [w, s, e, n] = bounds;
-    const target = this.map.cameraForBounds([[w, s], [e, n]], { padding, maxZoom });
-    if (!target?.center || target.zoom === undefined) return;
+    const target = this.target(bounds, maxZoom);
+    if (!target) return;
     const c = this.map.getCenter();
-    const { lng, lat } = LngLat.convert(target.center);
+    const [lng, lat] = target.center;
     // Already there (a re-frame for an unchanged layout): no move, and no busy state that no render would end.
     if (!this.map.isMoving() && Math.abs(c.lng - lng) < 1e-6 && Math.abs(c.lat - lat) < 1e-6 && Math.abs(this.map.getZoom() - target.zoom) < 1e-4) {
       return;

@@ -110,3 +110,17 @@ export function composeDetail(
   const key = ordered.map((x) => `${x.province}:${x.level}`).join(',');
   return { provinces, cities, districts, key };
 }
+
+/**
+ * The [w, s, e, n] a map of `width` × `height` CSS px shows at `center` and `zoom` (Web Mercator, 512 px tiles, no
+ * rotation): the view a camera move will end on, known before it starts, so that its files are asked for first.
+ */
+export function viewBounds(center: readonly [number, number], zoom: number, width: number, height: number): BBox {
+  const world = 512 * 2 ** zoom;
+  const x = (center[0] + 180) / 360;
+  const y = (1 - Math.log(Math.tan(Math.PI / 4 + (center[1] * Math.PI) / 360)) / Math.PI) / 2;
+  const lat = (my: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
+  const dx = width / 2 / world;
+  const dy = height / 2 / world;
+  return [(x - dx) * 360 - 180, lat(Math.min(1, y + dy)), (x + dx) * 360 - 180, lat(Math.max(0, y - dy))];
+}

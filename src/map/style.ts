@@ -51,6 +51,9 @@ const MARKER_COUNT: ExpressionSpecification = ['coalesce', ['feature-state', 'co
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
+/** Tile buffer (px of a 512 px tile) of the area sources; see buildStyle. */
+export const AREA_BUFFER = 16;
+
 /** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
 export const CITY_ZOOM = 5;
 /** Zoom from which district borders show (districts are loaded per province on demand). */
@@ -320,10 +323,16 @@ export function labelTextField(names: ReadonlyMap<number, string> | null): Expre
  * from system fonts (Noto CJK on the deployment machines), so the app never calls a glyph server.
  */
 export function buildStyle(theme: ThemeName): StyleSpecification {
-  const geojson = (promoteId: string | null) =>
-    promoteId
-      ? ({ type: 'geojson', data: EMPTY, promoteId } as const)
-      : ({ type: 'geojson', data: EMPTY } as const);
+  // Areas and lines: a 16 px tile buffer instead of MapLibre's 128 (of 512). Every tile carries and draws the
+  // geometry of its buffer too (clipped away, but each vertex still costs in software GL): with 128 px a tile holds
+  // 2.25× its own area. 16 px is more than the widest line (3.5 px) needs at a tile edge. Points (markers, labels)
+  // keep the default: a marker near a tile edge must not be cut.
+  const geojson = (promoteId: string | null, area = true) => ({
+    type: 'geojson' as const,
+    data: EMPTY,
+    ...(promoteId ? { promoteId } : {}),
+    ...(area ? { buffer: AREA_BUFFER } : {}),
+  });
   return {
     version: 8,
     name: `renewal-atlas-${theme}`,
@@ -335,8 +344,8 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
       [SRC.cities]: geojson('adcode'),
       [SRC.districts]: geojson('adcode'),
       [SRC.dash]: geojson(null),
-      [SRC.provinceLabels]: geojson(null),
-      [SRC.markers]: geojson('adcode'),
+      [SRC.provinceLabels]: geojson(null, false),
+      [SRC.markers]: geojson('adcode', false),
       [SRC.selection]: geojson(null),
     },
     layers: buildLayers(theme),
