@@ -5,14 +5,15 @@
 // through one record (applied.ts), which is also what a WebGL context restore replays.
 import { NavigationControl, type GeoJSONSource, type Map as MlMap } from 'maplibre-gl';
 import { createMap } from './create';
-import { bbox } from '@turf/bbox';
 import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
 import { applyLabelLayout, applyLabelNames, markerLabelFilter } from './labels';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
-import type { Bounds } from './framing';
+import { bboxOf, type Bounds } from '../geometry/bounds';
+import { isProvince, provinceOf } from '../geometry/adcode';
+import { applyProgrammeUnits, type ProgrammeMarks } from './programmeLayer';
 import { CameraControl } from './camera';
 import type { Subject } from './policy';
-import { LAYER, SRC } from './ids';
+import { HIGHLIGHT_LAYERS, HOVER_LAYERS, LAYER, SRC } from './ids';
 import { markerCollection, provinceLabelCollection, type MarkerInput, type RegionFeature } from './features';
 import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
@@ -22,16 +23,6 @@ import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
 
 export type { Camera, DetailLevels, MapCallbacks, MapGeo, SelectionTarget };
-
-/** Highlight layers shown only while a feature of their source is hovered or selected. */
-const HIGHLIGHT_LAYERS: Record<string, string> = {
-  [SRC.provinces]: LAYER.provinceHighlight,
-  [SRC.cities]: LAYER.cityHighlight,
-  [SRC.districts]: LAYER.districtHighlight,
-};
-
-/** Hover tints, shown only while a feature of their source is hovered. */
-const HOVER_LAYERS: Record<string, string> = { [SRC.cities]: LAYER.cityHover, [SRC.districts]: LAYER.districtHover };
 
 export class MapController {
   // ——— every field, in one place ———
@@ -96,7 +87,8 @@ export class MapController {
       setFilter: (l, f) => map.setFilter(l, f as never),
       setLayerZoomRange: (l, min, max) => map.setLayerZoomRange(l, min, max),
     });
-    this.assumeStyle();
+    // The values the style was built with: the record then skips setting them again, and a restore replays them.
+    this.applied.assumeLayers(buildLayers(this.theme));
 
     this.pointer = new Pointer(this.map, container, {
       live: () => this.applied.live,
@@ -117,7 +109,7 @@ export class MapController {
       prepare: async (adcodes) => {
         await this.ready;
         // Provinces and cities are always known; a district's bounds need its province's districts.
-        const missing = new Set(adcodes.filter((a) => !this.regions.has(a)).map((a) => Math.floor(a / 10000) * 10000));
+        const missing = new Set(adcodes.filter((a) => !this.regions.has(a)).map((a) => provinceOf(a)));
         await Promise.all([...missing].map((p) => this.ensureDistricts(p)));
       },
       beforeMove: (center, zoom) => this.detail?.prepare(this.viewAt(center, zoom)) ?? Promise.resolve(),
@@ -173,16 +165,6 @@ export class MapController {
     });
   }
 
-  /** The values the style was built with, so that the record skips setting them again and a restore replays them. */
-  private assumeStyle(): void {
-    for (const layer of buildLayers(this.theme)) {
-      const { paint = {}, layout = {}, filter } = layer as { paint?: object; layout?: object; filter?: unknown };
-      for (const [k, v] of Object.entries(paint)) this.applied.assume('paint', layer.id, k, v);
-      for (const [k, v] of Object.entries(layout)) this.applied.assume('layout', layer.id, k, v);
-      this.applied.assumeFilter(layer.id, filter ?? null);
-    }
-  }
-
   /** Resolves once sources exist; callers may call setters before that, they are queued behind it. */
   whenReady(): Promise<void> {
     return this.ready;
@@ -193,7 +175,7 @@ export class MapController {
   }
 
   private sourceOf(adcode: number): string {
-    if (adcode % 10000 === 0) return SRC.provinces;
+    if (isProvince(adcode)) return SRC.provinces;
     // Municipality districts live in the cities layer (the build puts every unit of province/*.json there).
     return this.cityIds.has(adcode) ? SRC.cities : SRC.districts;
   }
@@ -257,6 +239,12 @@ export class MapController {
     this.setBusy();
   }
 
+  /** Outlines programme units (issue 27; programmeLayer.ts); null hides them. Filters only: no source is re-parsed. */
+  async setProgrammeUnits(marks: ProgrammeMarks | null): Promise<void> {
+    await this.ready;
+    if (!this.destroyed && applyProgrammeUnits(this.applied, marks)) this.setBusy();
+  }
+
   /** Repaints every layer in the new theme, in place (a setStyle would drop sources and feature state). */
   async setTheme(theme: ThemeName): Promise<void> {
     await this.ready;
@@ -283,7 +271,7 @@ export class MapController {
     }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
-    if (target && options.fly) this.fitRegion(target.adcode);
+    if (target && options.fly) void this.frame({ kind: 'regions', adcodes: [target.adcode] }, true);
     if (!same) this.setBusy();
   }
 
@@ -312,7 +300,7 @@ export class MapController {
     for (const s of this.selectedTargets) this.applied.featureState(s, { selected: false });
     const t = this.selected;
     this.selectedTargets = t ? [{ source: this.sourceOf(t.adcode), id: t.adcode }] : [];
-    if (t && t.adcode % 10000 !== 0) this.selectedTargets.push({ source: SRC.markers, id: t.adcode });
+    if (t && !isProvince(t.adcode)) this.selectedTargets.push({ source: SRC.markers, id: t.adcode });
     for (const s of this.selectedTargets) this.applied.featureState(s, { selected: true });
     this.applySelectionOutline();
     this.refreshHighlights();
@@ -380,22 +368,15 @@ export class MapController {
 
   // ——— camera (framing: see framing.ts and policy.ts) ———
 
-  fitRegion(adcode: number): void {
-    void this.frame({ kind: 'regions', adcodes: [adcode] }, true);
-  }
-
-  fitNational(): void {
-    void this.frame({ kind: 'national' }, true);
-  }
-
-  async frame(subject: Subject, animate: boolean): Promise<void> {
+  /** Frames a subject (camera.ts); a later call wins over one still loading. */
+  frame(subject: Subject, animate: boolean): Promise<void> {
     return this.camera.frame(subject, animate);
   }
 
   /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
   regionBounds(adcode: number): Bounds | null {
     const f = this.regions.get(adcode);
-    return f ? (bbox(f) as Bounds) : null;
+    return f ? bboxOf(f.geometry) : null;
   }
 
   jumpTo(camera: Camera): void {

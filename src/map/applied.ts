@@ -87,6 +87,15 @@ export class AppliedState {
     this.filters.set(layer, { value, key: JSON.stringify(value) });
   }
 
+  /** Assumes every paint and layout value and filter of the style's layers (what the map was built with). */
+  assumeLayers(layers: readonly { id: string; paint?: object; layout?: object; filter?: unknown }[]): void {
+    for (const { id, paint = {}, layout = {}, filter } of layers) {
+      for (const [k, v] of Object.entries(paint)) this.assume('paint', id, k, v);
+      for (const [k, v] of Object.entries(layout)) this.assume('layout', id, k, v);
+      this.assumeFilter(id, filter ?? null);
+    }
+  }
+
   filter(layer: string, value: unknown): boolean {
     const key = JSON.stringify(value);
     if (this.filters.get(layer)?.key === key) return false;

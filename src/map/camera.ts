@@ -1,7 +1,8 @@
 // The camera: framing a subject inside the unobstructed part of the map (framing.ts computes the padding), keeping
 // it framed when the map's box changes, and jumps to a restored camera. The controller owns it with the map.
 import { LngLat, type Map as MlMap } from 'maplibre-gl';
-import { framePadding, unionBounds, type Bounds } from './framing';
+import { framePadding } from './framing';
+import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
 import type { Subject } from './policy';
 import type { Camera, GazetteerEntry } from '../types';

@@ -31,7 +31,24 @@ export const LAYER = {
   provinceLabels: 'province-labels',
   markers: 'markers',
   markerLabels: 'marker-labels',
+  // Programme units (issue 27; style in programmeLayer.ts): solid where the unit has practices, dashed where not.
+  programmeProvince: 'programme-province',
+  programmeProvinceNone: 'programme-province-none',
+  programmeCity: 'programme-city',
+  programmeCityNone: 'programme-city-none',
+  programmeDistrict: 'programme-district',
+  programmeDistrictNone: 'programme-district-none',
 } as const;
 
 /** Layers a pointer can hit, topmost first (markers win over areas). */
 export const INTERACTIVE_LAYERS = [LAYER.markers, LAYER.districtFill, LAYER.cityFill, LAYER.provinceFill] as const;
+
+/** Highlight outlines, shown only while a feature of their source is hovered (the selection has its own layer). */
+export const HIGHLIGHT_LAYERS: Record<string, string> = {
+  [SRC.provinces]: LAYER.provinceHighlight,
+  [SRC.cities]: LAYER.cityHighlight,
+  [SRC.districts]: LAYER.districtHighlight,
+};
+
+/** Hover tints, shown only while a feature of their source is hovered. */
+export const HOVER_LAYERS: Record<string, string> = { [SRC.cities]: LAYER.cityHover, [SRC.districts]: LAYER.districtHover };

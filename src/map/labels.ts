@@ -4,7 +4,10 @@ import type { AppliedState } from './applied';
 import { LAYER } from './ids';
 import { labelLayout, labelTextField } from './style';
 
-/** In a briefing only the focused province's places are named (a national slide names provinces, not cities). */
+/**
+ * In a briefing only the focused province's places are named (a national slide names provinces, not cities). The
+ * expression is the style's version of geometry/adcode provinceOf.
+ */
 export function markerLabelFilter(briefing: boolean, province: number | null): unknown {
   return briefing ? ['==', ['*', ['floor', ['/', ['get', 'adcode'], 10000]], 10000], province ?? -1] : null;
 }
