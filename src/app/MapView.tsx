@@ -11,6 +11,7 @@ import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { buildSlides, clampSlide, slideRegions } from '../store/slides';
+import { programmeMarks } from '../store/programmes';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
@@ -163,7 +164,25 @@ export function MapView({
       void ctl.setCounts(counts, breaks);
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
-    applyRef.current = () => applyFilters(atlasStore.getState());
+    // Programme units (issue 27): shown when the legend's toggle is on or a `prog` filter is set (then only those
+    // lists), and on a programme's briefing slide (that list); solid where the filtered practices reach the unit.
+    const applyProgrammes = (s: AtlasState) => {
+      const { dataset } = dataRef.current;
+      if (!dataset.programmes?.length) return void ctl.setProgrammeUnits(null);
+      let ids: readonly string[] | null = null;
+      if (s.mode === 'briefing') {
+        const slides = buildSlides(dataset, s.filters);
+        const cur = slides[clampSlide(s.slide, slides.length)];
+        if (cur?.kind === 'programme') ids = [cur.id];
+      }
+      if (!ids && s.filters.programmes.length > 0) ids = s.filters.programmes;
+      if (!ids && s.showProgrammes) ids = dataset.programmes.map((p) => p.id);
+      void ctl.setProgrammeUnits(ids ? programmeMarks(dataset, filterPractices(dataset, s.filters), ids) : null);
+    };
+    applyRef.current = () => {
+      applyFilters(atlasStore.getState());
+      applyProgrammes(atlasStore.getState());
+    };
     void ctl.whenReady().then(() => {
       setReady(true);
       onReady?.();
@@ -221,7 +240,11 @@ export function MapView({
       }
     };
     run(mapCommands(null, initial, ctx));
-    const unsub = atlasStore.subscribe((s, prev) => run(mapCommands(prev, s, ctx)));
+    applyProgrammes(initial);
+    const unsub = atlasStore.subscribe((s, prev) => {
+      run(mapCommands(prev, s, ctx));
+      if (s.filters !== prev.filters || s.mode !== prev.mode || s.slide !== prev.slide || s.showProgrammes !== prev.showProgrammes) applyProgrammes(s);
+    });
     // The map's box also changes without a state change (window, side sheet, late CSS): the controller re-frames
     // its subject for the new box unless the user has moved the map since.
     const observer = new ResizeObserver(() => ctl.resize());

@@ -30,6 +30,8 @@ import {
 } from '../store/slides';
 import { segmentText, type Segment } from '../format/segments';
 import { SegmentedText } from '../ui/SegmentedText';
+import { programmeById, programmeCoverage } from '../store/programmes';
+import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import './briefing.css';
 import { isProvince } from '../geometry/adcode';
 
@@ -51,6 +53,10 @@ function provinceName(adcode: number, gazetteer: ReadonlyMap<number, GazetteerEn
 function slideTitle(slide: Slide, dataset: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>, t: Translate): string {
   if (slide.kind === 'national') return t('briefingNationalTitle');
   if (slide.kind === 'province') return provinceName(slide.adcode, gazetteer);
+  if (slide.kind === 'programme') {
+    const prog = programmeById(dataset, slide.id);
+    return prog?.title ?? slide.id;
+  }
   const headline = practiceById(dataset, slide.id)?.headline ?? slide.id;
   return (slide.part ?? 0) > 0 ? `${headline}${t('briefingContinued')}` : headline;
 }
@@ -115,6 +121,32 @@ function NationalSlide() {
           ))}
         </ol>
       )}
+    </>
+  );
+}
+
+/**
+ * A programme (issue 27): the sentence "N 个城市（区）中 M 个有做法入选", its units with practices and without (the
+ * map beside outlines them, solid and dashed), the list's status and source, and the rule.
+ */
+function ProgrammeSlide({ id }: { id: string }) {
+  const t = useT();
+  const { dataset } = useAtlasData();
+  const practices = useFiltered();
+  const prog = programmeById(dataset, id);
+  const coverage = useMemo(() => (prog ? programmeCoverage(prog, practices) : null), [prog, practices]);
+  if (!prog || !coverage) return <h2 className="briefing-title">{id}</h2>;
+  return (
+    <>
+      <p className="briefing-kicker">{t('programmeSlideKicker')}</p>
+      <h2 className="briefing-title">
+        <ProgrammeName programme={prog} />
+      </h2>
+      <p className="briefing-subtitle">
+        <ProgrammeStatus programme={prog} />
+      </p>
+      <ProgrammeCoverageView coverage={coverage} short />
+      <ProgrammeSources programme={prog} compact />
     </>
   );
 }
@@ -391,6 +423,8 @@ export function BriefingOverlay() {
             <NationalSlide />
           ) : current.kind === 'province' ? (
             <ProvinceSlide adcode={current.adcode} />
+          ) : current.kind === 'programme' ? (
+            <ProgrammeSlide id={current.id} />
           ) : (
             <PracticeSlide slide={current} />
           )}

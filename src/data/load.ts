@@ -2,7 +2,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import { parseDataset } from '../ingest/schema';
+import { parseDataset, parseProgrammes } from '../ingest/schema';
 import type { Dataset, GazetteerEntry } from '../types';
 import type { DetailSlice, RegionCollection } from '../types';
 
@@ -58,8 +58,15 @@ export function syntheticSize(search: string): number | null {
 }
 
 export async function loadDataset(path = 'data/practices.json'): Promise<Dataset> {
-  const json = await getJson<unknown>(path);
-  const real = parseDataset(json);
+  // The programmes (issue 27) travel beside the practices: membership is computed from actors in the app, so the
+  // lists are attached to whichever dataset is shown (built-in, merged with imports, synthetic). A build without the
+  // file (older) simply has no programmes; a malformed file is an error like a malformed dataset.
+  const [json, programmes] = await Promise.all([
+    getJson<unknown>(path),
+    fetch(path.replace(/practices\.json$/, 'programmes.json')).then((r) => (r.ok ? r.json().then(parseProgrammes) : undefined), () => undefined),
+  ]);
+  const parsed = parseDataset(json);
+  const real = programmes ? { ...parsed, programmes } : parsed;
   const n = typeof window === 'undefined' ? null : syntheticSize(window.location.search);
   if (n === null) return real;
   const [{ syntheticDataset }, gazetteer] = await Promise.all([

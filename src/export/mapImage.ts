@@ -126,6 +126,23 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
     ctx.stroke();
   }
 
+  if (scene.programme) {
+    const { withPractices, without, color } = scene.programme;
+    const outline = (codes: readonly number[], dash: number[]) => {
+      const set = new Set(codes);
+      ctx.beginPath();
+      for (const f of scene.provinces.features) if (set.has(f.properties.adcode)) path(f);
+      for (const f of scene.cities.features) if (set.has(f.properties.adcode)) path(f);
+      ctx.setLineDash(dash);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    };
+    outline(withPractices, []);
+    outline(without, [4, 3]);
+  }
+
   // Markers, biggest first so small ones stay visible on top.
   const markers = [...scene.markers].sort((a, b) => b.count - a.count);
   const radius = markerRadius;

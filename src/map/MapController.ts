@@ -13,6 +13,7 @@ import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
 import type { Subject } from './policy';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
+import { adcodeFilter, PROGRAMME_LAYERS, type ProgrammeMarks } from './programmeLayer';
 import {
   markerCollection,
   provinceLabelCollection,
@@ -268,6 +269,24 @@ export class MapController {
     this.setVisible(LAYER.provinceCompare, provinces.length > 0);
     this.setBusy();
   }
+
+  /** Outlines programme units (issue 27; programmeLayer.ts); null hides them. Filters only: no source is re-parsed. */
+  async setProgrammeUnits(marks: ProgrammeMarks | null): Promise<void> {
+    await this.ready;
+    const key = marks ? `${marks.withPractices.join(',')}|${marks.without.join(',')}` : '';
+    if (this.destroyed || key === this.programmeKey) return;
+    this.programmeKey = key;
+    for (const [solid, dashed] of PROGRAMME_LAYERS) {
+      if (!this.lost && marks) {
+        this.map.setFilter(solid, adcodeFilter(marks.withPractices));
+        this.map.setFilter(dashed, adcodeFilter(marks.without));
+      }
+      this.setVisible(solid, !!marks && marks.withPractices.length > 0);
+      this.setVisible(dashed, !!marks && marks.without.length > 0);
+    }
+    this.setBusy();
+  }
+  private programmeKey = '';
 
   async setTheme(theme: ThemeName): Promise<void> {
     await this.ready;

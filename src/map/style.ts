@@ -9,6 +9,7 @@ import type {
 import { LAYER, SRC } from './ids';
 
 import { paletteOf, type Palette, type ThemeName } from '../theme/palette';
+import { programmeLayers } from './programmeLayer';
 
 /**
  * Fill colour from the feature-state `ramp` that the controller sets per province (classRamp of its count).
@@ -140,6 +141,7 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       source: SRC.provinces,
       paint: { 'line-color': p.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 7, 1.6] },
     },
+    ...programmeLayers(p),
     {
       id: LAYER.districtHighlight,
       filter: focusFilter(null),

@@ -54,6 +54,11 @@ export interface MapScene {
   subject: { adcode: number; province: number; feature: Feature<Geometry> | null } | null;
   bounds: Bounds;
   fontFamily: string;
+  /**
+   * Programme units to outline (issue 27: a programme's slide and page): solid where the unit has practices, dashed
+   * where not — apart in grey print too, as on the live map.
+   */
+  programme?: { withPractices: readonly number[]; without: readonly number[]; color: string };
 }
 
 /** A marker's radius in CSS pixels for a count, on every map. */

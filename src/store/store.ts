@@ -69,6 +69,12 @@ export interface ViewSlice extends Omit<StateValues, 'filters' | 'selection'> {
   setTheme: (theme: ThemeName) => void;
   setPanel: (panel: Panel) => void;
   setBreaksScope: (scope: BreaksScope) => void;
+  /**
+   * The map outlines programme units (issue 27), toggled from the legend. Not in the URL (a view preference, like
+   * the open panel); a `prog` filter or a programme slide shows them anyway.
+   */
+  showProgrammes: boolean;
+  setShowProgrammes: (on: boolean) => void;
 }
 
 /** Changes of several fields that must land together (one state change, one history entry). */
@@ -145,6 +151,8 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setTheme: (theme) => set({ theme }),
   setPanel: (panel) => set({ panel }),
   setBreaksScope: (breaksScope) => set({ breaksScope }),
+  showProgrammes: false,
+  setShowProgrammes: (showProgrammes) => set({ showProgrammes }),
 });
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({

@@ -27,6 +27,12 @@ export interface Palette {
   context: string;
   /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
   compare: [string, string, string, string];
+  /**
+   * Outline of programme units (issue 27: 城市更新试点, funded cities): a purple apart from the blue-green ramp, the
+   * orange markers and the amber selection; units with practices solid, without dashed, so print in grey still tells
+   * them apart.
+   */
+  programme: string;
 }
 
 /**
@@ -55,6 +61,7 @@ const COLOURS: { [K in keyof Palette]: [light: Palette[K], dark: Palette[K]] } =
     ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
   ],
   context: ['#d9d6ce', '#2a3548'],
+  programme: ['#7b1fa2', '#e879f9'],
 };
 
 const themeOf = (i: 0 | 1): Palette =>
