@@ -10,6 +10,7 @@
 
 /** One character class per kind, so the warning can say what was removed. */
 const KINDS: { re: RegExp; en: string; zh: string }[] = [
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   { re: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, en: 'control character', zh: '控制字符' },
   { re: /[\ufffe\uffff]/, en: 'noncharacter', zh: '非字符' },
   { re: /[\u202a-\u202e\u2066-\u2069]/, en: 'bidirectional control', zh: '双向文字控制符' },
@@ -17,6 +18,7 @@ const KINDS: { re: RegExp; en: string; zh: string }[] = [
 ];
 
 // Lone surrogates: a high one not followed by a low one, or a low one not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export interface HygieneRemoval {
