@@ -30,6 +30,7 @@ import {
 } from './slides';
 import { segmentText, type Segment } from '../panels/segments';
 import { SegmentedText } from '../panels/SegmentedText';
+import { useSlideGuard } from './slideGuard';
 import './briefing.css';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
@@ -285,6 +286,7 @@ export function BriefingOverlay() {
   const panelRef = useRef<HTMLElement>(null);
 
   const store = useAtlasStore();
+  const slideNotice = useSlideGuard(store, slides, slide, dataset);
   const go = useCallback((k: number) => store.getState().setSlide(clampSlide(k, n)), [store, n]);
   // Back to exploring, in one state change (one history entry); the slide number leaves the URL with it.
   const leave = useCallback(() => store.getState().leaveBriefing(), [store]);
@@ -385,6 +387,11 @@ export function BriefingOverlay() {
             </button>
           </span>
         </header>
+        {slideNotice && (
+          <p className="briefing-notice" role="status" data-testid="slide-notice">
+            {slideNotice.kind === 'out-of-range' ? t('slideOutOfRange', { asked: slideNotice.asked, n: slideNotice.n, shown: slideNotice.shown }) : t('slideBatchGone', { shown: slideNotice.shown })}
+          </p>
+        )}
         <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
           {current.kind === 'national' ? (
             <NationalSlide />

@@ -207,8 +207,8 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
         problems: [
           {
             code: 'too-large',
-            message: `The pasted text is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_INPUT_MB} MB limit: import the list in parts.`,
-            messageZh: `粘贴的文本为 ${(bytes / 1048576).toFixed(1)} MB，超过 ${MAX_INPUT_MB} MB 的上限，请分批导入。`,
+            message: `The pasted text is more than ${MAX_INPUT_MB} MB, over the ${MAX_INPUT_MB} MB limit. Split it into smaller parts.`,
+            messageZh: `粘贴的文本超过 ${MAX_INPUT_MB} MB 的上限，请拆分后分别导入。`,
           },
         ],
       };
