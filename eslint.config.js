@@ -1,11 +1,11 @@
 // Lint: TypeScript and React hooks rules, and the layers of ARCHITECTURE.md held by a rule instead of by memory.
 //
 //   app shell (src/app)                                   may import anything below
-//   features (panels, compare, related, briefing, export, import, fallback)
+//   features (panels, compare, related, briefing, export, import, fallback) — side by side: none imports another
 //   store · map (public face src/map/index.ts) · theme · i18n · format · data
 //   ingest (pure) · types.ts
 //
-// Arrows point down only. Only src/map imports maplibre-gl. src/layers.test.ts shows each rule failing on a
+// Arrows point down only; features are siblings (the app shell composes them). Only src/map imports maplibre-gl. src/layers.test.ts shows each rule failing on a
 // deliberate violation, so that a typo here cannot switch the rule off unnoticed.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -23,7 +23,9 @@ const MAP_INTERNALS = {
 const MAPLIBRE = { regex: '^maplibre-gl', message: 'Only src/map imports maplibre-gl.' };
 const featureFolders = (except) => ({
   regex: `(^|/)(${FEATURES.filter((f) => f !== except).join('|')})(/|$)`,
-  message: 'Layers below the features never import a feature folder.',
+  message: except
+    ? 'A feature never imports another feature: move the shared piece below the features (ui/, format/, store/, theme/, data/), or let the app shell compose the two.'
+    : 'Layers below the features never import a feature folder.',
 });
 
 /** One no-restricted-imports block per folder: a later block for the same file would replace the earlier one. */
@@ -54,7 +56,7 @@ export default tseslint.config(
   { files: ['**/*.js'], languageOptions: { globals: { ...globals.node } } },
   // Browser tests reach into the page (window.__atlas, MapLibre internals) where types stop.
   { files: ['e2e/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  ...FEATURES.map((f) => layer(f, [APP, MAP_INTERNALS, MAPLIBRE])),
+  ...FEATURES.map((f) => layer(f, [APP, MAP_INTERNALS, MAPLIBRE, featureFolders(f)])),
   ...BELOW.filter((f) => f !== 'map').map((f) => layer(f, [APP, featureFolders(), MAPLIBRE])),
   layer('map', [APP, featureFolders()]),
   layer('ingest', [

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides, practiceBody, slideTarget } from '../src/briefing/slides';
+import { buildSlides, practiceBody, slideTarget } from '../src/store/slides';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const slides = buildSlides(dataset, EMPTY_FILTERS);

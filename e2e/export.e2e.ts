@@ -8,7 +8,7 @@ import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser }
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices } from '../src/store/selectors';
-import { CSV_COLUMNS, unescapeCsvFormula } from '../src/export/csv';
+import { CSV_COLUMNS, unescapeCsvFormula } from '../src/format/csv';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides } from '../src/briefing/slides';
+import { buildSlides } from '../src/store/slides';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const slides = buildSlides(dataset, EMPTY_FILTERS);

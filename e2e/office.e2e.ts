@@ -13,7 +13,7 @@ import { artifactPath, gotoApp, openSession, type Session, useBrowser } from './
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices, practicesOfRegion } from '../src/store/selectors';
-import { slidesOf } from '../src/briefing/slides';
+import { slidesOf } from '../src/store/slides';
 import { planDeck } from '../src/export/deck';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));

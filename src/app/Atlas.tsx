@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/shallow';
 import { atlasStore, useAtlas } from '../store/store';
 import { useAtlasData } from '../data/context';
 import { countsByRegion } from '../store/selectors';
-import { usePlaceText } from '../panels/english';
+import { usePlaceText } from '../ui/english';
 import { splitUnits } from '../format/units';
 import type { InvalidParam } from '../store/url';
 import { MapView } from './MapView';
@@ -23,7 +23,7 @@ import { InvalidNotice } from './InvalidNotice';
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
 import { StoredBatchProblems } from '../import/StoredBatchProblems';
-import { buildSlides, slideIndexOf } from '../briefing/slides';
+import { buildSlides, slideIndexOf } from '../store/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>

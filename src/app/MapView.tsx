@@ -11,7 +11,7 @@ import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { setMapHandle } from '../map';
-import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
+import { buildSlides, clampSlide, slideRegions } from '../store/slides';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bbox } from '@turf/bbox';
 import type { Bounds } from '../map/framing';

@@ -12,12 +12,12 @@ import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
 import { type Translate } from '../i18n';
-import { useDeployConfig } from '../export/config';
-import { filterSummary } from '../export/summary';
+import { useDeployConfig } from '../data/config';
+import { filterSummary } from '../format/summary';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { isMainlandUnit } from '../format/units';
 import { practiceCitationParts } from '../format/citation';
-import { CitationText } from '../panels/english';
+import { CitationText } from '../ui/english';
 import {
   buildSlides,
   clampSlide,
@@ -27,9 +27,9 @@ import {
   provinceSlidePractices,
   slideIndexOf,
   type Slide,
-} from './slides';
-import { segmentText, type Segment } from '../panels/segments';
-import { SegmentedText } from '../panels/SegmentedText';
+} from '../store/slides';
+import { segmentText, type Segment } from '../format/segments';
+import { SegmentedText } from '../ui/SegmentedText';
 import { useSlideGuard } from './slideGuard';
 import './briefing.css';
 

@@ -7,7 +7,7 @@ import type { AtlasStore } from '../store/store';
 import { practiceById } from '../store/selectors';
 import { replaceNextUrlWrite } from '../store/url';
 import type { Dataset } from '../types';
-import { clampSlide, homeProvince, type Slide } from './slides';
+import { clampSlide, homeProvince, type Slide } from '../store/slides';
 
 export type SlideNotice = { kind: 'out-of-range'; asked: number; n: number; shown: number } | { kind: 'batch-gone'; shown: number };
 

@@ -8,7 +8,7 @@ import { classIndex } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
-import { Bilingual, useEnglishNames } from '../panels/english';
+import { Bilingual, useEnglishNames } from '../ui/english';
 import { levelFilterLabel } from '../format/levels';
 import { placeNameEn, taxonomyEn } from '../format/names';
 import { APART_UNITS, isMainlandUnit } from '../format/units';

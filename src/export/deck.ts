@@ -3,10 +3,10 @@
 // pages (continued on pages marked 续, never cut) — are unit-tested; pptx.ts only places the boxes.
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
-import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
+import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../store/slides';
 import { tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
-import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Slide geometry, inches (PowerPoint's 16:9 "wide" layout). */
 export const SLIDE = { width: 13.333, height: 7.5 } as const;

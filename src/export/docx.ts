@@ -11,7 +11,7 @@ import { fullPlaceName } from '../format/places';
 import { groupByTaxonomy, provinceCounts } from '../store/selectors';
 import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
-import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Faces by role; Word falls back to its CJK default where one is missing (the roles stay recognisable by size). */
 export const DOC_FONTS = { title: '方正小标宋简体', body: '仿宋', h1: '黑体', h2: '楷体', number: '宋体' } as const;

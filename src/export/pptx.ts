@@ -1,5 +1,5 @@
 // The briefing as a PowerPoint deck (16:9): a cover, the national map, each province, each practice — the live
-// briefing's own slide list (src/briefing/slides.ts). Text sits in editable text boxes in Microsoft YaHei (the
+// briefing's own slide list (src/store/slides.ts). Text sits in editable text boxes in Microsoft YaHei (the
 // face officials' PCs have; PowerPoint, WPS and LibreOffice substitute their own CJK sans where it is missing);
 // maps are images of the same views as the slides at 2×. Loaded on demand (the menu imports this module, and it
 // imports pptxgenjs, only when a deck is asked for), so the first view's bundle does not carry either.
@@ -11,7 +11,7 @@ import { fullPlaceName } from '../format/places';
 import { composeExport, EXPORT_PIXEL_RATIO, type ExportInput } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
 import { BODY_W, FONT, planDeck, SLIDE, type DeckPage } from './deck';
-import { filterSummary, isoDay } from './summary';
+import { filterSummary, isoDay } from '../format/summary';
 
 export const DECK_FONT = 'Microsoft YaHei';
 const TEXT = '1F2937';

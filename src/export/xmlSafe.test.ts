@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createDataset, createPractice, province } from '../store/test-helpers';
-import { DEFAULT_CONFIG } from './config';
+import { DEFAULT_CONFIG } from '../data/config';
 import type { ExportState } from './describe';
 import type { GeoBundle } from '../data/load';
 import type { GazetteerEntry } from '../types';

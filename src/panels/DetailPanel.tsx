@@ -6,8 +6,8 @@ import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '.
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber, levelKey } from '../format/places';
-import { PracticeCard } from './PracticeCard';
-import { PlaceName, TaxonomyTitle } from './english';
+import { PracticeCard } from '../ui/PracticeCard';
+import { PlaceName, TaxonomyTitle } from '../ui/english';
 import { levelLabel, unitTypeLabel } from '../format/levels';
 import { fromKeyboard, requestPanelFocus, takePanelFocus } from './focusIntent';
 import './panels.css';

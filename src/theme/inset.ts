@@ -6,6 +6,9 @@
 import { geoMercator } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
+/** The inset's size in CSS pixels, on screen and in exported images alike. */
+export const INSET_SIZE = { width: 120, height: 170 };
+
 export interface InsetPaths {
   /** One path per land feature (fill, and stroke thinly so that sub-pixel islands still show). */
   land: string[];

@@ -1,9 +1,9 @@
 // Data exports of the filtered practices: CSV for Excel users and JSON in the dataset's own schema. Pure (no DOM):
 // the menu turns the strings into downloads.
-import { FORMULA_START } from '../format/csvFormula';
+import { FORMULA_START } from './csvFormula';
 import Papa from 'papaparse';
 import type { Dataset, GazetteerEntry, Place, Practice } from '../types';
-import { levelLabel } from '../format/levels';
+import { levelLabel } from './levels';
 import { PROVINCE_NAMES } from '../store/regions';
 
 /** Excel only reads a CSV as UTF-8 (rather than the system's GBK) when it starts with a byte-order mark. */
@@ -140,7 +140,7 @@ export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}):
   };
 }
 
-export { FORMULA_START, unescapeCsvFormula } from '../format/csvFormula';
+export { FORMULA_START, unescapeCsvFormula } from './csvFormula';
 
 /**
  * The practices as CSV: BOM, a header row in the UI language, one record per practice, CRLF line ends (what Excel

@@ -9,9 +9,9 @@
 // twice. A practice with actors in several provinces is listed on each of their province slides (it counts
 // there) but gets one practice slide, under its first actor's province, so the deck has no duplicates.
 import type { Dataset, Practice } from '../types';
-import type { Filters } from '../store/filters';
-import type { Selection } from '../store/selection';
-import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from '../store/selectors';
+import type { Filters } from './filters';
+import type { Selection } from './selection';
+import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from './selectors';
 
 export type Slide =
   | { kind: 'national' }
