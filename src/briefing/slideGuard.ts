@@ -13,7 +13,10 @@ export type SlideNotice = { kind: 'out-of-range'; asked: number; n: number; show
 
 /** A slide's identity across rebuilds of the deck. */
 export function slideKey(s: Slide): string {
-  return s.kind === 'national' ? 'n' : s.kind === 'province' ? `r:${s.adcode}` : `p:${s.id}:${s.part ?? 0}`;
+  if (s.kind === 'national') return 'n';
+  if (s.kind === 'province') return `r:${s.adcode}`;
+  if (s.kind === 'practice') return `p:${s.id}:${s.part ?? 0}`;
+  return `${s.kind}:${s.id}`;
 }
 
 export interface ShownSlide {

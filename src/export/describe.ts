@@ -18,7 +18,7 @@ import type { Selection } from '../store/selection';
 import type { ExportInput } from './png';
 import { dataCitation, filterSummary, isoDay } from '../format/summary';
 import { useDeployConfig, type DeployConfig } from '../data/config';
-import { buildScene } from './scene';
+import { buildScene } from '../scene/scene';
 
 export type ExportDescription = Omit<ExportInput, 'cssWidth' | 'cssHeight' | 'pixelRatio'>;
 

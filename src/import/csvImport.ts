@@ -53,8 +53,6 @@ export interface CsvGroup {
   rows: Map<number, CsvRow>;
 }
 
-export type CsvParse = { ok: true; groups: CsvGroup[] } | { ok: false; problems: ImportProblem[] };
-
 function normHeader(h: string): string {
   return h.replace(/^\ufeff/, '').trim().toLowerCase();
 }
