@@ -35,4 +35,10 @@ describe('reconcileSlide', () => {
     expect(gone?.notice).toEqual({ kind: 'batch-gone', shown: gone!.index + 1 });
     expect(after[gone!.index]).toEqual({ kind: 'province', adcode: 320000 });
   });
+
+  it('leaves the slide alone when only the filters changed (a link or Back brings its own slide)', () => {
+    const suzhou = slides.findIndex((s) => s.kind === 'practice' && s.id === '1-1-1-1');
+    const filtered = buildSlides(ds, { ...EMPTY_FILTERS, q: '无锡' });
+    expect(reconcileSlide({ slides, index: suzhou, dataset: ds }, filtered, 1, ds)).toBeNull();
+  });
 });

@@ -32,7 +32,8 @@ export interface ShownSlide {
 export function reconcileSlide(prev: ShownSlide | null, slides: readonly Slide[], requested: number, dataset: Dataset): { index: number; notice: SlideNotice | null } | null {
   const n = slides.length;
   if (n === 0) return null;
-  if (prev && prev.slides !== slides) {
+  // Only a change of the data moves the slide: new filters (a link, Back) bring their own slide number.
+  if (prev && prev.dataset !== dataset && prev.slides !== slides) {
     const was = prev.slides[prev.index];
     if (was) {
       const key = slideKey(was);

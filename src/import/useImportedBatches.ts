@@ -3,6 +3,7 @@
 // failed to load (issue 24.2: listed, downloadable, removable — never dropped silently). The app shell only
 // composes: it hands the start-up read to `receive` and the api to the ImportContext.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { atlasStore } from '../store/store';
 import type { ImportApi } from './context';
 import { deleteImportedBatch, deleteStoredRecord, loadImportedBatches, onImportsChanged, saveImportedBatches, storageErrorText, type FailedBatch, type LoadedImports } from './storage';
@@ -50,9 +51,14 @@ export function useImportedBatches(): ImportedBatches {
       onImportsChanged(() => {
         void loadImportedBatches().then((stored) => {
           if (stored.unreadable) return;
-          for (const b of importedRef.current) if (!stored.batches.some((s) => s.batch.id === b.batch.id)) forgetBatch(b.batch.id);
-          setImported(stored.batches);
-          setFailed(stored.failed);
+          const gone = importedRef.current.filter((b) => !stored.batches.some((s) => s.batch.id === b.batch.id));
+          // The data first, rendered at once, then the filters: a running briefing sees its practice go with the
+          // data (and says so, briefing/slideGuard.ts) rather than a filter change that looks like a link's.
+          flushSync(() => {
+            setImported(stored.batches);
+            setFailed(stored.failed);
+          });
+          for (const b of gone) forgetBatch(b.batch.id);
         });
       }),
     [],
