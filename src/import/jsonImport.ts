@@ -3,12 +3,10 @@
 // the line and column of a syntax error.
 import { datasetSchema } from '../ingest/schema';
 import { hasUnsafe, stripUnsafe } from '../ingest/hygiene';
+import { formatPath } from './accept';
 import type { Batch, Dataset, GazetteerEntry, Place, Practice, Theme } from '../types';
 import type { ImportProblem } from './types';
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)';
-}
 
 function lineColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
