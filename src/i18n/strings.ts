@@ -305,6 +305,12 @@ export const zh = {
     '{attribution}。行政区划边界未经审图；公开发布含本图的材料前，须按公开地图的规定核对，或换用带审图号的标准地图。',
   aboutNoApproval: '未配置审图号：本图仅作示意。',
   regionNoPractices: '本图收录的清单中暂无该地区的做法。',
+  // Faults (issue 24.2, 24.6)
+  storedFailed: '{n} 个已保存的导入批次无法读取，未加载。可下载其原始记录，或将其删除：',
+  storedDownloadRaw: '下载原始记录',
+  compareTooMany: '最多比较 {max} 个省份，未加入：{list}',
+  slideOutOfRange: '没有第 {asked} 页（共 {n} 页），已转到第 {shown} 页。',
+  slideBatchGone: '当前页的批次已在其他窗口中删除，已转到第 {shown} 页。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -614,4 +620,10 @@ export const en: Record<StringKey, string> = {
     '{attribution}. The boundaries have not been through the official map review; before publishing material with this map, check them against the rules for public maps or swap in a licensed standard map with its approval number.',
   aboutNoApproval: 'No map approval number configured: this map is a sketch.',
   regionNoPractices: 'The lists in the atlas hold no practice from this region yet.',
+  // Faults (issue 24.2, 24.6)
+  storedFailed: '{n} stored imported batch(es) could not be read and were not loaded. Download the raw record, or remove it:',
+  storedDownloadRaw: 'Download raw record',
+  compareTooMany: 'At most {max} provinces can be compared; not added: {list}',
+  slideOutOfRange: 'There is no slide {asked} ({n} slides); showing slide {shown}.',
+  slideBatchGone: 'The batch of this slide was removed in another window; showing slide {shown}.',
 };
