@@ -66,9 +66,10 @@ describe('presenting: the smaller points of issue 26', () => {
     await gotoApp(s);
     const suzhou = dataset.practices.find((p) => p.actors[0]?.adcode === 320500)!;
     await store(page, `s.select({ kind: 'practice', id: '${suzhou.id}' })`);
-    await expect.poll(() => page.getByTestId('region-picker').inputValue()).toBe('320500');
+    await expect.poll(() => page.getByTestId('region-picker').inputValue(), { timeout: 10_000 }).toBe('320500');
     await store(page, `s.setLang('en')`);
-    await expect.poll(() => page.locator('#region-picker optgroup[label^="Jiangsu"]').count()).toBe(1);
+    // The English names load on demand.
+    await expect.poll(() => page.locator('#region-picker optgroup[label^="Jiangsu"]').count(), { timeout: 15_000 }).toBe(1);
     const option = await page.locator('#region-picker option[value="320500"]').textContent();
     expect(option).toContain('Suzhou');
     // The search field shows its whole English placeholder.
@@ -87,7 +88,7 @@ describe('presenting: the smaller points of issue 26', () => {
     const { page } = s;
     await store(page, `s.select({ kind: 'region', adcode: 330000 })`);
     const empty = page.getByTestId('region-empty');
-    await expect.poll(() => empty.textContent()).toBe('本图收录的清单中暂无该地区的做法。');
+    await expect.poll(() => empty.textContent(), { timeout: 10_000 }).toBe('本图收录的清单中暂无该地区的做法。');
     expect(await empty.textContent()).not.toContain('没有符合条件的做法');
   });
 

@@ -73,7 +73,7 @@ export function labelLayout(briefing: boolean): {
 } {
   return briefing
     ? { provinceSize: ['interpolate', ['linear'], ['zoom'], 3, 20, 6, 26], markerSize: 22, markerMinZoom: 0 }
-    : { provinceSize: ['interpolate', ['linear'], ['zoom'], 3, 11, 6, 15], markerSize: 12, markerMinZoom: CITY_ZOOM };
+    : { provinceSize: ['interpolate', ['linear'], ['zoom'], 2.5, 10.5, 3, 11, 6, 15], markerSize: 12, markerMinZoom: CITY_ZOOM };
 }
 
 function highlightWidth(base: number): ExpressionSpecification {
@@ -311,7 +311,7 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
         // A name that collides at its label point (天津 beside 北京, 安徽 and 江西 among their neighbours at 1366 px)
         // moves beside it instead of disappearing (issue 26.2).
         'text-variable-anchor': ['center', 'left', 'right', 'top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
-        'text-radial-offset': 0.4,
+        'text-radial-offset': 0.25,
         'text-justify': 'auto',
       },
       paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
