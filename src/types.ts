@@ -151,6 +151,9 @@ export interface Programme {
   title: string;
   /** Unofficial English translation of the title. */
   titleEn: string;
+  /** A short label for tight places (the compare matrix): 2021年试点; and its English (unofficial). */
+  short?: string;
+  shortEn?: string;
   issuer: string;
   /** ISO date (YYYY-MM-DD) of the list's publication. */
   date: string;

@@ -72,6 +72,8 @@ export const programmeSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  short: z.string().min(1).optional(),
+  shortEn: z.string().min(1).optional(),
   issuer: z.string().min(1),
   date: z.string().regex(ISO_DATE),
   status: z.enum(['公示', '正式']),
