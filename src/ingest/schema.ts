@@ -16,7 +16,8 @@ export const placeSchema = z.object({
 });
 
 export const figureSchema = z.object({
-  value: z.number().finite(),
+  // A string only for digits a double would not hold exactly (types.ts Figure).
+  value: z.union([z.number().finite(), z.string().regex(/^\d+(\.\d+)?$/, 'expected the digits of a number')]),
   unit: z.string(),
   raw: z.string().min(1),
   phrase: z.string().min(1),
