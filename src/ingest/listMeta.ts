@@ -95,7 +95,9 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
     // Only a number standing for the notice: at the start of its line or right after the notice's title (a number
     // cited inside the lead paragraph, 根据《…》（建科〔2021〕63号）, is another document's).
     if (d && (d.index === 0 || l.text.length - (d.index + d[0].length) <= 2) && !/《/.test(l.text.slice(0, d.index))) {
-      meta.docNumber = { value: `${d[1]}〔${d[2]}〕${d[3]}号`, line: l.line };
+      // The office's abbreviation only: a notice title run into the number (…的通知建办科函〔…〕) is cut off.
+      const office = d[1]!.replace(/^.*(?:通知|意见|办法|的)/, '');
+      meta.docNumber = { value: `${office}〔${d[2]}〕${d[3]}号`, line: l.line };
       usedLines.add(l.line);
       break;
     }

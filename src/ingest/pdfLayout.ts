@@ -75,7 +75,9 @@ function makeLine(page: number, pieces: PdfPiece[]): Line {
 }
 
 function pageLines(page: PdfPage, index: number): Line[] {
-  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  // A page number in the top or bottom tenth of the page is dropped even when it shares a baseline with a cell.
+  const margin = (p: PdfPiece) => p.y < page.height * 0.1 || p.y > page.height * 0.9;
+  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfPiece[][] = [];
   for (const p of pieces) {
     const last = lines[lines.length - 1];
