@@ -285,6 +285,7 @@ describe('faults', () => {
       await dialog.locator('[data-testid="import-preview"]').waitFor({ timeout: LOAD });
       await dialog.locator('[data-testid="import-meta-title"]').fill(title);
       await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+      await dialog.locator('[data-testid="import-meta-issuer"]').fill('住房和城乡建设部办公厅');
       return dialog;
     };
     const imported = (page: Page) =>

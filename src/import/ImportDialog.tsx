@@ -1,7 +1,7 @@
 // The import dialog (issue 7): paste or choose a file → worker (decode, parse, geocode) with progress → preview
 // (counts, places, questions, batch name) → confirm. Also the batch manager (remove imported batches) and the
 // export of the merged dataset. Nothing reaches the loaded data before "confirm".
-import { Fragment, useEffect, useMemo, useReducer, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import aliasesJson from '../../data/aliases.json';
 import { useAtlasData } from '../data/context';
 import { useT } from '../store/hooks';
@@ -436,6 +436,19 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
   );
 }
 
+const TREE_OPEN_MAX = 200;
+
+/** A <details> whose content is rendered only while it is open. */
+function LazyDetails({ className, initiallyOpen, summary, children }: { className: string; initiallyOpen: boolean; summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className={className} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children}
+    </details>
+  );
+}
+
 /** Lines dropped as page furniture (issue 23.4), each with its line number and a button that restores it. */
 function DroppedLines({ lines, busy, onRestore }: { lines: readonly StructureLine[]; busy: boolean; onRestore: (key: string) => void }) {
   const t = useT();
@@ -638,10 +651,11 @@ function CandidatePreview({
       )}
       {furniture}
       {tree && (
-        <details className="import-tree-box" open>
-          <summary>{t('importTree')}</summary>
+        // A long list's tree (a 100-page PDF: 500 practices, 600 rows of role pickers) is drawn when opened, so the
+        // preview appears without a long task on the main thread (issue 23.8).
+        <LazyDetails className="import-tree-box" initiallyOpen={(c.structure?.length ?? 0) <= TREE_OPEN_MAX} summary={t('importTree')}>
           {tree}
-        </details>
+        </LazyDetails>
       )}
       {dup?.kind !== 'same' && suggested.length > 0 && (
         <div className="import-themes" data-testid="import-themes">

@@ -261,19 +261,22 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   }
   const measureTexts = dedupe(measures.map((m) => ({ num: m.num, text: joinWrapped(m.parts) })));
   // Mechanisms: the 序号 numerals and the titles, a title being lines close together in one column.
-  const numerals = colLines('seq')
-    .map((x) => x.text)
-    .filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
-  const mechBlocks: { parts: string[]; last: Line }[] = [];
-  for (const { text, line } of colLines('mechanism')) {
-    const prev = mechBlocks[mechBlocks.length - 1];
-    const near = prev && prev.last.page === line.page && prev.last.y - line.y <= line.h * 1.9 && !MECH_START.test(text);
-    if (near) {
-      prev.parts.push(text);
-      prev.last = line;
-    } else mechBlocks.push({ parts: [text], last: line });
-  }
-  const mechTexts = dedupe(mechBlocks.map((b) => ({ num: 0, text: joinWrapped(b.parts) }))).map((m) => m.text);
+  // Blocks of a column: lines close together on one page (a merged cell's wrapped text: a title, or 二十 / 一 in a
+  // narrow 序号 column).
+  const blocks = (role: ColumnRole, opens: (text: string, before: string) => boolean) => {
+    const out: { parts: string[]; last: Line }[] = [];
+    for (const { text, line } of colLines(role)) {
+      const prev = out[out.length - 1];
+      if (prev && prev.last.page === line.page && prev.last.y - line.y <= line.h * 1.9 && !opens(text, joinWrapped(prev.parts))) {
+        prev.parts.push(text);
+        prev.last = line;
+      } else out.push({ parts: [text], last: line });
+    }
+    return out.map((b) => joinWrapped(b.parts));
+  };
+  // 二十 + 一 is one numeral; 一 + 二 (two short rows, top-aligned) are two.
+  const numerals = blocks('seq', (t, before) => chineseNumeral(`${before}${t}`.replace(/[、．.]$/, '')) === null).filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
+  const mechTexts = dedupe(blocks('mechanism', (t) => MECH_START.test(t)).map((text) => ({ num: 0, text }))).map((m) => m.text);
   const uniqueNumerals = numerals.filter((n, i) => n !== numerals[i - 1]);
 
   const out = paragraphs(before);
