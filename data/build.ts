@@ -1,13 +1,17 @@
 // npm run data — rebuilds public/data/practices.json from every batch in data/batches.json.
-// Any error (in any batch, or a stale correction) → nothing is written, exit code 1.
+// Also resolves every programme in data/programmes/ (issue 27) into public/data/programmes.json.
+// Any error (in any batch, a stale correction, a programme name that is unknown or ambiguous) → nothing is written,
+// exit code 1.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assembleDataset, ingestBatch, serialiseDataset, unusedCorrections } from '../src/ingest/dataset';
-import { parseDataset } from '../src/ingest/schema';
+import { parseDataset, parseProgrammes } from '../src/ingest/schema';
+import { buildProgrammes, PROGRAMMES_DIR, serialiseProgrammes } from './programmes';
 import { unusedReviewedThemes } from '../src/ingest/reviewedThemes';
-import { fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, printIssues } from './lib';
+import { escapeControls, fromRoot, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, printIssues } from './lib';
 
 const OUT = 'public/data/practices.json';
+const PROGRAMMES_OUT = 'public/data/programmes.json';
 
 function main(): number {
   const gazetteer = loadGazetteer();
@@ -33,15 +37,23 @@ function main(): number {
     process.stderr.write(`error: data/themes-reviewed.json: entry for ${r.id} matches no practice\n`);
     failed = true;
   }
-  if (failed) {
-    process.stderr.write(`${OUT} not written.\n`);
+  const programmes = buildProgrammes(PROGRAMMES_DIR, gazetteer, aliases);
+  if (!programmes.ok) {
+    for (const e of programmes.errors) process.stderr.write(`error: ${escapeControls(e)}\n`);
+    failed = true;
+  }
+  if (failed || !programmes.ok) {
+    process.stderr.write(`${OUT} and ${PROGRAMMES_OUT} not written.\n`);
     return 1;
   }
   parseDataset(JSON.parse(serialiseDataset(dataset))); // the file must pass the schema the app uses
   mkdirSync(dirname(fromRoot(OUT)), { recursive: true });
   writeFileSync(fromRoot(OUT), serialiseDataset(dataset));
+  parseProgrammes(JSON.parse(serialiseProgrammes(programmes.programmes))); // as the app's loader reads it
+  writeFileSync(fromRoot(PROGRAMMES_OUT), serialiseProgrammes(programmes.programmes));
   const perBatch = dataset.batches.map((b) => `batch ${b.id}: ${b.taxonomy.length} mechanisms, ${b.taxonomy.reduce((n, m) => n + m.measures.length, 0)} measures, ${dataset.practices.filter((p) => p.batch === b.id).length} practices`);
-  process.stderr.write(`${perBatch.join('\n')}\nwrote ${OUT}\n`);
+  const perProgramme = programmes.programmes.map((p) => `programme ${p.id}: ${p.units.length} units`);
+  process.stderr.write(`${[...perBatch, ...perProgramme].join('\n')}\nwrote ${OUT}, ${PROGRAMMES_OUT}\n`);
   return 0;
 }
 

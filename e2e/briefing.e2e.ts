@@ -1,14 +1,13 @@
 // Briefing mode in a real browser at projector size: enter, step with the keys presenter remotes send, one URL per
 // slide, the map flying to each place, readable type, both themes, leave with Esc.
+import { loadBuiltDataset } from './dataset';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser } from './browser';
-import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides, practiceBody, slideTarget } from '../src/briefing/slides';
+import { buildSlides, practiceBody, slideTarget } from '../src/store/slides';
 
-const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 const slides = buildSlides(dataset, EMPTY_FILTERS);
 
 const slideParam = (page: Page) => new URL(page.url()).searchParams.get('slide');

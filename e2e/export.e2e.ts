@@ -1,4 +1,5 @@
 // Exports in a real browser: the PNG (size, legend drawn), CSV and JSON of the filtered practices, print to PDF.
+import { loadBuiltDataset } from './dataset';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -8,9 +9,9 @@ import { artifactPath, gotoApp, mapIdle, openSession, type Session, useBrowser }
 import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices } from '../src/store/selectors';
-import { CSV_COLUMNS, unescapeCsvFormula } from '../src/export/csv';
+import { CSV_COLUMNS, unescapeCsvFormula } from '../src/format/csv';
 
-const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 
 async function readDownload(d: Download): Promise<Buffer> {
   const path = await d.path();

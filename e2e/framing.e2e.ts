@@ -3,15 +3,14 @@
 // the unobstructed map: the map minus legend, inset, attribution, zoom buttons and panels. Checked at the three
 // desktop sizes by projecting the corners of each subject region's bounding box and comparing with the rectangles
 // of everything drawn over the map.
+import { loadBuiltDataset } from './dataset';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, type Session, useBrowser } from './browser';
-import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
-import { buildSlides } from '../src/briefing/slides';
+import { buildSlides } from '../src/store/slides';
 
-const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 const slides = buildSlides(dataset, EMPTY_FILTERS);
 /** Every province with a practice (each has a province slide). */
 const PROVINCES = slides.flatMap((s) => (s.kind === 'province' ? [s.adcode] : []));

@@ -2,6 +2,7 @@
 // PowerPoint, WPS and Word. Each must be a well-formed package LibreOffice converts without repair, the deck with
 // at least one page per briefing slide, and both holding every exported practice's headline (and the deck every
 // practice's whole text). Pages are rendered to PNG (e2e/artifacts/office-*) for a person to look at.
+import { loadBuiltDataset } from './dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -10,14 +11,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, openSession, type Session, useBrowser } from './browser';
-import { parseDataset } from '../src/ingest/schema';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { filterPractices, practicesOfRegion } from '../src/store/selectors';
-import { slidesOf } from '../src/briefing/slides';
+import { slidesOf } from '../src/store/slides';
 import { planDeck } from '../src/export/deck';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+const dataset = loadBuiltDataset(); // with the programmes, as the app loads it (issue 27)
 const gazetteer = new Map(
   (JSON.parse(readFileSync('public/geo/gazetteer.json', 'utf8')) as { adcode: number; name: string; parent: number }[]).map((g) => [g.adcode, g]),
 );

@@ -1,6 +1,6 @@
 // Units whose seat (DataV `center`, the gazetteer's `center`) lies outside the unit's own polygon in the source
 // itself, unsimplified — not something the build did. Every other seat is inside its own simplified polygon
-// (geo/build.test.ts checks both directions). Measured on the DataV snapshot of 2022-01-26; see geo/README.md.
+// (geo/build.golden.test.ts checks both directions). Measured on the DataV snapshot of 2022-01-26; see geo/README.md.
 export interface SeatException {
   adcode: number;
   name: string;

@@ -15,10 +15,19 @@ describe('the layer rule', () => {
     expect(await layerErrors('src/panels/Demo.tsx', "import { y } from '../app/Atlas';")).toHaveLength(1);
   });
 
-  it('refuses a feature importing the map internals or maplibre-gl, and allows the map’s public face', async () => {
+  it('refuses a feature importing src/map or maplibre-gl, and allows the geometry kernel', async () => {
     expect(await layerErrors('src/export/demo.ts', "import { y } from '../map/MapController';")).toHaveLength(1);
+    expect(await layerErrors('src/export/demo.ts', "import { y } from '../map';")).toHaveLength(1);
     expect(await layerErrors('src/export/demo.ts', "import { y } from 'maplibre-gl';")).toHaveLength(1);
-    expect(await layerErrors('src/export/demo.ts', "import { y } from '../map';")).toHaveLength(0);
+    expect(await layerErrors('src/export/demo.ts', "import { y } from '../geometry/mercator';")).toHaveLength(0);
+  });
+
+  it('refuses a feature importing another feature, and allows its own folder and the layers below', async () => {
+    expect(await layerErrors('src/panels/Demo.tsx', "import { y } from '../related/RelatedPractices';")).toHaveLength(1);
+    expect(await layerErrors('src/briefing/demo.ts', "import { y } from '../export/png';")).toHaveLength(1);
+    expect(await layerErrors('src/import/demo.ts', "import { y } from '../export/csv';")).toHaveLength(1);
+    expect(await layerErrors('src/export/demo.ts', "import { y } from './png';")).toHaveLength(0);
+    expect(await layerErrors('src/compare/demo.ts', "import { y } from '../ui/english';")).toHaveLength(0);
   });
 
   it('refuses the store importing a feature, and ingest importing the store', async () => {

@@ -116,6 +116,52 @@ export interface Dataset {
   batches: Batch[];
   themes: Theme[];
   practices: Practice[];
+  /**
+   * The programmes (issue 27: 城市更新试点, central-finance support), from public/data/programmes.json, attached by
+   * the loader (absent in practices.json itself and in imports). Membership of a practice is never stored: it is
+   * computed from its actors (src/store/programmes.ts), so imported batches follow the same rule.
+   */
+  programmes?: Programme[];
+}
+
+/** Where a programme's list was read: a citation with its address. */
+export interface ProgrammeSource {
+  title: string;
+  publisher: string;
+  /** ISO date of the page. */
+  date: string;
+  url: string;
+}
+
+/** One unit of a programme: the name as published, resolved through the gazetteer. */
+export interface ProgrammeUnit extends Place {
+  /** As the list writes it (石家庄, 重庆市渝中区). */
+  published: string;
+}
+
+/** A programme (data/programmes/*.json, resolved by npm run data into public/data/programmes.json). */
+export interface Programme {
+  /** Stable id, also the URL value of `prog`: pilot-2021, fund-2024 … */
+  id: string;
+  title: string;
+  /** Unofficial English translation of the title. */
+  titleEn: string;
+  issuer: string;
+  /** ISO date (YYYY-MM-DD) of the list's publication. */
+  date: string;
+  /** 公示: a proposed list (拟); 正式: the list as decided. */
+  status: '公示' | '正式';
+  /** The document's title, as reported. */
+  document?: string;
+  /** 文号, only when read in the document itself. */
+  docNumber?: string;
+  /** The period as published (为期2年, 公示期 …). */
+  period?: string;
+  note?: string;
+  sources: ProgrammeSource[];
+  /** The reviewed file it was built from (data/programmes/<id>.json). */
+  file: string;
+  units: ProgrammeUnit[];
 }
 
 /** Properties of every province, city and district feature in public/geo/*.topo.json (written by geo/). */

@@ -12,6 +12,11 @@ import { deleteImportedBatch, loadImportedBatches, onImportsChanged, saveImporte
 import type { ImportedBatch } from '../import/types';
 import { knownOptions, restoreFromUrl, startUrlSync } from './urlSync';
 import { Atlas } from './Atlas';
+import { PracticeCardSlotsContext, type PracticeCardSlots } from '../ui/PracticeCard';
+import { RelatedPractices } from '../related/RelatedPractices';
+
+/** Every practice card (detail panel, print) shows the practices related to it: composed here, not in panels/. */
+const PRACTICE_CARD_SLOTS: PracticeCardSlots = { related: (p) => <RelatedPractices practice={p} /> };
 
 type LoadState =
   | { kind: 'loading' }
@@ -136,7 +141,9 @@ export function App() {
     <AtlasStoreContext.Provider value={atlasStore}>
       <AtlasDataContext.Provider value={data}>
         <ImportContext.Provider value={importApi}>
-          <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
+          <PracticeCardSlotsContext.Provider value={PRACTICE_CARD_SLOTS}>
+            <Atlas invalid={invalid} onDismissInvalid={() => setInvalid([])} />
+          </PracticeCardSlotsContext.Provider>
         </ImportContext.Provider>
       </AtlasDataContext.Provider>
     </AtlasStoreContext.Provider>

@@ -1,12 +1,8 @@
 // The explore screen: header, filters, map with legend and inset, and the side panel (list or detail).
-import { SearchField } from '../ui/SearchField';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { atlasStore, useAtlas } from '../store/store';
+import { useAtlas, useAtlasStore } from '../store/store';
 import { useAtlasData } from '../data/context';
-import { countsByRegion } from '../store/selectors';
-import { usePlaceText } from '../panels/english';
-import { splitUnits } from '../format/units';
 import type { InvalidParam } from '../store/url';
 import { MapView } from './MapView';
 import { FilterPanel } from '../panels/FilterPanel';
@@ -15,14 +11,17 @@ import { ListPanel } from '../panels/ListPanel';
 import { DetailPanel } from '../panels/DetailPanel';
 import { Legend } from '../panels/Legend';
 import { Inset } from '../panels/Inset';
-import { useFiltered, useT } from '../store/hooks';
+import { SearchBox } from '../panels/SearchBox';
+import { ResultsAnnouncer } from '../panels/ResultsAnnouncer';
+import { SideTabs } from '../panels/SideTabs';
+import { useT } from '../store/hooks';
 import { ExportMenu } from '../export/ExportMenu';
-import { InvalidNotice } from './InvalidNotice';
+import { InvalidNotice } from '../panels/InvalidNotice';
 // Static, not lazy: the SVG map is also the first view while MapLibre loads, and a lazy component would hold
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
-import { buildSlides, slideIndexOf } from '../briefing/slides';
+import { buildSlides, slideIndexOf } from '../store/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
@@ -42,7 +41,6 @@ function Loading() {
     </p>
   );
 }
-import type { Panel } from '../store/state';
 
 /** MapLibre 6 draws with WebGL2; without it (old PCs, WebGL disabled by policy) the SVG map takes over. */
 function hasWebGL(): boolean {
@@ -54,82 +52,8 @@ function hasWebGL(): boolean {
   }
 }
 
-function SearchBox() {
-  const t = useT();
-  const q = useAtlas((s) => s.filters.q);
-  const [text, setText] = useState(q);
-  // Follow the store when it changes from elsewhere (clear all, back button).
-  useEffect(() => setText(q), [q]);
-  // Typing updates the store after a short pause so that each keystroke does not recount the map.
-  useEffect(() => {
-    if (text === q) return;
-    const id = window.setTimeout(() => atlasStore.getState().setQuery(text), 200);
-    return () => window.clearTimeout(id);
-  }, [text, q]);
-  return (
-    <SearchField
-      id="search-input"
-      className="search"
-      label={t('search')}
-      value={text}
-      placeholder={t('searchPlaceholder')}
-      onChange={setText}
-      onSubmit={() => atlasStore.getState().setQuery(text)}
-      testid="search"
-    />
-  );
-}
-
-/** Announces the size of the result set to screen readers after each filter change. */
-function ResultsAnnouncer() {
-  const t = useT();
-  const { dataset } = useAtlasData();
-  const practices = useFiltered();
-  const provinces = [...countsByRegion(dataset, practices).keys()].filter((adcode) => adcode % 10000 === 0);
-  // Counted as officials count: the mainland's 省（区、市）, with 香港、澳门、台湾 named apart (OFFICIAL-CONVENTIONS).
-  const { mainland, apart } = splitUnits(provinces, (a) => a);
-  const placeText = usePlaceText();
-  const lang = useAtlas((s) => s.lang);
-  const names = apart.map(placeText).join(lang === 'zh' ? '、' : ', ');
-  return (
-    <p className="visually-hidden" aria-live="polite" data-testid="results-announce">
-      {t('resultsAnnounce', { n: practices.length, p: mainland.length })}
-      {apart.length > 0 && t('resultsAnnounceApart', { names })}
-    </p>
-  );
-}
-
-const TABS = [
-  { panel: 'list', key: 'list' },
-  { panel: 'overview', key: 'overview' },
-  { panel: 'documents', key: 'documentsIndex' },
-  { panel: 'figures', key: 'figuresIndex' },
-] as const;
-
-/** The tabs of the side column when nothing is selected. `filters` is the default panel and shows the list. */
-function SideTabs({ panel }: { panel: Panel }) {
-  const t = useT();
-  const current = panel === 'filters' ? 'list' : panel;
-  return (
-    <div className="tabs" role="tablist" aria-label={t('list')}>
-      {TABS.map((tab) => (
-        <button
-          key={tab.panel}
-          type="button"
-          role="tab"
-          aria-selected={current === tab.panel}
-          className="tab"
-          data-testid={`tab-${tab.panel}`}
-          onClick={() => atlasStore.getState().setPanel(tab.panel)}
-        >
-          {t(tab.key)}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; onDismissInvalid: () => void }) {
+  const store = useAtlasStore();
   const t = useT();
   const { geo, dataset } = useAtlasData();
   // 'none': no WebGL at all (fallback only); 'lost': the context was lost, the WebGL map waits hidden for its return.
@@ -164,11 +88,11 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
   // Esc closes the detail panel.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && atlasStore.getState().selection.kind !== 'none') atlasStore.getState().clearSelection();
+      if (e.key === 'Escape' && store.getState().selection.kind !== 'none') store.getState().clearSelection();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [store]);
 
   return (
     <div className={`atlas mode-${mode}`}>
@@ -196,7 +120,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             className={`text-button${mode === 'compare' ? ' active' : ''}`}
             aria-pressed={mode === 'compare'}
             data-testid="mode-compare"
-            onClick={() => atlasStore.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
+            onClick={() => store.getState().setMode(mode === 'compare' ? 'explore' : 'compare')}
           >
             {t('compare')}
           </button>
@@ -206,7 +130,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             data-testid="mode-briefing"
             onClick={() => {
               // One state change, so entering the briefing is one history entry; it opens at the selection's slide.
-              const st = atlasStore.getState();
+              const st = store.getState();
               st.enterBriefing(slideIndexOf(buildSlides(dataset, st.filters), st.selection));
             }}
           >
@@ -217,7 +141,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
           <button
             type="button"
             className="text-button"
-            onClick={() => atlasStore.getState().showNational()}
+            onClick={() => store.getState().showNational()}
           >
             {t('nationalView')}
           </button>
@@ -225,7 +149,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
             type="button"
             className="text-button"
             title={t('languageLabel')}
-            onClick={() => atlasStore.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
+            onClick={() => store.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
             lang={lang === 'zh' ? 'en' : 'zh-CN'}
           >
             {t('language')}

@@ -3,18 +3,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
 import { loadDetail, loadDistricts } from '../data/load';
-import { atlasStore, useAtlas, type AtlasState } from '../store/store';
+import { useAtlas, useAtlasStore, type AtlasState, type AtlasStore } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { placeNameEn, type NamesEn } from '../format/names';
 import { countsByRegion, filterPractices, markerPoints, practiceById, provinceBreaks } from '../store/selectors';
 import { regionSelection, type Selection } from '../store/selection';
 import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
-import { setMapHandle } from '../map';
-import { buildSlides, clampSlide, slideRegions } from '../briefing/slides';
+import { buildSlides, clampSlide, slideRegions } from '../store/slides';
+import { programmeMarks } from '../store/programmes';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
-import { bbox } from '@turf/bbox';
-import type { Bounds } from '../map/framing';
+import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
 // overlay: the map's box must be final when the first slide is framed.
 import '../briefing/layout.css';
@@ -22,7 +21,7 @@ import { useT } from '../store/hooks';
 
 declare global {
   interface Window {
-    __atlas?: { map: unknown; controller: MapController; store: typeof atlasStore };
+    __atlas?: { map: unknown; controller: MapController; store: AtlasStore };
   }
 }
 
@@ -52,7 +51,7 @@ function policyContext(data: () => AtlasData, ctl: MapController | null): Policy
 function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
   const f =
     geo.provinces.features.find((x) => x.properties.adcode === adcode) ?? geo.cities.features.find((x) => x.properties.adcode === adcode);
-  return f ? (bbox(f) as Bounds) : null;
+  return f ? bboxOf(f.geometry) : null;
 }
 
 export function MapView({
@@ -70,6 +69,8 @@ export function MapView({
   onReady?: () => void;
   hidden?: boolean;
 }) {
+  // The store of the context (App's, or a test's own): the map follows whichever store the tree was given.
+  const atlasStore = useAtlasStore();
   const data = useAtlasData();
   const ref = useRef<HTMLDivElement>(null);
   const t = useT();
@@ -105,7 +106,7 @@ export function MapView({
     };
     // The controller lives as long as the geometry; everything else reaches it through the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.geo, load]);
+  }, [data.geo, load, atlasStore]);
 
   function attach(MapControllerClass: typeof MapController, el: HTMLDivElement): (() => void) | undefined {
     const { geo } = data;
@@ -154,7 +155,6 @@ export function MapView({
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
     ctlRef.current = ctl;
-    setMapHandle(ctl);
 
     const applyFilters = (s: AtlasState) => {
       const { dataset } = dataRef.current;
@@ -164,7 +164,25 @@ export function MapView({
       void ctl.setCounts(counts, breaks);
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
-    applyRef.current = () => applyFilters(atlasStore.getState());
+    // Programme units (issue 27): shown when the legend's toggle is on or a `prog` filter is set (then only those
+    // lists), and on a programme's briefing slide (that list); solid where the filtered practices reach the unit.
+    const applyProgrammes = (s: AtlasState) => {
+      const { dataset } = dataRef.current;
+      if (!dataset.programmes?.length) return void ctl.setProgrammeUnits(null);
+      let ids: readonly string[] | null = null;
+      if (s.mode === 'briefing') {
+        const slides = buildSlides(dataset, s.filters);
+        const cur = slides[clampSlide(s.slide, slides.length)];
+        if (cur?.kind === 'programme') ids = [cur.id];
+      }
+      if (!ids && s.filters.programmes.length > 0) ids = s.filters.programmes;
+      if (!ids && s.showProgrammes) ids = dataset.programmes.map((p) => p.id);
+      void ctl.setProgrammeUnits(ids ? programmeMarks(dataset, filterPractices(dataset, s.filters), ids) : null);
+    };
+    applyRef.current = () => {
+      applyFilters(atlasStore.getState());
+      applyProgrammes(atlasStore.getState());
+    };
     void ctl.whenReady().then(() => {
       setReady(true);
       onReady?.();
@@ -222,7 +240,11 @@ export function MapView({
       }
     };
     run(mapCommands(null, initial, ctx));
-    const unsub = atlasStore.subscribe((s, prev) => run(mapCommands(prev, s, ctx)));
+    applyProgrammes(initial);
+    const unsub = atlasStore.subscribe((s, prev) => {
+      run(mapCommands(prev, s, ctx));
+      if (s.filters !== prev.filters || s.mode !== prev.mode || s.slide !== prev.slide || s.showProgrammes !== prev.showProgrammes) applyProgrammes(s);
+    });
     // The map's box also changes without a state change (window, side sheet, late CSS): the controller re-frames
     // its subject for the new box unless the user has moved the map since.
     const observer = new ResizeObserver(() => ctl.resize());
@@ -244,7 +266,6 @@ export function MapView({
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;
       ctlRef.current = null;
-      setMapHandle(null);
       ctl.destroy();
       delete window.__atlas;
     };

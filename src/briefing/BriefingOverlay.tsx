@@ -12,12 +12,12 @@ import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
 import { type Translate } from '../i18n';
-import { useDeployConfig } from '../export/config';
-import { filterSummary } from '../export/summary';
+import { useDeployConfig } from '../data/config';
+import { filterSummary } from '../format/summary';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { isMainlandUnit } from '../format/units';
 import { practiceCitationParts } from '../format/citation';
-import { CitationText } from '../panels/english';
+import { CitationText } from '../ui/english';
 import {
   buildSlides,
   clampSlide,
@@ -27,10 +27,13 @@ import {
   provinceSlidePractices,
   slideIndexOf,
   type Slide,
-} from './slides';
-import { segmentText, type Segment } from '../panels/segments';
-import { SegmentedText } from '../panels/SegmentedText';
+} from '../store/slides';
+import { segmentText, type Segment } from '../format/segments';
+import { SegmentedText } from '../ui/SegmentedText';
+import { programmeById, programmeCoverage } from '../store/programmes';
+import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import './briefing.css';
+import { isProvince } from '../geometry/adcode';
 
 /** A province slide lists this many headlines; the rest are counted ("另有 N 项") so the slide never scrolls. */
 const MAX_HEADLINES = 7;
@@ -50,6 +53,10 @@ function provinceName(adcode: number, gazetteer: ReadonlyMap<number, GazetteerEn
 function slideTitle(slide: Slide, dataset: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>, t: Translate): string {
   if (slide.kind === 'national') return t('briefingNationalTitle');
   if (slide.kind === 'province') return provinceName(slide.adcode, gazetteer);
+  if (slide.kind === 'programme') {
+    const prog = programmeById(dataset, slide.id);
+    return prog?.title ?? slide.id;
+  }
   const headline = practiceById(dataset, slide.id)?.headline ?? slide.id;
   return (slide.part ?? 0) > 0 ? `${headline}${t('briefingContinued')}` : headline;
 }
@@ -79,7 +86,7 @@ function NationalSlide() {
   let places = 0;
   const apart: string[] = [];
   for (const [a, n] of counts) {
-    if (a % 10000 !== 0) places++;
+    if (!isProvince(a)) places++;
     else if (isMainlandUnit(a)) provinces++;
     else apart.push(t('apartCount', { name: provinceName(a, geo.gazetteer), n }));
   }
@@ -114,6 +121,32 @@ function NationalSlide() {
           ))}
         </ol>
       )}
+    </>
+  );
+}
+
+/**
+ * A programme (issue 27): the sentence "N 个城市（区）中 M 个有做法入选", its units with practices and without (the
+ * map beside outlines them, solid and dashed), the list's status and source, and the rule.
+ */
+function ProgrammeSlide({ id }: { id: string }) {
+  const t = useT();
+  const { dataset } = useAtlasData();
+  const practices = useFiltered();
+  const prog = programmeById(dataset, id);
+  const coverage = useMemo(() => (prog ? programmeCoverage(prog, practices) : null), [prog, practices]);
+  if (!prog || !coverage) return <h2 className="briefing-title">{id}</h2>;
+  return (
+    <>
+      <p className="briefing-kicker">{t('programmeSlideKicker')}</p>
+      <h2 className="briefing-title">
+        <ProgrammeName programme={prog} />
+      </h2>
+      <p className="briefing-subtitle">
+        <ProgrammeStatus programme={prog} />
+      </p>
+      <ProgrammeCoverageView coverage={coverage} short />
+      <ProgrammeSources programme={prog} compact />
     </>
   );
 }
@@ -390,6 +423,8 @@ export function BriefingOverlay() {
             <NationalSlide />
           ) : current.kind === 'province' ? (
             <ProvinceSlide adcode={current.adcode} />
+          ) : current.kind === 'programme' ? (
+            <ProgrammeSlide id={current.id} />
           ) : (
             <PracticeSlide slide={current} />
           )}

@@ -9,7 +9,7 @@ import { AtlasStoreContext, createAtlasStore, type AtlasState } from '../store/s
 import { EMPTY_FILTERS } from '../store/filters';
 import { city, createBatch, createDataset, createPractice, province } from '../store/test-helpers';
 import { BriefingOverlay } from './BriefingOverlay';
-import { buildSlides, practiceBody } from './slides';
+import { buildSlides, practiceBody } from '../store/slides';
 import type { Practice } from '../types';
 
 function createData(extra: Practice[] = []): AtlasData {

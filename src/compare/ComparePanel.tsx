@@ -23,6 +23,8 @@ import {
   type ProvinceRef,
 } from './compare';
 import { cellColorScale } from './colors';
+import { programmeUnitsInProvince } from '../store/programmes';
+import { ProgrammeName, useUnitName } from '../ui/programmes';
 import './compare.css';
 
 type Cell = { row: string; province: number };
@@ -190,6 +192,9 @@ function Matrix({
 }) {
   const t = useT();
   const theme = useAtlas((s) => s.theme);
+  const lang = useAtlas((s) => s.lang);
+  const { dataset } = useAtlasData();
+  const unitName = useUnitName();
   const measureColor = useMemo(() => cellColorScale(matrix.maxMeasure, theme), [matrix.maxMeasure, theme]);
   const short = (a: number) => names.get(a)?.short ?? String(a);
 
@@ -251,6 +256,35 @@ function Matrix({
               </tr>
             ))}
           </tbody>
+          {(dataset.programmes?.length ?? 0) > 0 && (
+            // Issue 27: which compared provinces hold units of the programmes (the units by name, per list).
+            <tfoot>
+              <tr className="cmp-row-programmes" data-testid="compare-programmes">
+                <th scope="row" className="cmp-rowhead">
+                  {t('programmeMatrix')}
+                </th>
+                {matrix.provinces.map((a) => {
+                  const held = programmeUnitsInProvince(dataset, a);
+                  return (
+                    <td key={a} className="cmp-td cmp-programmes" data-province={a} data-programmes={held.map((h) => h.programme.id).join(',')}>
+                      {held.length === 0
+                        ? '—'
+                        : held.map((h) => (
+                            <span key={h.programme.id} className="cmp-programme">
+                              <span className="cmp-programme-mark" aria-hidden="true">
+                                ◆{' '}
+                              </span>
+                              <ProgrammeName programme={h.programme} />
+                              {lang === 'zh' ? '：' : ': '}
+                              <span lang="zh-CN">{h.units.map(unitName).join(lang === 'zh' ? '、' : ', ')}</span>
+                            </span>
+                          ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
       {matrix.maxMeasure > 0 && (

@@ -8,12 +8,14 @@ import { classIndex } from '../store/selectors';
 import { regionSelection } from '../store/selection';
 import { classColors, paletteOf } from '../theme/palette';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
-import { Bilingual, useEnglishNames } from '../panels/english';
+import { Bilingual, useEnglishNames } from '../ui/english';
 import { levelFilterLabel } from '../format/levels';
 import { placeNameEn, taxonomyEn } from '../format/names';
 import { APART_UNITS, isMainlandUnit } from '../format/units';
 import type { Level } from '../types';
 import { distributions, missingProvinces, provinceList, provinceRanking, type Bar } from './compare';
+import { programmesCoverage } from '../store/programmes';
+import { ProgrammeCoverageView, ProgrammeSources } from '../ui/programmes';
 import './compare.css';
 
 function BarChart({
@@ -100,6 +102,8 @@ export function OverviewPanel() {
     () => provinceRanking(dataset, practices, apartUnits, { includeZero: true }).sort((a, b) => APART_UNITS.indexOf(a.adcode) - APART_UNITS.indexOf(b.adcode)),
     [dataset, practices, apartUnits],
   );
+  // Issue 27: each programme's units against the practices under the current filters, by the rule (programmes.ts).
+  const programmes = useMemo(() => programmesCoverage(dataset, practices), [dataset, practices]);
   const apartWith = apart.filter((r) => r.count > 0);
   const apartWithout = apart.filter((r) => r.count === 0);
   const unitName = (adcode: number, short: string) => <Bilingual en={placeNameEn(names, adcode)} zh={short} />;
@@ -206,6 +210,23 @@ export function OverviewPanel() {
         </p>
         <p className="ov-note">{t('apartNote')}</p>
       </section>
+
+      {programmes.length > 0 && (
+        <section className="ov-section ov-programmes" aria-labelledby="ov-programmes" data-testid="overview-programmes">
+          <h3 id="ov-programmes" className="ov-h3">
+            {t('programmeOverview')}
+          </h3>
+          {programmes.map((c) => (
+            <div key={c.programme.id} className="ov-programme">
+              <ProgrammeCoverageView coverage={c} onPick={(adcode) => st().select(regionSelection(adcode))} />
+              <ProgrammeSources programme={c.programme} />
+            </div>
+          ))}
+          <p className="ov-note" data-testid="programme-rule">
+            {t('programmeRule')}
+          </p>
+        </section>
+      )}
 
       <p className="ov-note">{t('barsHint')}</p>
       <BarChart

@@ -2,7 +2,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import { parseDataset } from '../ingest/schema';
+import { parseDataset, parseProgrammes } from '../ingest/schema';
 import type { Dataset, GazetteerEntry } from '../types';
 import type { DetailSlice, RegionCollection } from '../types';
 
@@ -58,8 +58,15 @@ export function syntheticSize(search: string): number | null {
 }
 
 export async function loadDataset(path = 'data/practices.json'): Promise<Dataset> {
-  const json = await getJson<unknown>(path);
-  const real = parseDataset(json);
+  // The programmes (issue 27) travel beside the practices: membership is computed from actors in the app, so the
+  // lists are attached to whichever dataset is shown (built-in, merged with imports, synthetic). A build without the
+  // file (older) simply has no programmes; a malformed file is an error like a malformed dataset.
+  const [json, programmes] = await Promise.all([
+    getJson<unknown>(path),
+    fetch(path.replace(/practices\.json$/, 'programmes.json')).then((r) => (r.ok ? r.json().then(parseProgrammes) : undefined), () => undefined),
+  ]);
+  const parsed = parseDataset(json);
+  const real = programmes ? { ...parsed, programmes } : parsed;
   const n = typeof window === 'undefined' ? null : syntheticSize(window.location.search);
   if (n === null) return real;
   const [{ syntheticDataset }, gazetteer] = await Promise.all([
@@ -81,11 +88,10 @@ export async function loadGeo(): Promise<GeoBundle> {
     getJson<GeoMeta>('geo/meta.json'),
     getJson<GazetteerEntry[]>('geo/gazetteer.json'),
     getJson<FeatureCollection & { bbox?: number[] }>('geo/scs-inset.json'),
-    // Levels of detail (geo/lod/) or, from an older build, one district file per province (geo/districts/).
+    // Levels of detail (geo/lod/); without them the national level is all there is.
     getJson<unknown>('geo/lod/index.json').catch(() => null),
   ]);
   const lod = lodIndex(index);
-  const legacy = lod ? [] : await getJson<unknown>('geo/districts/index.json').then(districtIndex, () => []);
   // `dash` may be stored as one geometry or as a collection: normalise to a collection.
   const dashRaw = feature(topo, topo.objects['dash'] as GeometryCollection) as unknown as FeatureCollection | FeatureCollection['features'][number];
   const dash: FeatureCollection = dashRaw.type === 'FeatureCollection' ? dashRaw : { type: 'FeatureCollection', features: [dashRaw] };
@@ -96,7 +102,7 @@ export async function loadGeo(): Promise<GeoBundle> {
     inset,
     meta,
     gazetteer: new Map(gaz.map((g) => [g.adcode, g])),
-    districtProvinces: new Set(lod ? lod.provinces.filter((p) => p.districts).map((p) => p.adcode) : legacy),
+    districtProvinces: new Set(lod ? lod.provinces.filter((p) => p.districts).map((p) => p.adcode) : []),
     ...(lod ? { lod } : {}),
   };
 }
@@ -134,13 +140,6 @@ export function loadDetail(geo: GeoBundle, level: number, province: number): Pro
 
 /** A province's districts (from the first level that has them); null when it has none (municipalities …). */
 export async function loadDistricts(geo: GeoBundle, province: number): Promise<RegionCollection | null> {
-  if (!geo.districtProvinces.has(province)) return null;
-  if (!geo.lod?.levels[0]) return getJson<Topology>(`geo/districts/${province}.topo.json`).then((t) => objectOf(t, 'districts'));
+  if (!geo.districtProvinces.has(province) || !geo.lod?.levels[0]) return null;
   return (await loadDetail(geo, geo.lod.levels[0].level, province))?.districts ?? null;
-}
-
-/** districts/index.json of an older build: `{ provinces: [...] }` or a bare array. */
-function districtIndex(index: unknown): number[] {
-  const list = Array.isArray(index) ? index : (index as { provinces?: unknown } | null)?.provinces;
-  return Array.isArray(list) ? list.map(Number).filter(Number.isFinite) : [];
 }

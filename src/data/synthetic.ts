@@ -2,6 +2,7 @@
 // spread over every district and county of the gazetteer, with the real taxonomy, texts and themes recombined.
 // Never part of the default view: App loads it only when the URL asks, through a dynamic import.
 import type { Dataset, GazetteerEntry, Place, Practice } from '../types';
+import { provinceOf } from '../geometry/adcode';
 
 /** mulberry32: a tiny, well-distributed PRNG; the same seed gives the same dataset everywhere. */
 export function rng(seed: number): () => number {
@@ -16,7 +17,7 @@ export function rng(seed: number): () => number {
 }
 
 function placeOf(g: GazetteerEntry, byCode: Map<number, GazetteerEntry>): Place {
-  const province = Math.floor(g.adcode / 10000) * 10000;
+  const province = provinceOf(g.adcode);
   const parent = byCode.get(g.parent);
   const city = g.level === 'district' && parent && parent.level === 'city' ? parent.adcode : undefined;
   return { adcode: g.adcode, name: g.name, level: g.level, province, ...(city ? { city } : {}) };

@@ -8,12 +8,13 @@ import { useAtlas } from '../store/store';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName } from '../format/places';
 import { practiceById, practicesOfRegion } from '../store/selectors';
-import { PracticeCard } from '../panels/PracticeCard';
+import { PracticeCard } from '../ui/PracticeCard';
 import type { Selection } from '../store/selection';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { composeExport, downloadBlob, renderExportPng, type ExportLayout, type Orientation } from './png';
-import { describeExport, describeFrame, exportFileName, exportSubject, useExportState } from './describe';
-import { practicesCsv, practicesJson } from './csv';
+import { describeExport, describeFrame, exportSubject, useExportState } from './describe';
+import { exportFileName } from '../format/summary';
+import { practicesCsv, practicesJson } from '../format/csv';
 import './export.css';
 import './print.css';
 

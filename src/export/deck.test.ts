@@ -4,7 +4,7 @@ import { parseDataset } from '../ingest/schema';
 import { EMPTY_FILTERS } from '../store/filters';
 import { filterPractices } from '../store/selectors';
 import { city, createDataset, createPractice, province } from '../store/test-helpers';
-import { slidesOf } from '../briefing/slides';
+import { slidesOf } from '../store/slides';
 import { BODY_W, FONT, MAX_BODY_LINES, planDeck, type DeckInput } from './deck';
 import { emsPerLine, wrapEms } from './textFit';
 

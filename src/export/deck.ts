@@ -3,10 +3,11 @@
 // pages (continued on pages marked 续, never cut) — are unit-tested; pptx.ts only places the boxes.
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { practiceById } from '../store/selectors';
-import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../briefing/slides';
-import { tFor, type Lang } from '../i18n';
+import { programmeById, programmeCoverage } from '../store/programmes';
+import { practiceBody, slidesOf, provinceSlidePractices, type Slide } from '../store/slides';
+import { formatDate, tFor, type Lang } from '../i18n';
 import { emsPerLine, splitToFit, wrapEms } from './textFit';
-import { dataCitation, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Slide geometry, inches (PowerPoint's 16:9 "wide" layout). */
 export const SLIDE = { width: 13.333, height: 7.5 } as const;
@@ -19,7 +20,7 @@ export const BODY_W = { besideMap: 7.3, full: 12.1, national: 4.35, province: 5.
 export interface DeckPage {
   /** Which briefing slide this page shows (index into the briefing's slide list); -1 = the cover. */
   slide: number;
-  kind: 'cover' | 'national' | 'province' | 'practice';
+  kind: 'cover' | 'national' | 'province' | 'practice' | 'programme';
   title: string;
   /** Small line under the title (mechanism and measure, the subject's filters). */
   caption: string;
@@ -35,6 +36,8 @@ export interface DeckPage {
   notes: string;
   /** The practice shown (its headline must appear in the deck). */
   practiceId?: string;
+  /** A programme's page (issue 27): its units outlined on the national map, solid with practices, dashed without. */
+  programme?: { id: string; withPractices: number[]; without: number[] };
 }
 
 export interface DeckInput {
@@ -151,6 +154,34 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
           continued: k > 0,
           citation: dataCitation(dataset, list, lang),
           notes: items.join('\n'),
+        }),
+      );
+    } else if (slide.kind === 'programme') {
+      const prog = programmeById(dataset, slide.id);
+      if (!prog) return;
+      const c = programmeCoverage(prog, practices);
+      const sep = zh ? '、' : ', ';
+      const name = (u: (typeof c.units)[number]) => (zh ? u.unit.published : `${input.placeName(u.unit.adcode)}`);
+      const title = zh ? prog.title : `${prog.titleEn} (unofficial translation)`;
+      const status = `${t(prog.status === '公示' ? 'programmeProposed' : 'programmeFinal')} · ${prog.issuer}${zh ? '，' : ', '}${formatDate(prog.date, lang)}`;
+      const body = [
+        t('programmeCoverage', { n: c.units.length, m: c.withPractices.length }),
+        `${t('programmeWith')}${zh ? '：' : ': '}${c.withPractices.map((u) => `${name(u)} ${u.practices.length}`).join(sep) || t('programmeNone')}`,
+        `${t('programmeWithout')}${zh ? '：' : ': '}${c.without.map(name).join(sep) || t('programmeNone')}`,
+      ];
+      const citation = `${t('programmeSource')}${zh ? '：' : ': '}${prog.sources.map((s) => `${s.publisher}《${s.title}》，${s.date}，${s.url}`).join('；')}`;
+      const marks = { id: prog.id, withPractices: c.withPractices.map((u) => u.unit.adcode), without: c.without.map((u) => u.unit.adcode) };
+      paginate(body, emsPerLine(BODY_W.national, FONT.body), full).forEach((b, k) =>
+        pages.push({
+          slide: i,
+          kind: 'programme',
+          title: k ? mark(title) : title,
+          caption: status,
+          body: b,
+          ...(k === 0 ? { map: null, programme: marks } : {}),
+          continued: k > 0,
+          citation,
+          notes: [...body, t('programmeRule'), citation].join('\n'),
         }),
       );
     } else {

@@ -3,7 +3,7 @@ import { city, createDataset, createPractice, district, province } from '../stor
 import { EMPTY_FILTERS } from '../store/filters';
 import type { GazetteerEntry } from '../types';
 import type { GeoBundle } from '../data/load';
-import { exportFileName, exportSubject, exportSubtitle } from './describe';
+import { exportSubject, exportSubtitle } from './describe';
 
 const entry = (adcode: number, name: string, level: GazetteerEntry['level'], parent: number): GazetteerEntry => ({
   adcode,
@@ -47,16 +47,5 @@ describe('exportSubject', () => {
   it('says the count and the filters in words', () => {
     expect(exportSubtitle({ dataset: ds, filters: EMPTY_FILTERS, lang: 'zh' }, 2)).toBe('2 项做法 · 全部做法');
     expect(exportSubtitle({ dataset: ds, filters: { ...EMPTY_FILTERS, q: '苏州' }, lang: 'zh' }, 2)).toBe('2 项做法 · 搜索“苏州”');
-  });
-});
-
-describe('exportFileName', () => {
-  it('carries the subject and the day', () => {
-    expect(exportFileName('zh', '江苏省苏州市', 'png', '2026-11-29')).toBe('城市更新实践地图-江苏省苏州市-2026-11-29.png');
-    expect(exportFileName('en', 'China', 'pptx', '2026-11-29')).toBe('Urban-Renewal-Practice-Atlas-China-2026-11-29.pptx');
-  });
-
-  it('drops characters file systems refuse', () => {
-    expect(exportFileName('zh', 'a/b:c*?"<>|\u0001', 'csv', '2026-01-02')).toBe('城市更新实践地图-abc-2026-01-02.csv');
   });
 });

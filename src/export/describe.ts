@@ -7,8 +7,7 @@ import { useAtlasData } from '../data/context';
 import { useAtlas } from '../store/store';
 import { legendItems, practiceById, practicesOfRegion } from '../store/selectors';
 import { classColors, paletteOf, type ThemeName } from '../theme/palette';
-import { insetPaths } from '../theme/inset';
-import { INSET_SIZE } from '../panels/Inset';
+import { INSET_SIZE, insetPaths } from '../theme/inset';
 import { useFiltered, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName } from '../format/places';
 import { formatDate, tFor, type Lang } from '../i18n';
@@ -17,9 +16,9 @@ import type { GeoBundle } from '../data/load';
 import type { Filters } from '../store/filters';
 import type { Selection } from '../store/selection';
 import type { ExportInput } from './png';
-import { dataCitation, filterSummary, isoDay } from './summary';
-import { useDeployConfig, type DeployConfig } from './config';
-import { buildScene } from './scene';
+import { dataCitation, filterSummary, isoDay } from '../format/summary';
+import { useDeployConfig, type DeployConfig } from '../data/config';
+import { buildScene } from '../scene/scene';
 
 export type ExportDescription = Omit<ExportInput, 'cssWidth' | 'cssHeight' | 'pixelRatio'>;
 
@@ -58,16 +57,6 @@ export function exportSubject(s: Pick<ExportState, 'dataset' | 'geo' | 'filtered
   return { adcode, name: fullPlaceName(adcode, s.geo.gazetteer), practices: practicesOfRegion(s.dataset, s.filtered, adcode) };
 }
 
-/** "城市更新实践地图-江苏省苏州市-2026-11-29.png": what the file shows and when; no characters file systems refuse. */
-export function exportFileName(lang: Lang, subject: string, ext: string, day = isoDay(new Date())): string {
-  const safe = (x: string) =>
-    [...x]
-      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-      .join('')
-      .trim()
-      .replace(/\s+/g, lang === 'zh' ? '' : '-');
-  return `${safe(tFor(lang)('appTitle'))}-${safe(subject)}-${day}.${ext}`;
-}
 
 /** "5 项做法 · 主题：资金保障；层级：市级" — the count shown and the active filters in words. */
 export function exportSubtitle(s: Pick<ExportState, 'dataset' | 'filters' | 'lang'>, count: number): string {

@@ -8,9 +8,10 @@ import type { Dataset, Practice } from '../types';
 import { tFor, formatDate } from '../i18n';
 import { fullPlaceName } from '../format/places';
 import { groupByTaxonomy, provinceCounts } from '../store/selectors';
+import { programmesCoverage } from '../store/programmes';
 import { composeExport, EXPORT_PIXEL_RATIO, FRAMES } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
-import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from './summary';
+import { dataCitation, filterSummary, isoDay, practiceCitation, sourceLinesWords } from '../format/summary';
 
 /** Faces by role; Word falls back to its CJK default where one is missing (the roles stay recognisable by size). */
 export const DOC_FONTS = { title: '方正小标宋简体', body: '仿宋', h1: '黑体', h2: '楷体', number: '宋体' } as const;
@@ -31,12 +32,6 @@ function dataUrlBytes(url: string): Uint8Array {
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
-}
-
-export interface DocInput {
-  state: ExportState;
-  /** The practices of the document: the selection's, else the filtered ones (in dataset order). */
-  practices: Practice[];
 }
 
 /** The document's practices: the selected practice or region's, else every filtered practice. */
@@ -161,6 +156,48 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
       `${source}${zh ? '。一项做法涉及多个省（区、市）时分别计入。' : '. A practice in several provincial units counts in each.'}`,
     ),
   );
+
+  // ——— 表2: programmes (issue 27) — a short section: the rule, then per list its units with and without practices
+  // among this document's practices. Only when the programmes are loaded.
+  const programmes = programmesCoverage(dataset, practices);
+  if (programmes.length > 0) {
+    const unitSep = zh ? '、' : ', ';
+    const unitName = (u: (typeof programmes)[number]['units'][number]) => (zh ? u.unit.published : place(u.unit.adcode));
+    children.push(
+      new Paragraph({ children: [run(t('programmeOverview'), DOC_FONTS.h1, BODY_PT)], spacing: fixedLine, indent: { firstLine: INDENT } }),
+      body([run(t('programmeRule'), DOC_FONTS.body, BODY_PT)]),
+    );
+    const pHeader = zh
+      ? ['名单', '发布', '城市（区）', '有做法入选', '暂无做法入选']
+      : ['List (unofficial translation)', 'Published', 'Units', 'With practices', 'No practice yet'];
+    const pWidths = [24, 18, 10, 26, 22];
+    children.push(
+      caption(zh ? '表2　城市更新试点与支持名单中有做法入选的城市（区）' : 'Table 2. Listed cities (districts) with practices'),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ tableHeader: true, children: pHeader.map((h, i) => cell(h, { bold: true, width: pWidths[i]! })) }),
+          ...programmes.map(
+            (c) =>
+              new TableRow({
+                children: [
+                  cell(zh ? c.programme.title : `${c.programme.titleEn} (${c.programme.title})`, { width: pWidths[0]!, align: AlignmentType.LEFT }),
+                  cell(`${c.programme.issuer}${zh ? '，' : ', '}${formatDate(c.programme.date, lang)}${zh ? `（${c.programme.status === '公示' ? '公示，拟' : '正式'}）` : c.programme.status === '公示' ? ' (proposed)' : ''}`, { width: pWidths[1]!, align: AlignmentType.LEFT }),
+                  cell(t('programmeCoverage', { n: c.units.length, m: c.withPractices.length }), { width: pWidths[2]! }),
+                  cell(c.withPractices.map((u) => `${unitName(u)} ${u.practices.length}`).join(unitSep) || t('programmeNone'), { width: pWidths[3]!, align: AlignmentType.LEFT }),
+                  cell(c.without.map(unitName).join(unitSep) || t('programmeNone'), { width: pWidths[4]!, align: AlignmentType.LEFT }),
+                ],
+              }),
+          ),
+        ],
+      }),
+      sourceLine(
+        `${zh ? '资料来源：' : 'Sources: '}${programmes
+          .flatMap((c) => c.programme.sources.map((x) => `${x.publisher}《${x.title}》，${x.date}，${x.url}`))
+          .join('；')}`,
+      ),
+    );
+  }
 
   // ——— Practices: 一、 mechanism (黑体) → （一） measure (楷体) → 1. place (仿宋 bold) and text ———
   const selected = new Set(practices.map((p) => p.id));

@@ -8,59 +8,11 @@
 // synchronous, works in headless chromium and on any PC (the SVG fallback map shows it is enough), and frames the
 // subject exactly into the space the title, legend and inset leave free.
 import { geoPath, geoTransform } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { RegionProps } from '../types';
-import type { Rect } from './geometry';
-
-export type Bounds = [number, number, number, number];
-export type RegionFeatures = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
-
-export interface MapColors {
-  background: string;
-  noData: string;
-  outline: string;
-  cityOutline: string;
-  dash: string;
-  marker: string;
-  markerStroke: string;
-  label: string;
-  labelHalo: string;
-  selected: string;
-}
-
-export interface MapScene {
-  provinces: RegionFeatures;
-  cities: RegionFeatures;
-  dash: FeatureCollection;
-  /** Fill colour of a province (its class colour, or noData). */
-  provinceFill: (adcode: number) => string;
-  colors: MapColors;
-  /** City and district markers with their seats; radius grows with the count, as on the live map. */
-  markers: { adcode: number; label: string; count: number; at: [number, number] }[];
-  /** Province labels of the national view (short names), at each province's label point. */
-  provinceLabels: { label: string; at: [number, number] }[];
-  /** The subject: null = the nation; else the region outlined (its province's cities are drawn too). */
-  subject: { adcode: number; province: number; feature: Feature<Geometry> | null } | null;
-  bounds: Bounds;
-  fontFamily: string;
-}
-
-const DEG = Math.PI / 180;
-const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2));
-
-/** Mercator fit of `bounds` into `r` (centred), keeping the aspect; k = pixels per radian. */
-export function fitBounds(bounds: Bounds, r: Rect) {
-  const [w, s, e, n] = bounds;
-  const x0 = w * DEG;
-  const y0 = mercY(n);
-  const bw = Math.max(1e-6, e * DEG - x0);
-  const bh = Math.max(1e-6, y0 - mercY(s));
-  const k = Math.min(r.width / bw, r.height / bh);
-  const ox = r.x + (r.width - k * bw) / 2;
-  const oy = r.y + (r.height - k * bh) / 2;
-  const point = (lng: number, lat: number): [number, number] => [ox + k * (lng * DEG - x0), oy + k * (y0 - mercY(lat))];
-  return { k, point };
-}
+import type { FeatureCollection, Geometry } from 'geojson';
+import { markerRadius, type MapColors, type MapScene } from '../scene/scene';
+import type { Bounds } from '../geometry/bounds';
+import { fitMercator } from '../geometry/mercator';
+import { overlaps, type Rect } from '../geometry/rect';
 
 /**
  * Where to frame the subject: of the rectangles of `area` that none of the `avoid` boxes (title, legend, inset)
@@ -84,11 +36,7 @@ export function freeFrame(area: Rect, avoid: readonly Rect[], bounds: Bounds, ga
   ];
   const free = cands.filter((c) => c.width > 40 && c.height > 40 && !inside.some((b) => overlaps(b, c)));
   if (!free.length) return { x: left, y: top, width: Math.max(40, right - left), height: Math.max(40, bottom - top) };
-  return free.reduce((best, c) => (fitBounds(bounds, c).k > fitBounds(bounds, best).k ? c : best));
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+  return free.reduce((best, c) => (fitMercator(bounds, c).k > fitMercator(bounds, best).k ? c : best));
 }
 
 /** The dash line's parts, one geometry each (the boundary file stores them as one MultiPolygon). */
@@ -117,7 +65,7 @@ function halo(ctx: CanvasRenderingContext2D, text: string, x: number, y: number,
  */
 export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: Rect, scene: MapScene, keepOut: readonly Rect[] = []): void {
   const { colors } = scene;
-  const fit = fitBounds(scene.bounds, frame);
+  const fit = fitMercator(scene.bounds, frame);
   const transform = geoTransform({
     point(this: { stream: { point(x: number, y: number): void } }, lng: number, lat: number) {
       const [x, y] = fit.point(lng, lat);
@@ -178,9 +126,26 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
     ctx.stroke();
   }
 
+  if (scene.programme) {
+    const { withPractices, without, color } = scene.programme;
+    const outline = (codes: readonly number[], dash: number[]) => {
+      const set = new Set(codes);
+      ctx.beginPath();
+      for (const f of scene.provinces.features) if (set.has(f.properties.adcode)) path(f);
+      for (const f of scene.cities.features) if (set.has(f.properties.adcode)) path(f);
+      ctx.setLineDash(dash);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    };
+    outline(withPractices, []);
+    outline(without, [4, 3]);
+  }
+
   // Markers, biggest first so small ones stay visible on top.
   const markers = [...scene.markers].sort((a, b) => b.count - a.count);
-  const radius = (n: number) => 4 + 3 * Math.sqrt(n);
+  const radius = markerRadius;
   for (const m of markers) {
     const [x, y] = fit.point(m.at[0], m.at[1]);
     ctx.beginPath();

@@ -4,8 +4,9 @@
 // the deployer set one) the 审图号. The footer is a band under the map, never over it, and the subject is framed
 // in the space the title, legend and inset leave free. `composeExport` is a function of its inputs only (it reads
 // no store and no React state) so that what is drawn is decided by the caller and testable in isolation.
-import type { Rect } from './geometry';
-import { drawMapScene, freeFrame, type MapScene } from './mapImage';
+import type { Rect } from '../geometry/rect';
+import { drawMapScene, freeFrame } from './mapImage';
+import type { MapScene } from '../scene/scene';
 
 export type { Rect };
 

@@ -1,5 +1,5 @@
 // The briefing as a PowerPoint deck (16:9): a cover, the national map, each province, each practice — the live
-// briefing's own slide list (src/briefing/slides.ts). Text sits in editable text boxes in Microsoft YaHei (the
+// briefing's own slide list (src/store/slides.ts). Text sits in editable text boxes in Microsoft YaHei (the
 // face officials' PCs have; PowerPoint, WPS and LibreOffice substitute their own CJK sans where it is missing);
 // maps are images of the same views as the slides at 2×. Loaded on demand (the menu imports this module, and it
 // imports pptxgenjs, only when a deck is asked for), so the first view's bundle does not carry either.
@@ -10,7 +10,8 @@ import { fullPlaceName } from '../format/places';
 import { composeExport, EXPORT_PIXEL_RATIO, type ExportInput } from './png';
 import { describeExport, exportSubject, type ExportState } from './describe';
 import { BODY_W, FONT, planDeck, SLIDE, type DeckPage } from './deck';
-import { filterSummary, isoDay } from './summary';
+import { filterSummary, isoDay } from '../format/summary';
+import { paletteOf } from '../theme/palette';
 
 export const DECK_FONT = 'Microsoft YaHei';
 const TEXT = '1F2937';
@@ -26,12 +27,14 @@ const MAP_BOX: Record<DeckPage['kind'], Box> = {
   national: { x: 0.45, y: 1.6, w: 7.95, h: 5.0 },
   province: { x: 0.45, y: 1.6, w: 6.6, h: 5.0 },
   practice: { x: 8.1, y: 1.6, w: 4.75, h: 5.0 },
+  programme: { x: 0.45, y: 1.6, w: 7.95, h: 5.0 },
 };
 const BODY_BOX: Record<DeckPage['kind'], Box> = {
   cover: { x: 1.2, y: 3.5, w: 10.9, h: 2.4 },
   national: { x: 8.55, y: 1.6, w: BODY_W.national, h: 5.0 },
   province: { x: 7.25, y: 1.6, w: BODY_W.province, h: 5.0 },
   practice: { x: 0.5, y: 1.6, w: BODY_W.besideMap, h: 5.0 },
+  programme: { x: 8.55, y: 1.6, w: BODY_W.national, h: 5.0 },
 };
 const FULL_BODY: Box = { x: 0.5, y: 1.6, w: BODY_W.full, h: 5.0 };
 
@@ -41,15 +44,18 @@ export interface DeckProgress {
 }
 
 /** Renders the map of one slide view into a PNG data URL sized for its box. */
-async function mapImage(state: ExportState, adcode: number | null, box: Box, kind: DeckPage['kind']): Promise<string> {
+async function mapImage(state: ExportState, adcode: number | null, box: Box, kind: DeckPage['kind'], programme?: DeckPage['programme']): Promise<string> {
   const subject =
     adcode === null
       ? exportSubject({ ...state, selection: { kind: 'none' } })
       : exportSubject({ ...state, selection: { kind: 'region', adcode } });
   // Decks are shown on white slides and projectors: always the light map.
   const d = await describeExport(state, { subject, theme: 'light' });
+  // A programme's page: its units outlined on the national map (issue 27), in the light theme's programme colour.
+  const map = programme && 'scene' in d.map ? { scene: { ...d.map.scene, programme: { ...programme, color: paletteOf('light').programme } } } : d.map;
   const input: ExportInput = {
     ...d,
+    map,
     title: '',
     subtitle: '',
     footer: [],
@@ -111,10 +117,10 @@ export async function buildDeck(state: ExportState, onProgress?: (p: DeckProgres
       if (page.caption) slide.addText(page.caption, { ...text, x: 0.5, y: 1.1, w: SLIDE.width - 1.0, h: 0.45, fontSize: FONT.caption, color: MUTED, valign: 'middle' });
       if (page.map !== undefined) {
         const box = MAP_BOX[page.kind];
-        const key = `${page.kind}:${page.map ?? 'national'}`;
+        const key = `${page.kind}:${page.map ?? 'national'}:${page.programme?.id ?? ''}`;
         let data = images.get(key);
         if (!data) {
-          data = await mapImage(state, page.map, box, page.kind);
+          data = await mapImage(state, page.map, box, page.kind, page.programme);
           images.set(key, data);
         }
         slide.addImage({ data: data.replace(/^data:/, ''), ...box, altText: page.title });

@@ -1,15 +1,15 @@
 // The map for computers without WebGL (or while a lost context is being restored): an SVG choropleth of the
-// provinces with the same counts, classes, markers and clicks as the WebGL map, driven by the same store.
+// provinces with the same counts, classes, markers and clicks as the WebGL map, driven by the same store. It draws
+// the national scene (src/scene) that the exported images draw, with the kernel's Mercator.
 import { useEffect, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
 import { useAtlas, useAtlasStore } from '../store/store';
-import { countsByRegion, markerPoints } from '../store/selectors';
-import { classIndex } from '../store/classes';
 import { regionSelection } from '../store/selection';
-import { classColors, paletteOf } from '../theme/palette';
+import { paletteOf } from '../theme/palette';
+import { markerRadius, nationalScene } from '../scene/scene';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
-import { provinceOf } from '../ingest/gazetteer';
-import { fitMercator } from './svgProjection';
+import { provinceOf } from '../geometry/adcode';
+import { fitMercatorSvg } from './svgProjection';
 
 const W = 1000;
 const H = 760;
@@ -26,27 +26,23 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
   const { breaks } = useProvinceBreaks();
   const [hover, setHover] = useState<string | null>(null);
   const palette = paletteOf(theme);
-  const colors = classColors(palette, breaks.length);
+  // No text is drawn on the canvas here, so the scene's font is not read.
+  const scene = useMemo(
+    () => nationalScene({ dataset, geo, practices, breaks, palette, fontFamily: '' }),
+    [dataset, geo, practices, breaks, palette],
+  );
 
-  const fit = useMemo(() => fitMercator(geo.meta.nationalBounds, W, H), [geo]);
+  const fit = useMemo(() => fitMercatorSvg(geo.meta.nationalBounds, W, H), [geo]);
   const shapes = useMemo(
     () =>
-      geo.provinces.features.map((f) => ({
+      scene.provinces.features.map((f) => ({
         adcode: f.properties.adcode,
         name: f.properties.name,
         d: fit.path(f),
       })),
-    [geo, fit],
+    [scene.provinces, fit],
   );
-  const dash = useMemo(() => geo.dash.features.map((f) => fit.path(f)), [geo, fit]);
-  const counts = useMemo(() => countsByRegion(dataset, practices), [dataset, practices]);
-  const markers = useMemo(
-    () =>
-      markerPoints(dataset, practices)
-        .map((m) => ({ ...m, seat: geo.gazetteer.get(m.adcode)?.center }))
-        .filter((m): m is typeof m & { seat: [number, number] } => Boolean(m.seat)),
-    [dataset, practices, geo],
-  );
+  const dash = useMemo(() => scene.dash.features.map((f) => fit.path(f)), [scene, fit]);
   const selectedProvince =
     selection.kind === 'region' ? provinceOf(selection.adcode) : null;
 
@@ -71,18 +67,17 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
         </p>
       )}
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={t('mapLabel')} preserveAspectRatio="xMidYMid meet">
-        <rect width={W} height={H} fill={palette.background} />
+        <rect width={W} height={H} fill={scene.colors.background} />
         {shapes.map((s) => {
-          const n = counts.get(s.adcode) ?? 0;
-          const ci = classIndex(n, breaks);
+          const n = scene.counts.get(s.adcode) ?? 0;
           return (
             <path
               key={s.adcode}
               d={s.d}
               data-adcode={s.adcode}
               data-count={n}
-              fill={ci < 0 ? palette.noData : colors[ci]}
-              stroke={selectedProvince === s.adcode ? palette.selected : palette.outline}
+              fill={scene.provinceFill(s.adcode)}
+              stroke={selectedProvince === s.adcode ? scene.colors.selected : scene.colors.outline}
               strokeWidth={selectedProvince === s.adcode ? 2.5 : 0.7}
               role="button"
               tabIndex={0}
@@ -102,19 +97,19 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
           );
         })}
         {dash.map((d, i) => (
-          <path key={`dash${i}`} d={d} fill={palette.dash} stroke={palette.dash} strokeWidth={0.5} aria-hidden="true" />
+          <path key={`dash${i}`} d={d} fill={scene.colors.dash} stroke={scene.colors.dash} strokeWidth={0.5} aria-hidden="true" />
         ))}
-        {markers.map((m) => {
-          const [x, y] = fit.point(m.seat);
+        {scene.markers.map((m) => {
+          const [x, y] = fit.point(m.at);
           return (
             <circle
               key={m.adcode}
               cx={x}
               cy={y}
-              r={4 + 3 * Math.sqrt(m.count)}
-              fill={palette.marker}
+              r={markerRadius(m.count)}
+              fill={scene.colors.marker}
               fillOpacity={0.9}
-              stroke={palette.markerStroke}
+              stroke={scene.colors.markerStroke}
               strokeWidth={1.5}
               data-adcode={m.adcode}
               role="button"

@@ -1,5 +1,5 @@
 // A CSV of practices → the official list's text layout, so that the same ingest (parse, geocode, extract) reads it.
-// The columns are the ones src/export/csv.ts writes (a merged export reads back), with English names accepted too:
+// The columns are the ones src/format/csv.ts writes (a merged export reads back), with English names accepted too:
 //
 //   required  政策机制 (mechanism)   "一、建立城市更新统筹谋划机制", or the title alone (numbered in order of appearance)
 //             主要举措 (measure)     "（一）加强工作统筹和督查考核", or the title alone
@@ -52,8 +52,6 @@ export interface CsvGroup {
   /** For each synthesised item line (1-based), the CSV row it came from. */
   rows: Map<number, CsvRow>;
 }
-
-export type CsvParse = { ok: true; groups: CsvGroup[] } | { ok: false; problems: ImportProblem[] };
 
 function normHeader(h: string): string {
   return h.replace(/^\ufeff/, '').trim().toLowerCase();

@@ -1,7 +1,7 @@
 // A practice whose text begins like a formula is exported escaped ("'=…") and the app's own import reads it back
 // as the same text (issue 18.4).
 import { describe, expect, it } from 'vitest';
-import { practicesCsv } from '../export/csv';
+import { practicesCsv } from '../format/csv';
 import { city, createBatch, createDataset, createPractice } from '../store/test-helpers';
 import { readCsv } from './csvImport';
 

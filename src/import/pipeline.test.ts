@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import builtinJson from '../../public/data/practices.json';
-import { practicesCsv, practicesJson } from '../export/csv';
+import { practicesCsv, practicesJson } from '../format/csv';
 import { createAliases, createBatch1Text, createGazetteer, createThemes } from '../ingest/test-helpers';
 import { parseDataset } from '../ingest/schema';
 import { listModel, webPage } from '../ingest/test-forms';

@@ -3,7 +3,7 @@
 // Actors: the chain of place names the headline opens with (山东省潍坊市, 重庆市九龙坡区), possibly several joined
 // by 、/和/及/与 (黑龙江省、河南省、四川省…). Mentions: other administrative places named in the text, resolved
 // inside the actor's jurisdiction first (江北区 in a 重庆市 practice → 500105, not Ningbo's 330205).
-import type { GazetteerEntry, Level, Place } from '../types';
+import type { GazetteerEntry, Place } from '../types';
 import { COUNTRY_ADCODE, provinceOf } from './gazetteer';
 
 /** data/aliases.json */
@@ -269,8 +269,4 @@ export function findMentions(g: Geocoder, text: string, actors: readonly Place[]
     i = chain.end;
   }
   return { mentions, unresolved };
-}
-
-export function levelRank(level: Level): number {
-  return level === 'province' ? 0 : level === 'city' ? 1 : 2;
 }

@@ -1,10 +1,11 @@
 // The dataset file's schema (public/data/practices.json), shared by the data build, the tests and the app's loader.
 // It mirrors src/types.ts; the assignability check at the bottom fails to compile if the two drift apart.
 import { z } from 'zod';
-import type { Batch, Dataset, Figure, Place, Practice, Theme } from '../types';
+import type { Batch, Dataset, Figure, Place, Practice, Programme, ProgrammeSource, Theme } from '../types';
 
 const level = z.enum(['province', 'city', 'district']);
 const adcode = z.number().int().min(100000).max(999999);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const placeSchema = z.object({
   adcode,
@@ -60,12 +61,31 @@ export const practiceSchema = z.object({
 
 export const themeSchema = z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) });
 
+export const programmeSourceSchema = z.object({ title: z.string().min(1), publisher: z.string().min(1), date: z.string().regex(ISO_DATE), url: z.string().regex(/^https?:\/\//) });
+export const programmeUnitSchema = placeSchema.extend({ published: z.string().min(1) });
+export const programmeSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+  issuer: z.string().min(1),
+  date: z.string().regex(ISO_DATE),
+  status: z.enum(['公示', '正式']),
+  document: z.string().min(1).optional(),
+  docNumber: z.string().min(1).optional(),
+  period: z.string().min(1).optional(),
+  note: z.string().min(1).optional(),
+  sources: z.array(programmeSourceSchema).min(1),
+  file: z.string().min(1),
+  units: z.array(programmeUnitSchema).min(1),
+});
+
 export const datasetSchema = z
   .object({
     generatedBy: z.string().optional(),
     batches: z.array(batchSchema),
     themes: z.array(themeSchema),
     practices: z.array(practiceSchema),
+    programmes: z.array(programmeSchema).optional(),
   })
   .superRefine((d, ctx) => {
     // References between the parts: what the app's joins and counts rely on.
@@ -97,6 +117,19 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)';
 }
 
+/** public/data/programmes.json (written by npm run data from data/programmes/). */
+export const programmesFileSchema = z.object({ generatedBy: z.string().optional(), programmes: z.array(programmeSchema) });
+
+/** Validates public/data/programmes.json; throws naming the path of the first bad fields. */
+export function parseProgrammes(json: unknown): Programme[] {
+  const r = programmesFileSchema.safeParse(json);
+  if (!r.success) {
+    const lines = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    throw new Error(`invalid programmes file: ${lines.join('; ')}`);
+  }
+  return r.data.programmes;
+}
+
 /** Validates a parsed JSON value as a Dataset; throws naming the path of the first bad fields. */
 export function parseDataset(json: unknown): Dataset {
   const r = datasetSchema.safeParse(json);
@@ -109,6 +142,7 @@ export function parseDataset(json: unknown): Dataset {
 
 // Compile-time check: what the schema accepts is a Dataset.
 type Assignable<T extends U, U> = T;
+/** @public Exported so that the compiler keeps it; it is a check, not an API. */
 export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
 
 /**
@@ -119,6 +153,7 @@ export type _DatasetCheck = Assignable<z.infer<typeof datasetSchema>, Dataset>;
 type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
 type Check<T extends true> = T;
+/** @public Exported so that the compiler keeps it; it is a check, not an API. */
 export type _SchemaMatchesTypes = [
   Check<Exact<z.infer<typeof placeSchema>, Place>>,
   Check<Exact<z.infer<typeof figureSchema>, Figure>>,
@@ -126,4 +161,6 @@ export type _SchemaMatchesTypes = [
   Check<Exact<z.infer<typeof practiceSchema>, Practice>>,
   Check<Exact<z.infer<typeof themeSchema>, Theme>>,
   Check<Exact<z.infer<typeof datasetSchema>, Dataset>>,
+  Check<Exact<z.infer<typeof programmeSchema>, Programme>>,
+  Check<Exact<z.infer<typeof programmeSourceSchema>, ProgrammeSource>>,
 ];

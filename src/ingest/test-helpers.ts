@@ -11,8 +11,6 @@ import { buildGazetteer, type DataVLocation } from './gazetteer';
 import { createGeocoder, type AliasFile, type Geocoder } from './geocode';
 import { ingestText, type IngestOptions, type IngestResult } from './ingest';
 
-export const BATCH1_FILE = 'data/sources/urban-renewal-practices-batch1.txt';
-
 export function createGazetteer(): GazetteerEntry[] {
   return buildGazetteer(JSON.parse(locationText) as Record<string, DataVLocation>);
 }

@@ -1,12 +1,6 @@
 // Character-level helpers shared by the parser and the extractors. Pure, no I/O.
 
 const LATIN = /^[A-Za-z0-9]$/;
-const CJK_OR_WIDE = /[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
-
-/** True for Chinese characters and full-width or typographic punctuation (。，“”—…）, where no space belongs. */
-export function isWide(ch: string | undefined): boolean {
-  return ch !== undefined && CJK_OR_WIDE.test(ch);
-}
 
 /**
  * Whitespace normalisation used for every title and text: tabs, full-width and no-break spaces count as

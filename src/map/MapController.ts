@@ -8,10 +8,12 @@ import { bbox } from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, focusFilter, FOCUS_LAYERS, labelLayout, labelTextField } from './style';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
-import { framePadding, unionBounds, type Bounds } from './framing';
+import { framePadding } from './framing';
+import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
 import type { Subject } from './policy';
 import { INTERACTIVE_LAYERS, LAYER, SRC } from './ids';
+import { adcodeFilter, PROGRAMME_LAYERS, type ProgrammeMarks } from './programmeLayer';
 import {
   markerCollection,
   provinceLabelCollection,
@@ -267,6 +269,24 @@ export class MapController {
     this.setVisible(LAYER.provinceCompare, provinces.length > 0);
     this.setBusy();
   }
+
+  /** Outlines programme units (issue 27; programmeLayer.ts); null hides them. Filters only: no source is re-parsed. */
+  async setProgrammeUnits(marks: ProgrammeMarks | null): Promise<void> {
+    await this.ready;
+    const key = marks ? `${marks.withPractices.join(',')}|${marks.without.join(',')}` : '';
+    if (this.destroyed || key === this.programmeKey) return;
+    this.programmeKey = key;
+    for (const [solid, dashed] of PROGRAMME_LAYERS) {
+      if (!this.lost && marks) {
+        this.map.setFilter(solid, adcodeFilter(marks.withPractices));
+        this.map.setFilter(dashed, adcodeFilter(marks.without));
+      }
+      this.setVisible(solid, !!marks && marks.withPractices.length > 0);
+      this.setVisible(dashed, !!marks && marks.without.length > 0);
+    }
+    this.setBusy();
+  }
+  private programmeKey = '';
 
   async setTheme(theme: ThemeName): Promise<void> {
     await this.ready;
@@ -629,36 +649,6 @@ export class MapController {
     );
   }
 
-  /**
-   * The current view redrawn at `pixelRatio` (2 for slides), copied into a fresh canvas; the on-screen ratio is
-   * restored afterwards. Waits for the map to be idle so tiles and labels are complete.
-   */
-  async snapshot(pixelRatio: number): Promise<HTMLCanvasElement> {
-    const before = this.map.getPixelRatio();
-    const idle = () => new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
-    try {
-      if (before !== pixelRatio) {
-        const done = idle();
-        this.map.setPixelRatio(pixelRatio);
-        this.map.triggerRepaint();
-        await done;
-      } else if (!this.map.loaded()) {
-        await idle();
-      }
-      const src = this.map.getCanvas();
-      const out = document.createElement('canvas');
-      out.width = src.width;
-      out.height = src.height;
-      out.getContext('2d')!.drawImage(src, 0, 0);
-      return out;
-    } finally {
-      if (this.map.getPixelRatio() !== before) {
-        this.map.setPixelRatio(before);
-        this.setBusy();
-      }
-    }
-  }
-
   /** The controls' labels after a language switch. MapLibre reads its UI strings when a control is added. */
   setLocale(locale: Record<string, string>): void {
     const key = JSON.stringify(locale);
@@ -670,11 +660,6 @@ export class MapController {
     this.map.addControl(this.nav, 'top-left');
     const title = locale['Map.Title'];
     if (title) this.map.getCanvas().setAttribute('aria-label', title);
-  }
-
-  size(): { width: number; height: number } {
-    const c = this.map.getContainer();
-    return { width: c.clientWidth, height: c.clientHeight };
   }
 
   destroy(): void {

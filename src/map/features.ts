@@ -1,8 +1,8 @@
 // Pure builders of the small GeoJSON collections the controller feeds to its sources.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { DetailSlice, GazetteerEntry, Level, RegionCollection, RegionFeature, RegionProps } from '../types';
+import type { DetailSlice, GazetteerEntry, Level, RegionCollection, RegionFeature } from '../types';
 
-export type { DetailSlice, RegionCollection, RegionFeature, RegionProps };
+export type { DetailSlice, RegionCollection, RegionFeature };
 
 
 export interface MarkerInput {

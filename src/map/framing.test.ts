@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundsSize, fitZoom, framePadding, unionBounds, type Bounds, type Obstruction, type Padding, type Rect } from './framing';
+import { boundsSize, fitZoom, framePadding, type Obstruction, type Padding } from './framing';
+import { unionBounds, type Bounds } from '../geometry/bounds';
+import type { Edges as Rect } from '../geometry/rect';
 
 // China from the Tarim to the Wusuli, Hainan included (the geo build's nationalBounds).
 const CHINA: Bounds = [73.5, 18.1, 134.8, 53.6];

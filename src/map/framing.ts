@@ -1,17 +1,13 @@
 // Where the map may put a subject: the map's box minus whatever is drawn over it (legend, 南海诸岛 inset,
 // attribution, zoom buttons, a bottom sheet). Pure geometry, no DOM and no MapLibre, so it is unit-tested; the
 // controller measures the rectangles (obstructions.ts) and hands the padding this returns to fitBounds.
-
-/** A rectangle in CSS pixels (page coordinates, like getBoundingClientRect). */
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+// Projection, bounds and rectangles are the geometry kernel's (src/geometry), shared with the SVG map and exports.
+import type { Bounds } from '../geometry/bounds';
+import { mercatorSize } from '../geometry/mercator';
+import { edgesOverlap as intersects, type Edges } from '../geometry/rect';
 
 /** Something drawn over the map. `maxZoom`: it is only shown below that zoom (the inset belongs to national views). */
-export interface Obstruction extends Rect {
+export interface Obstruction extends Edges {
   maxZoom?: number;
 }
 
@@ -22,21 +18,14 @@ export interface Padding {
   left: number;
 }
 
-/** [west, south, east, north] in degrees. */
-export type Bounds = [number, number, number, number];
-
-/** MapLibre's world is 512 px wide at zoom 0. */
+/** MapLibre's world is 512 px wide at zoom 0, i.e. 512 / 2π px per radian. */
 const WORLD = 512;
-
-function mercatorY(lat: number): number {
-  const phi = (Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180;
-  return ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * WORLD;
-}
 
 /** Width and height of `bounds` in pixels at zoom 0 (Web Mercator, as MapLibre draws it). */
 export function boundsSize(bounds: Bounds): { width: number; height: number } {
-  const [w, s, e, n] = bounds;
-  return { width: ((e - w) / 360) * WORLD, height: mercatorY(s) - mercatorY(n) };
+  const size = mercatorSize(bounds);
+  const k = WORLD / (2 * Math.PI);
+  return { width: size.width * k, height: size.height * k };
 }
 
 /** The zoom at which `bounds` just fill a box of width × height px (what fitBounds computes). */
@@ -46,18 +35,6 @@ export function fitZoom(bounds: Bounds, width: number, height: number): number {
   return Math.log2(scale);
 }
 
-export function unionBounds(list: readonly Bounds[]): Bounds | null {
-  if (list.length === 0) return null;
-  let [w, s, e, n] = list[0]!;
-  for (const b of list.slice(1)) {
-    w = Math.min(w, b[0]);
-    s = Math.min(s, b[1]);
-    e = Math.max(e, b[2]);
-    n = Math.max(n, b[3]);
-  }
-  return [w, s, e, n];
-}
-
 export interface FrameOptions {
   /** Space kept between the subject and the map's edges or any obstruction (px). */
   margin: number;
@@ -65,9 +42,8 @@ export interface FrameOptions {
   maxZoom: number;
 }
 
-const width = (r: Rect) => r.right - r.left;
-const height = (r: Rect) => r.bottom - r.top;
-const intersects = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const width = (r: Edges) => r.right - r.left;
+const height = (r: Edges) => r.bottom - r.top;
 
 /**
  * The largest free rectangle for `bounds`: every obstruction that overlaps the candidate is cut away on one of its
@@ -76,12 +52,12 @@ const intersects = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right &&
  * tall); when the zoom cap makes several equal, the one with most room wins, so a small subject sits in the middle
  * of the open map.
  */
-function freeRect(box: Rect, obstructions: readonly Rect[], bounds: Bounds, maxZoom: number): Rect | null {
-  const capped = (r: Rect) => Math.min(fitZoom(bounds, width(r), height(r)), maxZoom);
-  let best: Rect | null = null;
+function freeRect(box: Edges, obstructions: readonly Edges[], bounds: Bounds, maxZoom: number): Edges | null {
+  const capped = (r: Edges) => Math.min(fitZoom(bounds, width(r), height(r)), maxZoom);
+  let best: Edges | null = null;
   let bestZoom = -Infinity;
   let bestArea = -Infinity;
-  const visit = (r: Rect, i: number) => {
+  const visit = (r: Edges, i: number) => {
     if (width(r) <= 0 || height(r) <= 0) return;
     // A cut never makes room: stop early when even this rectangle cannot beat the best one.
     if (best && capped(r) < bestZoom - 1e-9) return;
@@ -106,7 +82,7 @@ function freeRect(box: Rect, obstructions: readonly Rect[], bounds: Bounds, maxZ
   return best;
 }
 
-function grow(r: Rect, by: number): Rect {
+function grow(r: Edges, by: number): Edges {
   return { left: r.left - by, top: r.top - by, right: r.right + by, bottom: r.bottom + by };
 }
 
@@ -115,10 +91,10 @@ function grow(r: Rect, by: number): Rect {
  * pixels). An obstruction with `maxZoom` (the inset) is ignored when the subject is framed at or above that zoom,
  * because it is not drawn there. When nothing is free (a tiny window), only the margin is kept.
  */
-export function framePadding(map: Rect, obstructions: readonly Obstruction[], bounds: Bounds, opts: FrameOptions): Padding {
+export function framePadding(map: Edges, obstructions: readonly Obstruction[], bounds: Bounds, opts: FrameOptions): Padding {
   // Small maps keep a proportionally smaller margin (a phone's map is ~390 px wide).
   const margin = Math.max(0, Math.min(opts.margin, Math.round(Math.min(width(map), height(map)) * 0.04)));
-  const box: Rect = { left: map.left + margin, top: map.top + margin, right: map.right - margin, bottom: map.bottom - margin };
+  const box: Edges = { left: map.left + margin, top: map.top + margin, right: map.right - margin, bottom: map.bottom - margin };
   const relevant = obstructions.filter((o) => width(o) > 0 && height(o) > 0 && intersects(o, map));
   const always = relevant.filter((o) => o.maxZoom === undefined).map((o) => grow(o, margin / 2));
   const sometimes = relevant.filter((o) => o.maxZoom !== undefined);

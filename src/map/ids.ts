@@ -25,6 +25,13 @@ export const LAYER = {
   provinceLabels: 'province-labels',
   markers: 'markers',
   markerLabels: 'marker-labels',
+  // Programme units (issue 27; style in programmeLayer.ts): solid where the unit has practices, dashed where not.
+  programmeProvince: 'programme-province',
+  programmeProvinceNone: 'programme-province-none',
+  programmeCity: 'programme-city',
+  programmeCityNone: 'programme-city-none',
+  programmeDistrict: 'programme-district',
+  programmeDistrictNone: 'programme-district-none',
 } as const;
 
 /** Layers a pointer can hit, topmost first (markers win over areas). */

@@ -2,7 +2,8 @@
 // by class (legend, inset, provenance line, side sheets, zoom buttons, briefing panel and credits) or by a
 // `data-map-obstruction` attribute; `data-map-obstruction-max-zoom="5"` declares one that only shows below zoom 5
 // (the 南海诸岛 inset, which stays in the layout, invisible, while zoomed in so that it can still be measured).
-import type { Obstruction, Rect } from './framing';
+import type { Obstruction } from './framing';
+import type { Edges as Rect } from '../geometry/rect';
 
 const SELECTOR = [
   '[data-map-obstruction]',

@@ -3,7 +3,7 @@ import { EMPTY_FILTERS } from '../store/filters';
 import { NONE, practiceSelection, regionSelection } from '../store/selection';
 import { DEFAULT_STATE } from '../store/state';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext, type PolicyState } from './policy';
-import type { Bounds } from './framing';
+import type { Bounds } from '../geometry/bounds';
 
 const JIANGSU = 320000;
 const CHONGQING = 500000;

@@ -13,7 +13,7 @@
 // - Closing a selection in explore mode keeps the view where it is; the 全国 button (camera cleared) frames China.
 import type { Camera, Lang, StateValues, ThemeName } from '../store/state';
 import type { Selection } from '../store/selection';
-import type { Bounds } from './framing';
+import type { Bounds } from '../geometry/bounds';
 
 /** What the map frames. `regions` are adcodes (provinces, cities or districts). */
 export type Subject = { kind: 'national' } | { kind: 'regions'; adcodes: number[] };

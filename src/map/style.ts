@@ -9,6 +9,7 @@ import type {
 import { LAYER, SRC } from './ids';
 
 import { paletteOf, type Palette, type ThemeName } from '../theme/palette';
+import { programmeLayers } from './programmeLayer';
 
 /**
  * Fill colour from the feature-state `ramp` that the controller sets per province (classRamp of its count).
@@ -28,11 +29,6 @@ export function choroplethColor(palette: Palette): ExpressionSpecification {
  */
 export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-highlight'] as const;
 
-/**
- * Highlight and comparison outlines start hidden; the controller shows a layer only while something in its source
- * is hovered, selected or compared (a zero-width line still costs a full draw pass).
- */
-export const ON_DEMAND_LAYERS = ['province-highlight', 'city-highlight', 'district-highlight', 'province-compare'] as const;
 export function focusFilter(province: number | null): FilterSpecification {
   return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
 }
@@ -145,6 +141,7 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       source: SRC.provinces,
       paint: { 'line-color': p.outline, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 7, 1.6] },
     },
+    ...programmeLayers(p),
     {
       id: LAYER.districtHighlight,
       filter: focusFilter(null),

@@ -6,12 +6,15 @@ import { groupByCity, groupByTaxonomy, practiceById, practicesOfRegion } from '.
 import { practiceSelection, regionSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber, levelKey } from '../format/places';
-import { PracticeCard } from './PracticeCard';
-import { PlaceName, TaxonomyTitle } from './english';
+import { PracticeCard } from '../ui/PracticeCard';
+import { PlaceName, TaxonomyTitle } from '../ui/english';
 import { levelLabel, unitTypeLabel } from '../format/levels';
 import { fromKeyboard, requestPanelFocus, takePanelFocus } from './focusIntent';
+import { programmesOfRegion } from '../store/programmes';
+import { ProgrammeName } from '../ui/programmes';
 import './panels.css';
 import type { Practice } from '../types';
+import { isProvince as isProvinceCode } from '../geometry/adcode';
 
 function PanelHeader({ title, subtitle, focusKey }: { title: ReactNode; subtitle: ReactNode; focusKey: string }) {
   const store = useAtlasStore();
@@ -67,6 +70,54 @@ function TaxonomyGroups({ practices }: { practices: Practice[] }) {
   );
 }
 
+/**
+ * Issue 27: the programmes this region is a unit of, and those it lies inside (a district of 成都市 in the 2021
+ * pilot); nothing for a region in none.
+ */
+function RegionProgrammes({ adcode }: { adcode: number }) {
+  const { dataset, geo } = useAtlasData();
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const g = geo.gazetteer.get(adcode);
+  const place = useMemo(() => {
+    if (!g) return null;
+    const province = Math.floor(adcode / 10000) * 10000;
+    const parent = geo.gazetteer.get(g.parent);
+    return { adcode, name: g.name, level: g.level, province, ...(g.level === 'district' && parent?.level === 'city' ? { city: parent.adcode } : {}) };
+  }, [adcode, g, geo]);
+  if (!place || !dataset.programmes?.length) return null;
+  const { unitOf, inside } = programmesOfRegion(dataset, place);
+  if (unitOf.length === 0 && inside.length === 0) return null;
+  const sep = lang === 'zh' ? '；' : '; ';
+  return (
+    <div className="region-programmes" data-testid="region-programmes" data-programmes={unitOf.map((p) => p.id).join(',')}>
+      {unitOf.length > 0 && (
+        <p>
+          <span className="programme-label">{t('programmeUnitOf')}</span>
+          {unitOf.map((p, i) => (
+            <span key={p.id} data-programme={p.id}>
+              {i > 0 ? sep : ''}
+              <ProgrammeName programme={p} />
+              {p.status === '公示' ? ` (${t('programmeProposed')})` : ''}
+            </span>
+          ))}
+        </p>
+      )}
+      {inside.length > 0 && (
+        <p>
+          {inside.map(({ programme, unit }, i) => (
+            <span key={programme.id} data-inside={programme.id}>
+              {i > 0 ? sep : ''}
+              <span className="programme-label">{t('programmeInside', { unit: unit.published })}</span>
+              <ProgrammeName programme={programme} />
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function RegionDetail({ adcode }: { adcode: number }) {
   const store = useAtlasStore();
   const { dataset, geo } = useAtlasData();
@@ -79,7 +130,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
   // A provincial unit says what kind it is (省, 自治区, 直辖市, 特别行政区); below it, the level.
   const kind = g ? (g.level === 'province' ? unitTypeLabel(adcode, lang) : t(levelKey(g.level))) : '';
   const subtitle = `${kind} · ${t('adcode')} ${adcode} · ${t('practicesCount', { n: practices.length })}`;
-  const isProvince = adcode % 10000 === 0;
+  const isProvince = isProvinceCode(adcode);
   const byCity = useMemo(
     () => (isProvince ? groupByCity(dataset, practices, adcode, (a) => geo.gazetteer.get(a)?.name) : []),
     [dataset, practices, adcode, isProvince, geo],
@@ -88,6 +139,7 @@ function RegionDetail({ adcode }: { adcode: number }) {
   return (
     <div className="detail" data-testid="detail-panel" data-region={adcode}>
       <PanelHeader title={<PlaceName adcode={adcode} zh={name} />} subtitle={subtitle} focusKey={`r${adcode}`} />
+      <RegionProgrammes adcode={adcode} />
       {practices.length === 0 && <p className="empty">{t('noResults')}</p>}
       {isProvince ? (
         <div className="city-groups">

@@ -6,7 +6,7 @@ import { facetCounts, type FacetCounts } from '../store/selectors';
 import { FACETS, type FacetDef, isEmptyFilters, mechanismKeyOf, measureKeyOf } from '../store/filters';
 import { useT } from '../store/hooks';
 import { taxonomyEn } from '../format/names';
-import { useEnglishNames, useLatinSearchNames } from './english';
+import { useEnglishNames, useLatinSearchNames } from '../ui/english';
 import './panels.css';
 
 function Option({

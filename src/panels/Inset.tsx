@@ -1,13 +1,12 @@
 // 南海诸岛附图: a small, non-interactive SVG map of the South China Sea islands and the ten dash segments.
 import { useMemo } from 'react';
 import { useAtlasData } from '../data/context';
-import { insetPaths } from '../theme/inset';
+import { INSET_SIZE, insetPaths } from '../theme/inset';
 import { useAtlas } from '../store/store';
 import { paletteOf } from '../theme/palette';
 import { useT } from '../store/hooks';
 import './inset.css';
 
-export const INSET_SIZE = { width: 120, height: 170 };
 /** Above this zoom the view is a region, not China: the national view on a 4K screen stays below it. */
 export const NATIONAL_MAX_ZOOM = 5;
 

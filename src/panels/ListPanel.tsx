@@ -7,7 +7,7 @@ import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
-import { PlaceName } from './english';
+import { PlaceName } from '../ui/english';
 import { requestPanelFocus } from './focusIntent';
 
 const ROW_ESTIMATE = 64;

@@ -7,7 +7,7 @@ import { useAtlasStore } from '../store/store';
 import { practiceSelection } from '../store/selection';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
-import { PlaceName } from '../panels/english';
+import { PlaceName } from '../ui/english';
 import { documentIndex, isMultiPlace, searchDocuments } from './indexes';
 import './related.css';
 

@@ -8,7 +8,7 @@ import { practiceSelection } from '../store/selection';
 import { practiceById } from '../store/selectors';
 import { useFiltered, useT } from '../store/hooks';
 import { fullPlaceName, itemNumber } from '../format/places';
-import { PlaceName } from '../panels/english';
+import { PlaceName } from '../ui/english';
 import type { Practice } from '../types';
 import { practiceSet, relatedItems, scorePercent } from './relatedItems';
 import './related.css';

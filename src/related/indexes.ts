@@ -86,8 +86,6 @@ const UNIT_TABLE: Record<string, { kind: FigureKind; factor: number }> = {
 };
 for (const u of ['个', '项', '处', '家', '栋', '幢', '户', '套', '间', '条', '座', '所', '名', '人', '批', '类', '种']) UNIT_TABLE[u] = { kind: 'count', factor: 1 };
 
-/** The base unit each kind is sorted in. */
-export const BASE_UNIT: Record<FigureKind, string> = { money: '万元', area: '平方米', share: '%', duration: '月', count: '', other: '' };
 
 export function figureKind(unit: string): FigureKind {
   return UNIT_TABLE[unit]?.kind ?? 'other';

@@ -4,6 +4,7 @@ import type { Dataset, Level, Practice } from '../types';
 import type { Lang } from '../i18n';
 import type { StringKey } from '../i18n/strings';
 import { levelFilterLabel } from '../format/levels';
+import { practiceProgrammes } from './programmes';
 
 /**
  * One list facet of the filters: everything the store, the URL codec, the selectors, the filter panel and the
@@ -22,8 +23,11 @@ export interface FacetDef<K extends string, T extends string | number> {
   order: (a: T, b: T) => number;
   /** One URL item → option, or why it is not one. */
   parse: (item: string) => { ok: true; value: T } | { ok: false; reason: string };
-  /** The options a practice has for this facet (the reference predicate: selectors.ts indexes the same). */
-  values: (p: Practice) => readonly T[];
+  /**
+   * The options a practice has for this facet (the reference predicate: selectors.ts indexes the same). The dataset
+   * is there for facets computed from other data than the practice (programmes: from its actors and the lists).
+   */
+  values: (p: Practice, d: Dataset | undefined) => readonly T[];
   /** The options offered (with zero counts too), in display order. Values found only in practices come after. */
   options: (d: Dataset) => readonly T[];
   /** One option in words, for the filter panel and the summary line that travels with exports. */
@@ -121,6 +125,23 @@ export const FACETS = [
     options: () => LEVELS,
     optionLabel: (l, _d, lang) => levelFilterLabel(l, lang),
     panel: 'list',
+  }),
+  facet({
+    // Issue 27: a practice is in a programme when one of its actors is a unit of it or lies inside one
+    // (src/store/programmes.ts). Computed, never stored, so imported batches follow the same rule.
+    key: 'programmes',
+    param: 'prog',
+    label: 'programme',
+    order: compareStrings,
+    parse: keyOf(/^[a-z][a-z0-9-]*$/, 'programme ("pilot-2021")'),
+    values: (p, d) => practiceProgrammes(p, d?.programmes),
+    options: (d) => (d.programmes ?? []).map((x) => x.id),
+    optionLabel: (id, d, lang) => {
+      const x = d.programmes?.find((y) => y.id === id);
+      return x ? (lang === 'en' ? x.titleEn : x.title) : id;
+    },
+    panel: 'list',
+    note: 'programmesHow',
   }),
 ] as const;
 
@@ -285,11 +306,6 @@ export function mechanismsOf(measures: Iterable<string>): Set<string> {
   return out;
 }
 
-/** The levels of a practice's actors (what the level filter looks at). */
-export function actorLevels(p: Practice): Set<Level> {
-  return new Set(p.actors.map((a) => a.level));
-}
-
 /**
  * The text the query searches, built once per practice: text (with the headline when the text does not start
  * with it), each actor's name plus the names of the province and city it lies in (so 江苏 finds a 南京市
@@ -325,12 +341,14 @@ export function practiceMatches(
   p: Practice,
   f: Filters,
   nameOf?: (adcode: number) => string | undefined,
+  /** For facets computed with other data (programmes); without it a practice is in no programme. */
+  dataset?: Dataset,
 ): boolean {
   if (!matchesTaxonomy(mechanismKey(p), measureKey(p), new Set(f.mechanisms), new Set(f.measures))) return false;
   for (const d of FACETS) {
     if (d.key === 'mechanisms' || d.key === 'measures') continue; // one facet, the taxonomy, just above
     const selected: readonly (string | number)[] = f[d.key];
-    if (selected.length > 0 && !(d.values as (p: Practice) => readonly (string | number)[])(p).some((v) => selected.includes(v))) return false;
+    if (selected.length > 0 && !(d.values as (p: Practice, ds: Dataset | undefined) => readonly (string | number)[])(p, dataset).some((v) => selected.includes(v))) return false;
   }
   const terms = queryTerms(f.q);
   if (terms.length > 0) {

@@ -1,7 +1,7 @@
 // Issue 16: a practice whose text names no place is kept with `actors: []` — listed, counted nationally, on no
 // region of the map. The selectors the panels, map and briefing use must take it without throwing.
 import { describe, expect, it } from 'vitest';
-import { slidesOf } from '../briefing/slides';
+import { slidesOf } from './slides';
 import { EMPTY_FILTERS } from './filters';
 import {
   countsByRegion,

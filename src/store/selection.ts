@@ -6,7 +6,6 @@ export type Selection =
   | { kind: 'region'; adcode: number }
   | { kind: 'practice'; id: string };
 
-export type SelectionKind = Selection['kind'];
 
 /** The empty selection. Frozen: it is shared by every store and every default. */
 export const NONE: Selection = Object.freeze({ kind: 'none' as const });

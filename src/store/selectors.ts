@@ -26,7 +26,7 @@ import { englishSearchTextOf, hasLatin, normaliseLatin, type NamesEn } from '../
 
 import { classBreaks } from './classes';
 
-export { classBreaks, classIndex, legendItems, type LegendItem } from './classes';
+export { classIndex, legendItems } from './classes';
 
 const LEVEL_BIT: Record<Level, number> = { province: 1, city: 2, district: 4 };
 
@@ -255,7 +255,7 @@ function buildIndex(dataset: Dataset): PracticeIndex {
 /** A set facet's options (the registry's, then any other value a practice has) and each practice's slice of them. */
 function buildSetFacet(key: SetFacet, dataset: Dataset): SetFacetIndex {
   const d = SET_FACETS.find((x) => x.key === key)!;
-  const values = d.values as (p: Practice) => readonly (string | number)[];
+  const values = d.values as (p: Practice, ds: Dataset) => readonly (string | number)[];
   const options: (string | number)[] = [];
   const ids = new Map<string | number, number>();
   for (const o of (d.options as (ds: Dataset) => readonly (string | number)[])(dataset)) intern(options, ids, o);
@@ -265,7 +265,7 @@ function buildSetFacet(key: SetFacet, dataset: Dataset): SetFacetIndex {
   for (let i = 0; i < n; i++) {
     start[i] = list.length;
     // A practice with two actors of one level counts once for it.
-    for (const v of new Set(values(dataset.practices[i] as Practice))) list.push(intern(options, ids, v));
+    for (const v of new Set(values(dataset.practices[i] as Practice, dataset))) list.push(intern(options, ids, v));
   }
   start[n] = list.length;
   return { key, options, start, list: Int32Array.from(list) };

@@ -147,18 +147,6 @@ describe('view slice', () => {
   });
 });
 
-describe('subscribeWithSelector', () => {
-  it('notifies a slice subscriber only when that slice changes', () => {
-    const s = createAtlasStore();
-    const listener = vi.fn();
-    s.subscribe((st) => st.filters, listener);
-    s.getState().setLang('en');
-    expect(listener).not.toHaveBeenCalled();
-    s.getState().toggleBatch(1);
-    expect(listener).toHaveBeenCalledTimes(1);
-  });
-});
-
 describe('useAtlas / useAtlasShallow', () => {
   it('read the module store from a component', () => {
     function View() {

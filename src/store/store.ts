@@ -4,7 +4,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
-import { subscribeWithSelector } from 'zustand/middleware';
 import { type StateCreator, createStore } from 'zustand/vanilla';
 import type { Level } from '../types';
 import {
@@ -70,6 +69,12 @@ export interface ViewSlice extends Omit<StateValues, 'filters' | 'selection'> {
   setTheme: (theme: ThemeName) => void;
   setPanel: (panel: Panel) => void;
   setBreaksScope: (scope: BreaksScope) => void;
+  /**
+   * The map outlines programme units (issue 27), toggled from the legend. Not in the URL (a view preference, like
+   * the open panel); a `prog` filter or a programme slide shows them anyway.
+   */
+  showProgrammes: boolean;
+  setShowProgrammes: (on: boolean) => void;
 }
 
 /** Changes of several fields that must land together (one state change, one history entry). */
@@ -86,8 +91,7 @@ export interface NavigationSlice {
 
 export type AtlasState = FiltersSlice & SelectionSlice & ViewSlice & NavigationSlice;
 
-type Middlewares = [['zustand/subscribeWithSelector', never]];
-type Slice<T> = StateCreator<AtlasState, Middlewares, [], T>;
+type Slice<T> = StateCreator<AtlasState, [], [], T>;
 
 
 export const createFiltersSlice: Slice<FiltersSlice> = (set) => {
@@ -147,6 +151,8 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setTheme: (theme) => set({ theme }),
   setPanel: (panel) => set({ panel }),
   setBreaksScope: (breaksScope) => set({ breaksScope }),
+  showProgrammes: false,
+  setShowProgrammes: (showProgrammes) => set({ showProgrammes }),
 });
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
@@ -161,26 +167,23 @@ export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
 
 /**
  * A new store. `initial` overrides defaults (typically the state decoded from the URL); filters and compare are
- * normalised. Middleware (subscribeWithSelector, so the map controller can subscribe to one slice) sits on the
- * root only.
+ * normalised. No middleware: subscribers (URL sync, the map commands) compare the previous and next state.
  */
 export function createAtlasStore(initial?: Partial<AtlasState>) {
-  return createStore<AtlasState>()(
-    subscribeWithSelector((...a) => {
-      // Explicitly undefined entries ({camera: undefined}) must not wipe a default.
-      const given = Object.fromEntries(Object.entries(initial ?? {}).filter(([, v]) => v !== undefined));
-      const state: AtlasState = {
-        ...createFiltersSlice(...a),
-        ...createSelectionSlice(...a),
-        ...createViewSlice(...a),
-        ...createNavigationSlice(...a),
-        ...given,
-      };
-      if (initial?.filters) state.filters = normalizeFilters(initial.filters);
-      if (initial?.compare) state.compare = normalizeCompare(initial.compare);
-      return state;
-    }),
-  );
+  return createStore<AtlasState>()((...a) => {
+    // Explicitly undefined entries ({camera: undefined}) must not wipe a default.
+    const given = Object.fromEntries(Object.entries(initial ?? {}).filter(([, v]) => v !== undefined));
+    const state: AtlasState = {
+      ...createFiltersSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createViewSlice(...a),
+      ...createNavigationSlice(...a),
+      ...given,
+    };
+    if (initial?.filters) state.filters = normalizeFilters(initial.filters);
+    if (initial?.compare) state.compare = normalizeCompare(initial.compare);
+    return state;
+  });
 }
 
 export type AtlasStore = ReturnType<typeof createAtlasStore>;

@@ -246,11 +246,8 @@ export const URL_PARAMS: readonly UrlParam[] = [
 ];
 
 export const URL_KEYS: readonly string[] = URL_PARAMS.map((p) => p.key);
-export type UrlKey = string;
 /** Params whose change deserves a history entry (pushState). */
 export const HISTORY_PUSH_KEYS: readonly string[] = URL_PARAMS.filter((p) => p.history === 'push').map((p) => p.key);
-/** Params whose change only replaces the current entry (replaceState). */
-export const HISTORY_REPLACE_KEYS: readonly string[] = URL_PARAMS.filter((p) => p.history === 'replace').map((p) => p.key);
 
 function decodeSelection(ctx: DecodeContext, sel: string, state: Partial<UrlState>): void {
   const region = /^r:(.*)$/.exec(sel);

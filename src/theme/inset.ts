@@ -3,8 +3,12 @@
 // Data: public/geo/scs-inset.json (geo/build.ts): land (kind 'land'), the neighbours' land masses for context
 // (kind 'context', Natural Earth; drawn first, under China's own land) and the ten dash parts (kind 'dash'),
 // with a top-level bbox [w, s, e, n] that the inset frames.
-import { geoMercator } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { bboxOf, unionBounds, type Bounds } from '../geometry/bounds';
+import { fitMercator } from '../geometry/mercator';
+
+/** The inset's size in CSS pixels, on screen and in exported images alike. */
+export const INSET_SIZE = { width: 120, height: 170 };
 
 export interface InsetPaths {
   /** One path per land feature (fill, and stroke thinly so that sub-pixel islands still show). */
@@ -20,17 +24,12 @@ export interface InsetPaths {
 /** Rings smaller than this on screen (px) are drawn as a square of this size, so that every island shows. */
 export const MIN_RING_PX = 0.8;
 
-function bboxOf(inset: FeatureCollection): [number, number, number, number] {
+function insetBounds(inset: FeatureCollection): Bounds {
   const b = inset.bbox;
   if (b && b.length >= 4) return [b[0]!, b[1]!, b[2]!, b[3]!];
   // No bbox: frame everything.
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const f of inset.features) {
-    for (const ring of rings(f.geometry)) for (const p of ring) {
-      w = Math.min(w, p[0]!); e = Math.max(e, p[0]!); s = Math.min(s, p[1]!); n = Math.max(n, p[1]!);
-    }
-  }
-  return [w, s, e, n];
+  const boxes = inset.features.map((f) => bboxOf(f.geometry)).filter((x): x is Bounds => x !== null);
+  return unionBounds(boxes) ?? [0, 0, 0, 0];
 }
 
 function rings(g: Geometry | null): Position[][] {
@@ -54,16 +53,9 @@ const num = (x: number) => {
  * and centred, keeping its aspect. Polygons become closed subpaths; lines stay open.
  */
 export function insetPaths(inset: FeatureCollection, width: number, height: number): InsetPaths {
-  const [w, s, e, n] = bboxOf(inset);
-  // d3-geo's Mercator fitted to the bbox's corners: the whole box fits, centred, aspect kept.
-  const projection = geoMercator().fitExtent(
-    [
-      [0, 0],
-      [width, height],
-    ],
-    { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] },
-  );
-  const project = (p: Position): [number, number] => projection([p[0]!, p[1]!]) ?? [NaN, NaN];
+  // The kernel's Mercator fitted to the bbox: the whole box fits, centred, aspect kept.
+  const fit = fitMercator(insetBounds(inset), { x: 0, y: 0, width, height });
+  const project = (p: Position): [number, number] => fit.point(p[0]!, p[1]!);
 
   const path = (f: Feature): string => {
     const closed = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';

@@ -1,5 +1,7 @@
 // The palette and the class colours: one module that the map, the legend, the SVG fallback, exports, the briefing
 // and compare all read, so that a colour cannot differ between them. Pure; no MapLibre.
+import { classIndex } from '../store/classes';
+
 export type ThemeName = 'light' | 'dark';
 
 export interface Palette {
@@ -25,6 +27,12 @@ export interface Palette {
   context: string;
   /** Outline of each compared province, in the order they were chosen (Okabe–Ito: distinct for colour-blind readers; same as compare.css). */
   compare: [string, string, string, string];
+  /**
+   * Outline of programme units (issue 27: 城市更新试点, funded cities): a purple apart from the blue-green ramp, the
+   * orange markers and the amber selection; units with practices solid, without dashed, so print in grey still tells
+   * them apart.
+   */
+  programme: string;
 }
 
 /**
@@ -53,6 +61,7 @@ const COLOURS: { [K in keyof Palette]: [light: Palette[K], dark: Palette[K]] } =
     ['#56b4e9', '#f0a35e', '#3fd0a4', '#e7a3cb'],
   ],
   context: ['#d9d6ce', '#2a3548'],
+  programme: ['#7b1fa2', '#e879f9'],
 };
 
 const themeOf = (i: 0 | 1): Palette =>
@@ -81,8 +90,6 @@ export function classColors(palette: Palette, n: number): string[] {
 
 /** The ramp colour index of a count under `breaks` (lower bounds, ascending, ≥ 1); −1 = the "no practice" class. */
 export function classRamp(count: number, breaks: readonly number[], rampLength: number): number {
-  if (!(count >= 1) || breaks.length === 0 || count < breaks[0]!) return -1;
-  let c = 0;
-  while (c + 1 < breaks.length && breaks[c + 1]! <= count) c++;
-  return rampIndices(breaks.length, rampLength)[c]!;
+  const c = classIndex(count, breaks);
+  return c < 0 ? -1 : rampIndices(breaks.length, rampLength)[c]!;
 }

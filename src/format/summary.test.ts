@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '../store/filters';
 import { createDataset, createPractice, createTheme } from '../store/test-helpers';
-import { dataCitation, filterSummary, isoDay } from './summary';
-import { parseDeployConfig, DEFAULT_CONFIG } from './config';
-import { wrapText } from './png';
+import { dataCitation, exportFileName, filterSummary, isoDay } from './summary';
 
 const ds = () =>
   createDataset({
@@ -30,29 +28,19 @@ describe('dataCitation', () => {
   });
 });
 
-describe('parseDeployConfig', () => {
-  it('reads the approval number and ignores anything malformed', () => {
-    expect(parseDeployConfig({ approvalNumber: ' GS(2024)0650号 ' })).toEqual({ approvalNumber: 'GS(2024)0650号' });
-    expect(parseDeployConfig({ approvalNumber: 42 })).toEqual({ approvalNumber: '' });
-    expect(parseDeployConfig(null)).toBe(DEFAULT_CONFIG);
-  });
-});
-
-describe('wrapText', () => {
-  const measure = (s: string) => s.length * 10;
-  it('breaks Chinese anywhere and keeps every character', () => {
-    const lines = wrapText('住房和城乡建设部办公厅实施城市更新行动', 60, measure);
-    expect(lines.every((l) => measure(l) <= 60)).toBe(true);
-    expect(lines.join('')).toBe('住房和城乡建设部办公厅实施城市更新行动');
-  });
-
-  it('breaks English at spaces', () => {
-    expect(wrapText('Map approval number: GS(2024)0650', 120, measure)).toEqual(['Map approval', 'number:', 'GS(2024)0650']);
-  });
-});
-
 describe('isoDay', () => {
   it('pads month and day', () => {
     expect(isoDay(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+});
+
+describe('exportFileName', () => {
+  it('carries the subject and the day', () => {
+    expect(exportFileName('zh', '江苏省苏州市', 'png', '2026-11-29')).toBe('城市更新实践地图-江苏省苏州市-2026-11-29.png');
+    expect(exportFileName('en', 'China', 'pptx', '2026-11-29')).toBe('Urban-Renewal-Practice-Atlas-China-2026-11-29.pptx');
+  });
+
+  it('drops characters file systems refuse', () => {
+    expect(exportFileName('zh', 'a/b:c*?"<>|\u0001', 'csv', '2026-01-02')).toBe('城市更新实践地图-abc-2026-01-02.csv');
   });
 });

@@ -6,15 +6,19 @@
 // first, ties by adcode), the province slide followed at once by that province's practice slides, in dataset
 // (= the ministry's table) order. "Province then its practices" keeps the map near the place being talked about:
 // the camera zooms from the province into its cities and only then travels on, instead of crossing the country
-// twice. A practice with actors in several provinces is listed on each of their province slides (it counts
+// twice. After the last province, one slide per programme (issue 27: 城市更新试点, funded cities; at the end so that
+// the numbers of the slides before them, in links already sent, do not move). A practice with actors in several provinces is listed on each of their province slides (it counts
 // there) but gets one practice slide, under its first actor's province, so the deck has no duplicates.
 import type { Dataset, Practice } from '../types';
-import type { Filters } from '../store/filters';
-import type { Selection } from '../store/selection';
-import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from '../store/selectors';
+import type { Filters } from './filters';
+import type { Selection } from './selection';
+import { filterPractices, practiceById, practicesOfRegion, provinceCounts } from './selectors';
+import { provinceOf } from '../geometry/adcode';
 
 export type Slide =
   | { kind: 'national' }
+  /** A programme (issue 27): the map of its units, those with practices set apart. */
+  | { kind: 'programme'; id: string }
   | { kind: 'province'; adcode: number }
   | {
       kind: 'practice';
@@ -31,17 +35,18 @@ export type Slide =
       to?: number;
     };
 
-const memo = new WeakMap<readonly Practice[], Slide[]>();
+const memo = new WeakMap<readonly Practice[], { programmes: Dataset['programmes']; slides: Slide[] }>();
 
 /** The province a practice's slide sits under: its first actor's province (every practice has ≥ 1 actor). */
 export function homeProvince(p: Practice): number | null {
   return p.actors[0]?.province ?? null;
 }
 
-/** The slides for a list of practices (already filtered), in briefing order. */
+/** The slides for a list of practices (already filtered), in briefing order. Memoised per list (and dataset). */
 export function slidesOf(dataset: Dataset, practices: readonly Practice[]): Slide[] {
   const hit = memo.get(practices);
-  if (hit) return hit;
+  // The same list under a dataset with other programmes (the lists load beside the practices) is another deck.
+  if (hit && hit.programmes === dataset.programmes) return hit.slides;
   const counts = provinceCounts(dataset, practices);
   const provinces = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([adcode]) => adcode);
   const byHome = new Map<number, Practice[]>();
@@ -62,7 +67,8 @@ export function slidesOf(dataset: Dataset, practices: readonly Practice[]): Slid
       else parts.forEach(([from, to], part) => slides.push({ ...base, part, parts: parts.length, from, to }));
     }
   }
-  memo.set(practices, slides);
+  for (const prog of dataset.programmes ?? []) slides.push({ kind: 'programme', id: prog.id });
+  memo.set(practices, { programmes: dataset.programmes, slides });
   return slides;
 }
 
@@ -73,7 +79,7 @@ export function buildSlides(dataset: Dataset, filters: Filters): Slide[] {
 
 /** The region the map shows for a slide; null = the national view. */
 export function slideTarget(slide: Slide | undefined): number | null {
-  if (!slide || slide.kind === 'national') return null;
+  if (!slide || slide.kind === 'national' || slide.kind === 'programme') return null;
   return slide.adcode;
 }
 
@@ -82,7 +88,9 @@ export function slideTarget(slide: Slide | undefined): number | null {
  * (its actors, first actor first: that one is highlighted).
  */
 export function slideRegions(dataset: Dataset, slide: Slide | undefined): number[] {
-  if (!slide || slide.kind === 'national') return [];
+  // A programme's units lie across the country: the national view (framing them would load the detail of a
+  // dozen provinces for outlines that read at national scale).
+  if (!slide || slide.kind === 'national' || slide.kind === 'programme') return [];
   if (slide.kind === 'province') return [slide.adcode];
   const p = practiceById(dataset, slide.id);
   const places = p ? p.actors.map((a) => a.adcode) : [];
@@ -105,7 +113,7 @@ export function slideIndexOf(slides: readonly Slide[], selection: Selection): nu
     return Math.max(0, i);
   }
   if (selection.kind === 'region') {
-    const province = Math.floor(selection.adcode / 10000) * 10000;
+    const province = provinceOf(selection.adcode);
     const i = slides.findIndex((s) => s.kind === 'province' && s.adcode === province);
     return Math.max(0, i);
   }

@@ -1,10 +1,11 @@
 // Data exports of the filtered practices: CSV for Excel users and JSON in the dataset's own schema. Pure (no DOM):
 // the menu turns the strings into downloads.
-import { FORMULA_START } from '../format/csvFormula';
+import { FORMULA_START } from './csvFormula';
 import Papa from 'papaparse';
 import type { Dataset, GazetteerEntry, Place, Practice } from '../types';
-import { levelLabel } from '../format/levels';
+import { levelLabel } from './levels';
 import { PROVINCE_NAMES } from '../store/regions';
+import { practiceProgrammes } from '../store/programmes';
 
 /** Excel only reads a CSV as UTF-8 (rather than the system's GBK) when it starts with a byte-order mark. */
 export const BOM = '\uFEFF';
@@ -34,6 +35,7 @@ export const CSV_COLUMNS = [
   '片区与项目',
   '来源文件',
   '原文行',
+  '城市更新试点与支持',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -64,6 +66,7 @@ export const CSV_COLUMNS_EN: Record<CsvColumn, string> = {
   片区与项目: 'sites',
   来源文件: 'source_file',
   原文行: 'source_lines',
+  城市更新试点与支持: 'programmes',
 };
 
 export function csvHeader(lang: CsvLang): string[] {
@@ -137,10 +140,16 @@ export function csvRecord(dataset: Dataset, p: Practice, opts: CsvOptions = {}):
     片区与项目: p.sites.join(JOIN),
     来源文件: p.source.file,
     原文行: p.source.lines[0] === p.source.lines[1] ? String(p.source.lines[0]) : `${p.source.lines[0]}-${p.source.lines[1]}`,
+    // Issue 27: the programmes the practice is in by the rule (an actor is a unit or lies inside one); English
+    // titles are unofficial translations.
+    城市更新试点与支持: practiceProgrammes(p, dataset.programmes)
+      .map((id) => dataset.programmes!.find((x) => x.id === id)!)
+      .map((x) => (lang === 'en' ? x.titleEn : x.title))
+      .join(JOIN),
   };
 }
 
-export { FORMULA_START, unescapeCsvFormula } from '../format/csvFormula';
+export { unescapeCsvFormula } from './csvFormula';
 
 /**
  * The practices as CSV: BOM, a header row in the UI language, one record per practice, CRLF line ends (what Excel
@@ -183,6 +192,8 @@ export function practicesJson(dataset: Dataset, practices: readonly Practice[], 
   const out = practicesDataset(dataset, practices);
   const practicesOut = out.practices.map((p) => ({
     ...p,
+    // Issue 27: ids of the programmes the practice is in (the file's `programmes` lists them).
+    programmes: practiceProgrammes(p, dataset.programmes),
     actors: p.actors.map((a) => {
       const city = cityOf(a);
       return {
@@ -194,5 +205,6 @@ export function practicesJson(dataset: Dataset, practices: readonly Practice[], 
       };
     }),
   }));
-  return `${JSON.stringify({ ...out, practices: practicesOut }, null, 2)}\n`;
+  const programmes = dataset.programmes ? { programmes: dataset.programmes } : {};
+  return `${JSON.stringify({ ...out, ...programmes, practices: practicesOut }, null, 2)}\n`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { EMPTY_FILTERS } from '../store/filters';
-import { NONE, practiceSelection, regionSelection } from '../store/selection';
-import { city, createDataset, createPractice, district, province } from '../store/test-helpers';
+import { EMPTY_FILTERS } from './filters';
+import { NONE, practiceSelection, regionSelection } from './selection';
+import { city, createDataset, createPractice, district, province } from './test-helpers';
 import { parseDataset } from '../ingest/schema';
 import {
   buildSlides,

@@ -5,7 +5,7 @@ import type { GeoBundle } from '../data/load';
 import type { GazetteerEntry, RegionCollection, RegionProps } from '../types';
 import { city, createDataset, createPractice } from '../store/test-helpers';
 import { paletteOf } from '../theme/palette';
-import { buildScene } from './scene';
+import { buildScene, nationalScene } from './scene';
 
 const square = (props: RegionProps, w: number, s: number, size: number): Feature<Polygon, RegionProps> => ({
   type: 'Feature',
@@ -66,5 +66,21 @@ describe('buildScene: a province framed alone is drawn from its level of detail'
     expect(firstPoint(failed.provinces, 340000)).toEqual([110, 30]);
     const none = await buildScene(createInput(createGeo(false)), 320500);
     expect(firstPoint(none.cities, 320500)).toEqual([120, 31]);
+  });
+});
+
+describe('nationalScene: what the SVG map and the national export both draw', () => {
+  it('counts, fills and markers from the same data', async () => {
+    const input = createInput(createGeo(false));
+    const scene = nationalScene(input);
+    expect(scene.counts.get(320000)).toBe(1);
+    expect(scene.provinceFill(340000)).toBe(input.palette.noData);
+    expect(scene.provinceFill(320000)).not.toBe(input.palette.noData);
+    expect(scene.markers).toEqual([{ adcode: 320500, name: '苏州市', label: '苏州', count: 1, at: [120.5, 31.5] }]);
+    expect(scene.bounds).toEqual([73, 18, 135, 54]);
+    // The export's national scene is this one.
+    const exported = await buildScene(input, null);
+    expect(exported.markers).toEqual(scene.markers);
+    expect(exported.provinceFill(320000)).toBe(scene.provinceFill(320000));
   });
 });

@@ -57,3 +57,14 @@ export function practiceCitation(dataset: Dataset, p: Practice, lang: Lang): str
   }
   return `${b.issuer}, ${b.title}${b.docNumber ? ` (${b.docNumber})` : ''} (${formatDate(b.date, lang)}), item ${item}`;
 }
+
+/** "城市更新实践地图-江苏省苏州市-2026-11-29.png": what the file shows and when; no characters file systems refuse. */
+export function exportFileName(lang: Lang, subject: string, ext: string, day = isoDay(new Date())): string {
+  const safe = (x: string) =>
+    [...x]
+      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+      .join('')
+      .trim()
+      .replace(/\s+/g, lang === 'zh' ? '' : '-');
+  return `${safe(tFor(lang)('appTitle'))}-${safe(subject)}-${day}.${ext}`;
+}

@@ -1,5 +1,7 @@
 // One practice in full: headline, text with figures and documents marked, themes, places, citation, copy-link.
-import { useState } from 'react';
+// Shared by the detail panel and the print export, so it lives below the features; what another feature adds to
+// the card (the related practices) comes through a slot the app shell fills (PracticeCardSlots).
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useAtlasData } from '../data/context';
 import { practiceSelection, regionSelection } from '../store/selection';
 import { encodeState, urlStateOf } from '../store/url';
@@ -8,10 +10,17 @@ import { useT } from '../store/hooks';
 import { practiceCitationParts, sourceLines } from '../format/citation';
 import { CitationText, PlaceName } from './english';
 import { useAtlas, useAtlasStore, type AtlasState } from '../store/store';
-import { segmentText } from './segments';
+import { segmentText } from '../format/segments';
 import { SegmentedText } from './SegmentedText';
 import type { Place, Practice } from '../types';
-import { RelatedPractices } from '../related/RelatedPractices';
+
+/** What features add to every practice card; the app shell provides it (features never import each other). */
+export interface PracticeCardSlots {
+  /** Drawn after the sites, before the citation. */
+  related?: (practice: Practice) => ReactNode;
+}
+
+export const PracticeCardSlotsContext = createContext<PracticeCardSlots>({});
 
 /** The link that opens exactly this practice (current filters kept out: a shared case should always show). */
 export function practiceLink(id: string, s: AtlasState): string {
@@ -44,6 +53,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const [copied, setCopied] = useState(false);
+  const slots = useContext(PracticeCardSlotsContext);
   const batch = dataset.batches.find((b) => b.id === practice.batch);
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const segments = segmentText(practice.text, practice.figures, practice.documents);
@@ -105,7 +115,7 @@ export function PracticeCard({ practice, headingLevel = 3 }: { practice: Practic
           <span lang="zh-CN">{practice.sites.join('、')}</span>
         </p>
       )}
-      <RelatedPractices practice={practice} />
+      {slots.related?.(practice)}
       <footer className="practice-citation">
         <span data-testid="citation">
           {t('citation')}

@@ -1,6 +1,6 @@
 // A practice's text as the reader sees it everywhere (detail card, briefing slide): figures marked, cited
 // documents as <cite>, the rest as plain text. Text from data is rendered as text, never as HTML.
-import type { Segment } from './segments';
+import type { Segment } from '../format/segments';
 
 export function SegmentedText({ segments }: { segments: readonly Segment[] }) {
   return (
