@@ -8,7 +8,8 @@
 // Batch details (title, issuer, date, 文号) come from the options, data/batches.json, or the document itself (the
 // notice before the table); never invented: when one is missing the CLI says which and asks for the option.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import { assembleDataset, ingestBatch, serialiseDataset, summarise, type BatchMeta } from '../src/ingest/dataset';
 import { formatIssue, type IngestIssue } from '../src/ingest/issues';
 import { parseDataset } from '../src/ingest/schema';
@@ -72,7 +73,15 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
 
 const processIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-const loaders = { pdfjs: async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike };
+/** pdfjs's legacy build for Node, with the package's CMaps for fonts a PDF does not embed. Used by the tests too. */
+export const nodeLoaders = {
+  pdfjs: async (): Promise<PdfjsLike> => {
+    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike;
+    const cMapUrl = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/cmaps/`;
+    return { getDocument: (src) => lib.getDocument({ ...src, cMapUrl, cMapPacked: true }) };
+  },
+};
+const loaders = nodeLoaders;
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv);

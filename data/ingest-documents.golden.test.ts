@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Practice } from '../src/types';
 import { prepareAny } from '../src/import/documents';
-import type { PdfjsLike } from '../src/import/readers/pdf';
 import { punctuationWidthless } from '../src/ingest/test-forms';
-import { main, type CliIo } from './ingest-cli';
+import { main, nodeLoaders, type CliIo } from './ingest-cli';
 import { fromRoot, loadAliases, loadGazetteer, loadThemes } from './lib';
 
 const FIX = fromRoot('data/fixtures/ingest');
 const builtin = (JSON.parse(readFileSync(fromRoot('public/data/practices.json'), 'utf8')) as Dataset).practices.filter((p) => p.batch === 1);
-const loaders = { pdfjs: async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike };
+const loaders = nodeLoaders;
 const ctx = { gazetteer: loadGazetteer(), aliases: loadAliases(), themes: loadThemes() };
 
 /** A record as both paths must give it: without its source lines (each form has its own) and themes (the CLI applies the reviewed ones). */
@@ -136,4 +135,44 @@ describe('formats the import does not read are refused by name, nothing imported
     expect(s.problem!.code).toBe('scan');
     expect(s.problem!.messageZh).toContain('不做文字识别（OCR）');
   });
+});
+
+/** A PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H), as many office tools write them. */
+function pdfWithoutEmbeddedFont(cells: [x: number, y: number, text: string][]): Uint8Array {
+  const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = cells.map(([x, y, t]) => `BT /F1 10 Tf 1 0 0 1 ${x} ${y} Tm <${hex(t)}> Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+it('a PDF whose Chinese font is not embedded is read through the CMaps (UniGB-UCS2-H)', async () => {
+  const cells: [number, number, string][] = [
+    [60, 780, '序号'], [110, 780, '政策机制'], [210, 780, '主要举措'], [330, 780, '具体做法'],
+    [65, 750, '一'], [110, 750, '建立城市更新统筹谋划机制'], [210, 750, '（一）加强工作统筹'], [330, 750, '1．北京市建立城市更新专项小组。'],
+    [330, 735, '2．山东省潍坊市建立联席会议制度。'],
+  ];
+  const bytes = pdfWithoutEmbeddedFont(cells);
+  const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.slice().buffer, name: 'no-embed.pdf' }, firstBatchId: 1000 }, ctx, loaders);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  expect(r.candidates[0]!.practices.map((p) => [p.mechanism.title, p.measure.title, p.text])).toEqual([
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '北京市建立城市更新专项小组。'],
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '山东省潍坊市建立联席会议制度。'],
+  ]);
 });

@@ -18,10 +18,12 @@ let gazetteer: GazetteerEntry[] = [];
 
 // pdfjs runs inside this worker: it is already off the main thread, so its own worker code is loaded as a module
 // chunk of the app (from the app's origin, never a CDN) and run here as pdfjs's "fake worker" instead of a nested one.
-async function loadPdfjs() {
-  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.mjs')]);
+async function loadPdfjs(): Promise<PdfjsLike> {
+  const [pdfjs, worker, { AppBinaryDataFactory }] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.mjs'), import('./readers/cmaps')]);
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  return pdfjs as unknown as PdfjsLike;
+  const lib = pdfjs as unknown as PdfjsLike;
+  // CMaps for fonts the PDF does not embed, from the app's own assets (useWorkerFetch off: there is no document here).
+  return { getDocument: (src) => lib.getDocument({ ...src, cMapUrl: 'app:/', cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: AppBinaryDataFactory }) };
 }
 
 scope.onmessage = async (e: MessageEvent<WorkerIn>) => {

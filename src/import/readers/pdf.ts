@@ -12,6 +12,11 @@ export interface PdfjsLike {
     useSystemFonts?: boolean;
     verbosity?: number;
     stopAtErrors?: boolean;
+    /** Where the CMaps of fonts the PDF does not embed come from (the worker: the app's assets; Node: the package). */
+    cMapUrl?: string;
+    cMapPacked?: boolean;
+    useWorkerFetch?: boolean;
+    BinaryDataFactory?: unknown;
   }): { promise: Promise<PdfDocumentLike> };
 }
 
