@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { furnitureKind } from './furniture';
 import { parseList } from './parse';
 import { pdfText, type PdfPage, type PdfPiece } from './pdfLayout';
-import { tableText } from './table';
+import { AUTO_NUMBER, tableText } from './table';
 import { readListMeta } from './listMeta';
 
 const LIST = {
@@ -47,6 +47,8 @@ interface Layout {
   centre: boolean;
   footer: (n: number) => string;
   runningHeader?: string;
+  /** No 序号 / 政策机制 columns: each mechanism is a row across the table (一、…), cols[0] and cols[1] unused. */
+  spanning?: boolean;
 }
 
 /** Lays the table out as a word processor would: wrapped cells, rows split over pages, merged cells printed once. */
@@ -77,7 +79,7 @@ function typeset(l: Layout): PdfPage[] {
       y -= lead * 1.5;
     }
     if (first || l.repeatHeader) {
-      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size }));
+      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => (l.spanning && i < 2 ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
       y -= lead * 1.3;
     }
   };
@@ -94,7 +96,12 @@ function typeset(l: Layout): PdfPage[] {
       lines.forEach((t, k) => page.push({ str: t, x: x0[col]! + 4, y: y - (offset + k) * lead, w: t.length * l.size, h: l.size }));
     };
     const practiceLines = (row: Row) => wrap(row.practice, l.cols[3]!).length;
-    if (r.first.mech) {
+    if (r.first.mech && l.spanning) {
+      if (y < margin + lead * 3) newPage(false);
+      const t = `${r.seq}、${r.mech}`;
+      page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
+      y -= lead * 1.3;
+    } else if (r.first.mech) {
       let span = 0;
       for (let k = i; k < all.length && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
       put(r.seq, 0, span);
@@ -139,6 +146,7 @@ describe('PDF layout: columns from positions, the same records whatever the layo
   const layouts: [string, Layout][] = [
     ['A4 portrait, repeated header, merged cells centred, — N — footer', { width: 595, height: 842, cols: [40, 90, 110, 230], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `— ${n} —` }],
     ['A4 landscape, no repeated header, top-aligned, 第N页 footer', { width: 842, height: 595, cols: [50, 160, 180, 380], size: 12, repeatHeader: false, centre: false, footer: (n) => `第${n}页` }],
+    ['no 政策机制 column: mechanisms as rows across the table', { width: 595, height: 842, cols: [0, 0, 120, 300], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `- ${n} -`, spanning: true }],
     ['narrow columns, a running header, N/M footer', { width: 420, height: 595, cols: [30, 60, 90, 200], size: 9, repeatHeader: true, centre: true, footer: (n) => `${n}/9`, runningHeader: '住房和城乡建设部办公厅' }],
   ];
   for (const [name, layout] of layouts) {
@@ -163,6 +171,13 @@ describe('the Word table: merged cells carried down, repeated header rows droppe
     const body = rows().map((r) => [[r.seq], [r.mech], [r.measure], [r.practice]]);
     // The header repeated in the middle (a table split by a page break saved as two tables).
     const text = tableText({ before: ['附件', '实施城市更新行动可复制经验做法清单（第一批）'], rows: [header, ...body.slice(0, 4), header, ...body.slice(4)] });
+    expect(records(text)).toEqual(expected());
+  });
+
+  it("practices and measures numbered by Word's own list numbering (not in the text) are numbered in the list's way", () => {
+    const strip = (t: string) => t.replace(/^[0-9]+．|^（[一二三四]）/, '');
+    const body = rows().map((r) => [[r.seq], [r.mech], [`${AUTO_NUMBER}${strip(r.measure)}`], [`${AUTO_NUMBER}${strip(r.practice)}`]]);
+    const text = tableText({ before: [], rows: [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']], ...body] });
     expect(records(text)).toEqual(expected());
   });
 

@@ -131,7 +131,7 @@ function headerCells(band: readonly Line[]): HeaderCell[] {
 }
 
 /** Vertical gutters (x ranges no piece of enough lines covers) over the given lines: [start, end] pairs. */
-function gutters(lines: readonly Line[]): [number, number][] {
+function gutters(lines: readonly Line[], share = 0.02): [number, number][] {
   const pieces = lines.flatMap((l) => l.pieces);
   if (pieces.length === 0) return [];
   const min = Math.floor(Math.min(...pieces.map((p) => p.x)));
@@ -143,7 +143,7 @@ function gutters(lines: readonly Line[]): [number, number][] {
     for (const p of l.pieces) for (let x = Math.floor(p.x) - min + 1; x < Math.ceil(p.x + p.w) - min; x++) seen[x] = 1;
     for (let x = 0; x < seen.length; x++) cover[x]! += seen[x]!;
   }
-  const limit = Math.max(1, Math.floor(lines.length * 0.02));
+  const limit = Math.max(1, Math.floor(lines.length * share));
   const out: [number, number][] = [];
   let start = -1;
   for (let x = 1; x < cover.length - 1; x++) {
@@ -206,12 +206,15 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   let roles: (ColumnRole | null)[];
   if (firstBand) {
     const cells = headerCells(firstBand);
-    const g = gutters(table);
+    // Lines across the table (a mechanism written as a row, a note) may cross a gutter: a gutter may be crossed by
+    // a few lines when no clean one is found.
+    const tries = [0.02, 0.05, 0.12].map((share) => gutters(table, share));
     bounds = [];
     for (let i = 0; i + 1 < cells.length; i++) {
       const a = cells[i]!;
       const b = cells[i + 1]!;
-      const between = g.filter(([s, e]) => (s + e) / 2 > a.left && (s + e) / 2 < b.right);
+      const inside = (g: [number, number][]) => g.filter(([s, e]) => (s + e) / 2 > a.left && (s + e) / 2 < b.right);
+      const between = tries.map(inside).find((g) => g.length > 0) ?? [];
       // The widest gutter between the two header cells; without one, the middle of the space between them.
       const best = between.sort((x, y) => y[1] - y[0] - (x[1] - x[0]))[0];
       bounds.push(best ? (best[0] + best[1]) / 2 : (a.right + b.left) / 2);
@@ -232,6 +235,18 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     roles = columnRoles(null, rows, bounds.length + 1);
   }
   if (!roles.includes('practice')) return { ok: false, reason: 'no-table', pages: pages.length };
+
+  // Mechanisms written as rows across the table (一、建立… over the measure and practice columns) when there is no
+  // 政策机制 column: a line that opens with 一、 at the table's left, outside the practice column.
+  const inlineMechs: string[] = [];
+  if (!roles.includes('mechanism')) {
+    const practiceCol = roles.indexOf('practice');
+    table = table.filter((l) => {
+      const heading = /^[一二三四五六七八九十]{1,3}[、．.]\s*\S{2,}/.test(l.text) && columnAt(l.left + 1, bounds) !== practiceCol;
+      if (heading) inlineMechs.push(l.text);
+      return !heading;
+    });
+  }
 
   // Each column's lines in reading order.
   const colLines = (role: ColumnRole) => {
@@ -276,7 +291,8 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   };
   // 二十 + 一 is one numeral; 一 + 二 (two short rows, top-aligned) are two.
   const numerals = blocks('seq', (t, before) => chineseNumeral(`${before}${t}`.replace(/[、．.]$/, '')) === null).filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
-  const mechTexts = dedupe(blocks('mechanism', (t) => MECH_START.test(t)).map((text) => ({ num: 0, text }))).map((m) => m.text);
+  const mechColumn = dedupe(blocks('mechanism', (t) => MECH_START.test(t)).map((text) => ({ num: 0, text }))).map((m) => m.text);
+  const mechTexts = mechColumn.length ? mechColumn : dedupe(inlineMechs.map((text) => ({ num: 0, text }))).map((m) => m.text);
   const uniqueNumerals = numerals.filter((n, i) => n !== numerals[i - 1]);
 
   const out = paragraphs(before);

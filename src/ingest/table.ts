@@ -2,9 +2,16 @@
 // (issue 23.1/23.2). The Word and PDF readers recover rows and cells; this module names the columns from the header,
 // drops repeated header rows, carries merged cells down and writes each mechanism, measure and practice on its own
 // line, so a table gives exactly the records its text form gives. Pure.
+import { toCn } from './parse';
 import { chineseNumeral, normaliseSpace } from './text';
 
 export type ColumnRole = 'seq' | 'mechanism' | 'measure' | 'practice';
+
+/**
+ * Marks a paragraph Word numbers itself (a list paragraph: its "1．" or "（一）" is not in the text). The table's text
+ * form numbers such practices within their measure and such measures within their mechanism, as the list does.
+ */
+export const AUTO_NUMBER = '\u2063';
 
 /** A table as read: rows of cells, each cell its paragraphs (lines). Merged cells carry their value in every row. */
 export interface TableDoc {
@@ -13,7 +20,7 @@ export interface TableDoc {
   rows: string[][][];
 }
 
-const HEADER_TOKEN = /序号|编号|政策机制|政策|机制|主要举措|主要|举措|具体做法|具体|做法|经验做法|典型做法|内容|类别|方面/g;
+const HEADER_TOKEN = /序号|编号|政策机制|政策|机制|主要举措|主要|举措|具体做法|具体|做法|经验做法|典型做法|典型经验|经验|案例|内容|类别|方面|措施/g;
 
 /** A cell's text without spaces. */
 const flat = (cell: readonly string[]) => normaliseSpace(cell.join(''));
@@ -35,7 +42,7 @@ export function roleOfHeader(text: string): ColumnRole | null {
   const t = text.replace(/\s+/g, '');
   if (/序号|编号/.test(t)) return 'seq';
   if (/举措/.test(t)) return 'measure';
-  if (/做法|内容/.test(t)) return 'practice';
+  if (/做法|内容|经验|案例|措施/.test(t)) return 'practice';
   if (/机制|政策|类别|方面/.test(t)) return 'mechanism';
   return null;
 }
@@ -102,8 +109,11 @@ export function tableText(doc: TableDoc): string {
   const out: string[] = [...doc.before.map((p) => p.trim()).filter(Boolean)];
   let lastMech = '';
   let lastMeasure = '';
+  let measureNo = 0;
+  let itemNo = 0;
+  const auto = (p: string) => p.startsWith(AUTO_NUMBER);
   for (const row of body) {
-    const get = (c: number) => (c >= 0 ? joinWrapped(row[c] ?? []) : '');
+    const get = (c: number) => (c >= 0 ? joinWrapped((row[c] ?? []).map((p) => p.replace(AUTO_NUMBER, ''))) : '');
     const seq = get(seqC);
     const numeral = chineseNumeral(seq) !== null ? seq : '';
     const mechTitle = get(mechC);
@@ -114,16 +124,25 @@ export function tableText(doc: TableDoc): string {
       else if (numeral) out.push(numeral);
       lastMech = mechKey;
       lastMeasure = '';
+      measureNo = 0;
     }
     const measure = get(measC);
     if (measure && measure !== lastMeasure) {
-      out.push(measure);
+      const numbered = measC >= 0 && auto(row[measC]?.[0] ?? '') && !MEASURE_START.test(measure);
+      out.push(numbered ? `（${toCn(++measureNo)}）${measure}` : measure);
+      if (!numbered && MEASURE_START.test(measure)) measureNo++;
       lastMeasure = measure;
+      itemNo = 0;
     }
-    const paragraphs = (pracC >= 0 ? (row[pracC] ?? []) : []).map((p) => p.trim()).filter(Boolean);
+    const paragraphs = (pracC >= 0 ? (row[pracC] ?? []) : []).map((p) => p.trim()).filter((p) => p !== '' && p !== AUTO_NUMBER);
     // A 序号 column numbering the practices (1, 2, …) instead of the mechanisms gives the item number.
-    const itemNo = /^[0-9０-９]{1,6}$/.test(seq) ? seq : '';
-    paragraphs.forEach((p, i) => out.push(i === 0 && itemNo && !ITEM_START.test(p) ? `${itemNo}．${p}` : p));
+    const rowNo = /^[0-9０-９]{1,6}$/.test(seq) ? seq : '';
+    paragraphs.forEach((raw, i) => {
+      const p = raw.replace(AUTO_NUMBER, '');
+      if (ITEM_START.test(p)) itemNo++;
+      if (auto(raw) && !ITEM_START.test(p)) out.push(`${++itemNo}．${p}`);
+      else out.push(i === 0 && rowNo && !ITEM_START.test(p) ? `${rowNo}．${p}` : p);
+    });
   }
   return out.join('\n');
 }

@@ -8,7 +8,7 @@
 // well-kept pure-JS DOM parser that works in a Web Worker, where the browser's DOMParser does not exist.
 import JSZip from 'jszip';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import type { TableDoc } from '../../ingest/table';
+import { AUTO_NUMBER, type TableDoc } from '../../ingest/table';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -27,9 +27,12 @@ function attr(el: XmlElement | undefined, name: string): string | null {
   return el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`);
 }
 
-/** A paragraph's lines: runs' text, w:br starting a new line; deleted text and field codes left out. */
+/** A paragraph's lines: runs' text, w:br starting a new line; deleted text and field codes left out. A paragraph
+ * numbered by Word itself (w:numPr: the "1．" is not in the text) starts with AUTO_NUMBER for table.ts to number. */
 function paragraphLines(p: XmlElement): string[] {
-  const lines = [''];
+  const pPr = child(p, 'pPr');
+  const numbered = pPr !== undefined && child(pPr, 'numPr') !== undefined;
+  const lines = [numbered ? AUTO_NUMBER : ''];
   const walk = (el: XmlElement) => {
     for (const c of children(el)) {
       const n = c.localName;
@@ -61,7 +64,7 @@ function cellLines(tc: XmlElement): string[] {
     // A table nested in a cell: its text, row by row.
     (t) => lines.push(...tableRows(t).flatMap((r) => r.flat())),
   );
-  return lines.map((l) => l.trim()).filter(Boolean);
+  return lines.map((l) => l.trim()).filter((l) => l !== '' && l !== AUTO_NUMBER);
 }
 
 /** Rows of cells on the table's grid, merged cells carried down, repeated header rows after the first dropped. */
