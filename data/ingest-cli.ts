@@ -17,6 +17,7 @@ import { decodeBytes } from '../src/import/decode';
 import { readDocument } from '../src/import/documents';
 import type { PdfjsLike } from '../src/import/readers/pdf';
 import { parseList } from '../src/ingest/parse';
+import { htmlText, looksLikeHtml } from '../src/ingest/html';
 import { escapeControls, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, ROOT } from './lib';
 
 export { escapeControls };
@@ -110,7 +111,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return 1;
     }
     if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(`note: ${escapeControls(rel)} read as ${decoded.encoding.toUpperCase()}\n`);
-    text = decoded.text;
+    // A repost saved as a web page reads as the app reads it: its visible text.
+    text = looksLikeHtml(decoded.text) ? htmlText(decoded.text) : decoded.text;
   }
   // What the text itself says (the notice's title, signature, date, 文号), after the options and batches.json.
   const fromText = parseList(text).meta;

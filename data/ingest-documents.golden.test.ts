@@ -87,6 +87,23 @@ describe('batch 1 as it arrives: every form gives the 30 built-in records', () =
     expect(r.candidates[0]!.warnings.filter((w) => w.message.includes('page furniture')).map((w) => w.line)).toEqual(dropped.map((s) => s.line));
   });
 
+  it('a repost saved as a web page (.html): its visible text, furniture dropped, the same 30 records', async () => {
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const lines = readFileSync(join(FIX, 'repost-news.txt'), 'utf8').split('\n');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>住建部发布清单_新闻中心</title><script>var a = "1．不是做法";</script><style>p{}</style></head><body><div class="nav">首页</div>${lines
+      .map((l) => (/\.(png|jpg)$/.test(l) ? `<p><img src="/upload/2022/${l}" alt=""></p>` : `<p>${esc(l)}&nbsp;</p>`))
+      .join('\n')}<!-- 统计代码 --></body></html>`;
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-html-'));
+    writeFileSync(join(dir, 'repost.html'), html);
+    const r = await prepareAny({ input: { kind: 'bytes', bytes: new TextEncoder().encode(html).buffer as ArrayBuffer, name: 'repost.html' }, firstBatchId: 1 }, ctx, loaders);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+    expect(r.candidates[0]!.practices.map(comparable)).toEqual(builtin.map(comparable));
+    let err = '';
+    const code = await main([join(dir, 'repost.html'), '--out', join(dir, 'out.json'), '--batch', '1', ...DETAILS], { out: () => {}, err: (s) => (err += s) });
+    expect(err).not.toMatch(/^error/m);
+    expect(code).toBe(0);
+  });
+
   it('the CLI never invents batch details: without them it names the missing options and writes nothing', async () => {
     const r = await runCli('batch1-landscape-no-repeat.pdf', []);
     expect(r.code).toBe(1);

@@ -347,7 +347,7 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
         <input
           id="import-file"
           type="file"
-          accept=".docx,.pdf,.txt,.csv,.tsv,.json,text/plain,text/csv,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".docx,.pdf,.txt,.html,.htm,.csv,.tsv,.json,text/plain,text/html,text/csv,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           data-testid="import-file"
           onChange={(e) => {
             const f = e.target.files?.[0];

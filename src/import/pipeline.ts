@@ -2,6 +2,7 @@
 // format, parse, geocode (the same src/ingest code as the data build), collect the questions for the user.
 // Pure and synchronous: the Web Worker runs it (ingest.worker.ts), the unit tests call it directly.
 import { ingestText, geocoderFor } from '../ingest/ingest';
+import { htmlText, looksLikeHtml } from '../ingest/html';
 import type { AliasFile } from '../ingest/geocode';
 import { toPlace } from '../ingest/geocode';
 import type { ThemeDef } from '../ingest/extract';
@@ -186,6 +187,8 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
       return { ok: false, format: null, encoding, problems: [{ code: 'empty', message: `The file ${name} is empty.`, messageZh: `文件 ${name} 是空的。` }] };
   }
   const format: ImportFormat = req.input.kind === 'document' ? req.input.format : detectFormat(name, text);
+  // A repost saved as a web page: its visible text, blocks as lines and table cells as tabs (issue 23.4).
+  if (format === 'txt' && looksLikeHtml(text)) text = htmlText(text);
   onProgress({ stage: 'parse', fraction: 0.25 });
   const file = name ?? PASTED_FILE;
   let res: { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] };
