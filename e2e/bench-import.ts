@@ -63,3 +63,14 @@ export async function benchImport(browser: Browser, base: string, pdfPath: strin
     longestTaskMs: Math.round(Math.max(0, ...r.tasks)),
   };
 }
+
+/** The hook `npm run bench -- --import` calls: up to three drops of one generated PDF, into the bench's samples. */
+export async function runImportBench(browser: Browser, base: string, samples: Record<string, number[]>, runs: number): Promise<void> {
+  const pdf = makeBenchPdf();
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const r = await benchImport(browser, base, pdf);
+    console.log(`import: ${r.pages}-page PDF → ${r.practices} practices in ${r.dropToPreviewMs} ms, ${r.progressSteps} progress steps, longest main-thread task ${r.longestTaskMs} ms`);
+    (samples.importDropToPreviewMs ??= []).push(r.dropToPreviewMs);
+    (samples.importLongestTaskMs ??= []).push(r.longestTaskMs);
+  }
+}

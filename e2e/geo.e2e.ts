@@ -135,7 +135,7 @@ describe('boundaries at city zoom, by URL', () => {
       const atlas = (window as any).__atlas;
       // 玄武区's seat (gazetteer 320102), and the level 江苏 is drawn from.
       const p = atlas.map.project([118.792199, 32.050678]);
-      return { x: p.x, y: p.y, level: atlas.controller.detail.get(320000)?.level ?? null };
+      return { x: p.x, y: p.y, level: atlas.controller.detailLevels().get(320000) ?? null };
     });
     expect(at.level).toBe(2);
     const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
@@ -146,7 +146,7 @@ describe('boundaries at city zoom, by URL', () => {
     // Back out to the national view: only the focused province keeps a level of detail in the map's sources (the
     // others go back to the national level; their files stay cached).
     await s.page.evaluate(() => (window as any).__atlas.map.jumpTo({ center: [105, 35], zoom: 4 }));
-    await expect.poll(() => s.page.evaluate(() => [...(window as any).__atlas.controller.detail.keys()]), { timeout: 30_000 }).toEqual([320000]);
+    await expect.poll(() => s.page.evaluate(() => [...(window as any).__atlas.controller.detailLevels().keys()]), { timeout: 30_000 }).toEqual([320000]);
     await s.context.close();
   });
 });

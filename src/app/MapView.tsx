@@ -239,11 +239,19 @@ export function MapView({
           return;
       }
     };
+    // In a briefing the next slide's level-of-detail files are fetched while the current one is shown.
+    const prefetchNext = (s: AtlasState, prev: AtlasState | null) => {
+      if (s.mode !== 'briefing' || (prev && prev.mode === s.mode && prev.slide === s.slide && prev.filters === s.filters)) return;
+      const next = ctx.slideRegions({ ...s, slide: s.slide + 1 });
+      ctl.prefetch(next.length ? { kind: 'regions', adcodes: next } : { kind: 'national' });
+    };
     run(mapCommands(null, initial, ctx));
     applyProgrammes(initial);
+    prefetchNext(initial, null);
     const unsub = atlasStore.subscribe((s, prev) => {
       run(mapCommands(prev, s, ctx));
       if (s.filters !== prev.filters || s.mode !== prev.mode || s.slide !== prev.slide || s.showProgrammes !== prev.showProgrammes) applyProgrammes(s);
+      prefetchNext(s, prev);
     });
     // The map's box also changes without a state change (window, side sheet, late CSS): the controller re-frames
     // its subject for the new box unless the user has moved the map since.

@@ -19,8 +19,9 @@ import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, t
 import { applyChoices, chainName, openActorQuestions } from './resolve';
 import { PlacePicker } from './PlacePicker';
 import { StructureTree } from './StructureTree';
+import { StoredBatchProblems } from './StoredBatchProblems';
 import type { LineRole, StructureLine } from '../ingest/parse';
-import type { Candidate, PrepareRequest, PrepareResult } from './types';
+import type { Candidate, ImportProblem, PrepareRequest, PrepareResult } from './types';
 import { dialogReducer, initialDialogState, type CandidateState, type Phase } from './dialogState';
 
 type ImportInput = PrepareRequest['input'];
@@ -151,6 +152,10 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
       }),
     };
   }
+
+  // A paste over the limit is not kept (a 33 MB string in state took the tab's memory), so "read" must say why
+  // nothing is there instead of "nothing to import" (issue 24.6).
+  const oversized = useRef<ImportProblem | null>(null);
 
   async function start(input: ImportInput) {
     inputRef.current = input;
@@ -332,12 +337,13 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
           onChange={(e) => {
             // Like files, pasted text has a size limit: a 50 MB paste took the tab to 10 GB on its way to the worker.
             const big = pastedTooLarge(e.target.value);
+            oversized.current = big;
             if (big) dispatch({ type: 'problems', problems: [big] });
             else dispatch({ type: 'text', text: e.target.value });
           }}
           rows={8} spellCheck={false} data-testid="import-text" />
         <div className="import-actions">
-          <button type="button" className="text-button primary" onClick={() => void start({ kind: 'text', text })} data-testid="import-parse">
+          <button type="button" className="text-button primary" onClick={() => (oversized.current ? dispatch({ type: 'problems', problems: [oversized.current] }) : void start({ kind: 'text', text }))} data-testid="import-parse">
             {t('importParse')}
           </button>
         </div>
@@ -384,11 +390,7 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
       <p className="import-status" role="status" data-testid="import-status" ref={statusRef} tabIndex={-1}>
         {status}
       </p>
-      {api.storageProblem && (
-        <p className="import-note warn" role="alert">
-          {t('importStorageProblem', { reason: api.storageProblem })}
-        </p>
-      )}
+      <StoredBatchProblems />
       {body}
       <section className="import-batches" aria-labelledby="import-batches-title">
         <h3 id="import-batches-title" className="import-subtitle">

@@ -16,7 +16,8 @@ export const placeSchema = z.object({
 });
 
 export const figureSchema = z.object({
-  value: z.number().finite(),
+  // A string only for digits a double would not hold exactly (types.ts Figure).
+  value: z.union([z.number().finite(), z.string().regex(/^\d+(\.\d+)?$/, 'expected the digits of a number')]),
   unit: z.string(),
   raw: z.string().min(1),
   phrase: z.string().min(1),
@@ -67,6 +68,8 @@ export const programmeSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  short: z.string().min(1).optional(),
+  shortEn: z.string().min(1).optional(),
   issuer: z.string().min(1),
   date: z.string().regex(ISO_DATE),
   status: z.enum(['公示', '正式']),

@@ -6,6 +6,8 @@ export const SRC = {
   dash: 'dash',
   provinceLabels: 'province-labels',
   markers: 'markers',
+  /** The selected region's own geometry (one feature): its outline is then a tiny layer, not a pass over a whole source. */
+  selection: 'selection',
 } as const;
 
 export const LAYER = {
@@ -14,12 +16,16 @@ export const LAYER = {
   provinceOutline: 'province-outline',
   provinceHighlight: 'province-highlight',
   provinceCompare: 'province-compare',
+  selection: 'selection-outline',
   cityFill: 'city-fill',
   cityOutline: 'city-outline',
   cityOutlineFocus: 'city-outline-focus',
   cityHighlight: 'city-highlight',
+  cityHover: 'city-hover',
   districtFill: 'district-fill',
+  districtHover: 'district-hover',
   districtOutline: 'district-outline',
+  districtOutlineFocus: 'district-outline-focus',
   districtHighlight: 'district-highlight',
   dash: 'dash-line',
   provinceLabels: 'province-labels',
@@ -36,3 +42,13 @@ export const LAYER = {
 
 /** Layers a pointer can hit, topmost first (markers win over areas). */
 export const INTERACTIVE_LAYERS = [LAYER.markers, LAYER.districtFill, LAYER.cityFill, LAYER.provinceFill] as const;
+
+/** Highlight outlines, shown only while a feature of their source is hovered (the selection has its own layer). */
+export const HIGHLIGHT_LAYERS: Record<string, string> = {
+  [SRC.provinces]: LAYER.provinceHighlight,
+  [SRC.cities]: LAYER.cityHighlight,
+  [SRC.districts]: LAYER.districtHighlight,
+};
+
+/** Hover tints, shown only while a feature of their source is hovered. */
+export const HOVER_LAYERS: Record<string, string> = { [SRC.cities]: LAYER.cityHover, [SRC.districts]: LAYER.districtHover };

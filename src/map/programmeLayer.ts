@@ -6,6 +6,7 @@
 import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Palette } from '../theme/palette';
 import { LAYER, SRC } from './ids';
+import type { AppliedState } from './applied';
 
 /** The units to outline: adcodes with practices (solid) and without (dashed). */
 export interface ProgrammeMarks {
@@ -46,4 +47,16 @@ export function programmeLayers(p: Palette): LayerSpecification[] {
       paint: { 'line-color': p.programme, 'line-width': WIDTH, 'line-dasharray': [1.2, 1] },
     },
   ]) as LayerSpecification[];
+}
+
+/** Shows the units of `marks` (null: none) through the applied-state record; true if anything changed. */
+export function applyProgrammeUnits(applied: AppliedState, marks: ProgrammeMarks | null): boolean {
+  let changed = false;
+  for (const [solid, dashed] of PROGRAMME_LAYERS) {
+    if (marks && applied.filter(solid, adcodeFilter(marks.withPractices))) changed = true;
+    if (marks && applied.filter(dashed, adcodeFilter(marks.without))) changed = true;
+    if (applied.layoutProperty(solid, 'visibility', marks?.withPractices.length ? 'visible' : 'none')) changed = true;
+    if (applied.layoutProperty(dashed, 'visibility', marks?.without.length ? 'visible' : 'none')) changed = true;
+  }
+  return changed;
 }

@@ -27,7 +27,16 @@ export function choroplethColor(palette: Palette): ExpressionSpecification {
  * Layers that only matter inside the focused province (picking and highlighting its cities and districts) carry
  * this filter: outside it they would cost a full-country draw pass in every frame for nothing.
  */
-export const FOCUS_LAYERS = ['city-fill', 'city-outline-focus', 'city-highlight', 'district-fill', 'district-highlight'] as const;
+export const FOCUS_LAYERS = [
+  'city-fill',
+  'city-hover',
+  'city-outline-focus',
+  'city-highlight',
+  'district-fill',
+  'district-hover',
+  'district-outline-focus',
+  'district-highlight',
+] as const;
 
 export function focusFilter(province: number | null): FilterSpecification {
   return ['==', ['get', 'province'], province ?? -1] as FilterSpecification;
@@ -38,10 +47,19 @@ const MARKER_COUNT: ExpressionSpecification = ['coalesce', ['feature-state', 'co
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
+/** Tile buffer (px of a 512 px tile) of the area sources; see buildStyle. */
+export const AREA_BUFFER = 16;
+
 /** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
 export const CITY_ZOOM = 5;
 /** Zoom from which district borders show (districts are loaded per province on demand). */
 export const DISTRICT_ZOOM = 6.5;
+/**
+ * Zoom from which district borders are drawn in every province in view; below it only inside the focused one. A
+ * province slide (zoom 5.5–7.5) had drawn the districts of every neighbour in view: half of all the vertices of its
+ * frames (611k of 1.23M indices for 广东 at zoom 6.5), and software GL pays for each.
+ */
+export const DISTRICT_EVERYWHERE_ZOOM = 8;
 
 /**
  * Label sizes. At a desk: 11–15 px province names, 12 px place names from CITY_ZOOM. On a projector (briefing,
@@ -84,11 +102,21 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       paint: { 'fill-color': choroplethColor(p), 'fill-opacity': 1, 'fill-antialias': false },
     },
     {
-      // Transparent fills only catch the pointer; the count colour stays with the province.
+      // Transparent fills only catch the pointer (a constant 0 opacity is never drawn, but is still queried); the
+      // hover tint is its own layer, shown only while a city or district is hovered: a transparent fill whose
+      // opacity depends on feature state is drawn in full in every frame.
       id: LAYER.cityFill,
       filter: focusFilter(null),
       type: 'fill',
       source: SRC.cities,
+      paint: { 'fill-color': p.hover, 'fill-opacity': 0, 'fill-antialias': false },
+    },
+    {
+      id: LAYER.cityHover,
+      filter: focusFilter(null),
+      type: 'fill',
+      source: SRC.cities,
+      layout: { visibility: 'none' },
       paint: {
         'fill-color': p.hover,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
@@ -101,6 +129,15 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       type: 'fill',
       source: SRC.districts,
       minzoom: DISTRICT_ZOOM - 0.5,
+      paint: { 'fill-color': p.hover, 'fill-opacity': 0, 'fill-antialias': false },
+    },
+    {
+      id: LAYER.districtHover,
+      filter: focusFilter(null),
+      type: 'fill',
+      source: SRC.districts,
+      minzoom: DISTRICT_ZOOM - 0.5,
+      layout: { visibility: 'none' },
       paint: {
         'fill-color': p.hover,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
@@ -108,11 +145,21 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       },
     },
     {
-      // Everywhere districts are loaded (they follow the camera: only provinces in view are loaded).
+      // From DISTRICT_EVERYWHERE_ZOOM everywhere districts are loaded (they follow the camera: only provinces in
+      // view are loaded); below it only inside the focused province (the next layer).
       id: LAYER.districtOutline,
       type: 'line',
       source: SRC.districts,
+      minzoom: DISTRICT_EVERYWHERE_ZOOM,
+      paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
+    },
+    {
+      id: LAYER.districtOutlineFocus,
+      type: 'line',
+      source: SRC.districts,
       minzoom: DISTRICT_ZOOM - 0.5,
+      maxzoom: DISTRICT_EVERYWHERE_ZOOM,
+      filter: focusFilter(null),
       paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
     },
     {
@@ -164,6 +211,15 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       source: SRC.provinces,
       layout: { visibility: 'none' },
       paint: { 'line-color': highlightColor(p), 'line-width': highlightWidth(1) },
+    },
+    {
+      // The selected region's outline, from its own one-feature source: the highlight layers above draw the whole
+      // source (width 0 where nothing is hovered), 104k indices a frame for the provinces alone, and stay hidden
+      // unless something is hovered.
+      id: LAYER.selection,
+      type: 'line',
+      source: SRC.selection,
+      paint: { 'line-color': p.selected, 'line-width': 3 },
     },
     {
       // Compared provinces: a thick outline in their column's colour (feature-state `compare` = 1…4).
@@ -264,10 +320,16 @@ export function labelTextField(names: ReadonlyMap<number, string> | null): Expre
  * from system fonts (Noto CJK on the deployment machines), so the app never calls a glyph server.
  */
 export function buildStyle(theme: ThemeName): StyleSpecification {
-  const geojson = (promoteId: string | null) =>
-    promoteId
-      ? ({ type: 'geojson', data: EMPTY, promoteId } as const)
-      : ({ type: 'geojson', data: EMPTY } as const);
+  // Areas and lines: a 16 px tile buffer instead of MapLibre's 128 (of 512). Every tile carries and draws the
+  // geometry of its buffer too (clipped away, but each vertex still costs in software GL): with 128 px a tile holds
+  // 2.25× its own area. 16 px is more than the widest line (3.5 px) needs at a tile edge. Points (markers, labels)
+  // keep the default: a marker near a tile edge must not be cut.
+  const geojson = (promoteId: string | null, area = true) => ({
+    type: 'geojson' as const,
+    data: EMPTY,
+    ...(promoteId ? { promoteId } : {}),
+    ...(area ? { buffer: AREA_BUFFER } : {}),
+  });
   return {
     version: 8,
     name: `renewal-atlas-${theme}`,
@@ -279,8 +341,9 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
       [SRC.cities]: geojson('adcode'),
       [SRC.districts]: geojson('adcode'),
       [SRC.dash]: geojson(null),
-      [SRC.provinceLabels]: geojson(null),
-      [SRC.markers]: geojson('adcode'),
+      [SRC.provinceLabels]: geojson(null, false),
+      [SRC.markers]: geojson('adcode', false),
+      [SRC.selection]: geojson(null),
     },
     layers: buildLayers(theme),
   } as unknown as StyleSpecification;

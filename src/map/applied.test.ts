@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { AppliedState, type MapSink } from './applied';
+
+function fakeSink() {
+  const calls: string[] = [];
+  const sink: MapSink = {
+    setData: (s, d) => calls.push(`data ${s} ${d.features.length}`),
+    setFeatureState: (t, st) => calls.push(`state ${t.source}/${t.id} ${JSON.stringify(st)}`),
+    setLayoutProperty: (l, p, v) => calls.push(`layout ${l} ${p} ${JSON.stringify(v)}`),
+    setPaintProperty: (l, p, v) => calls.push(`paint ${l} ${p} ${JSON.stringify(v)}`),
+    setFilter: (l, f) => calls.push(`filter ${l} ${JSON.stringify(f)}`),
+    setLayerZoomRange: (l, a, b) => calls.push(`zoom ${l} ${a}-${b}`),
+  };
+  return { sink, calls };
+}
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+describe('AppliedState', () => {
+  it('sends only the feature-state keys whose value changed', () => {
+    const { sink, calls } = fakeSink();
+    const a = new AppliedState(sink);
+    expect(a.featureState({ source: 'p', id: 1 }, { count: 3, ramp: 1 })).toBe(true);
+    expect(a.featureState({ source: 'p', id: 1 }, { count: 3, ramp: 1 })).toBe(false);
+    expect(a.featureState({ source: 'p', id: 1 }, { count: 4, ramp: 1 })).toBe(true);
+    expect(calls).toEqual(['state p/1 {"count":3,"ramp":1}', 'state p/1 {"count":4}']);
+  });
+
+  it('skips a layout, paint or filter value the map already has, including one the style was built with', () => {
+    const { sink, calls } = fakeSink();
+    const a = new AppliedState(sink);
+    a.assume('layout', 'hl', 'visibility', 'none');
+    a.assume('paint', 'fill', 'fill-color', ['get', 'c']);
+    a.assumeFilter('f', ['==', 1, 1]);
+    expect(a.layoutProperty('hl', 'visibility', 'none')).toBe(false);
+    expect(a.paintProperty('fill', 'fill-color', ['get', 'c'])).toBe(false);
+    expect(a.filter('f', ['==', 1, 1])).toBe(false);
+    expect(a.zoomRange('l', 0, 24)).toBe(true);
+    expect(a.zoomRange('l', 0, 24)).toBe(false);
+    a.layoutProperty('hl', 'visibility', 'visible');
+    expect(calls).toEqual(['zoom l 0-24', 'layout hl visibility "visible"']);
+  });
+
+  it('while the context is lost it only records; replay puts everything back, feature state last', () => {
+    const { sink, calls } = fakeSink();
+    const a = new AppliedState(sink);
+    a.assume('paint', 'fill', 'fill-color', 'red');
+    a.setData('p', EMPTY);
+    a.featureState({ source: 'p', id: 1 }, { count: 3 });
+    a.live = false;
+    a.featureState({ source: 'p', id: 1 }, { selected: true });
+    a.filter('f', ['==', 2, 2]);
+    a.layoutProperty('hl', 'visibility', 'visible');
+    expect(calls).toHaveLength(2);
+    calls.length = 0;
+    a.replay();
+    expect(a.live).toBe(true);
+    expect(calls).toEqual([
+      'data p 0',
+      'paint fill fill-color "red"',
+      'layout hl visibility "visible"',
+      'filter f ["==",2,2]',
+      'state p/1 {"count":3,"selected":true}',
+    ]);
+  });
+
+  it('forgets the feature state of a source whose data was replaced, so that it is set again', () => {
+    const { sink, calls } = fakeSink();
+    const a = new AppliedState(sink);
+    a.featureState({ source: 'm', id: 5 }, { count: 1 });
+    a.featureState({ source: 'p', id: 5 }, { count: 1 });
+    a.forgetFeatureStates('m');
+    expect(a.featureStates('m')).toEqual([]);
+    expect(a.featureStates('p')).toHaveLength(1);
+    expect(a.featureState({ source: 'm', id: 5 }, { count: 1 })).toBe(true);
+    expect(calls).toHaveLength(3);
+  });
+});

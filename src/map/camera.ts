@@ -1,0 +1,135 @@
+// The camera: framing a subject inside the unobstructed part of the map (framing.ts computes the padding), keeping
+// it framed when the map's box changes, and jumps to a restored camera. The controller owns it with the map.
+import { LngLat, type Map as MlMap } from 'maplibre-gl';
+import { framePadding } from './framing';
+import { unionBounds, type Bounds } from '../geometry/bounds';
+import { measureObstructions } from './obstructions';
+import type { Subject } from './policy';
+import type { Camera, GazetteerEntry } from '../types';
+
+/** Space (px) kept around a framed subject, from the map's edges and from anything drawn over the map. */
+const FIT_MARGIN = 24;
+/** A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. */
+const FIT_MAX_ZOOM = 8.5;
+/** A camera move of a framed subject (ms); 0 when it happens without the user watching (first load, resize). */
+const FIT_DURATION = 800;
+
+export interface CameraHost {
+  nationalBounds: Bounds;
+  gazetteer: ReadonlyMap<number, GazetteerEntry>;
+  /** Waits for the map's sources, and for the boundaries of these regions when not yet loaded (a district). */
+  prepare(adcodes: number[]): Promise<void>;
+  /** Before a move to this camera: its level-of-detail files on the map (lod.ts viewBounds, detailStream.prepare). */
+  beforeMove(center: [number, number], zoom: number): Promise<void>;
+  regionBounds(adcode: number): Bounds | null;
+  /** False once the controller is destroyed. */
+  alive(): boolean;
+  busy(): void;
+}
+
+export class CameraControl {
+  /** The last framed subject, re-fitted when the map's box changes until the user moves the camera. */
+  private lastFrame: { bounds: Bounds; maxZoom: number; width: number; height: number } | null = null;
+  /** A later frame() wins over one still loading its districts. */
+  private frameSeq = 0;
+
+  constructor(
+    private readonly map: MlMap,
+    private readonly container: HTMLElement,
+    private readonly host: CameraHost,
+  ) {
+    // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
+    });
+  }
+
+  /**
+   * Moves the camera so that the subject's whole bounds lie inside the unobstructed part of the map (the map minus
+   * legend, inset, attribution, zoom buttons and any panel over it, measured now). A later call wins over one still
+   * loading its districts.
+   */
+  async frame(subject: Subject, animate: boolean): Promise<void> {
+    const seq = ++this.frameSeq;
+    await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
+    if (!this.host.alive() || seq !== this.frameSeq) return;
+    const bounds = this.boundsOf(subject);
+    if (!bounds) return;
+    const target = this.target(bounds, FIT_MAX_ZOOM);
+    if (target) await this.host.beforeMove(target.center, target.zoom);
+    if (!this.host.alive() || seq !== this.frameSeq) return;
+    this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+  }
+
+  /** The camera that frames a subject, without moving (for the briefing's next slide: its files, in advance). */
+  async targetOf(subject: Subject): Promise<{ center: [number, number]; zoom: number } | null> {
+    await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
+    const bounds = this.boundsOf(subject);
+    return bounds ? this.target(bounds, FIT_MAX_ZOOM) : null;
+  }
+
+  private boundsOf(subject: Subject): Bounds | null {
+    if (subject.kind === 'national') return this.host.nationalBounds;
+    const bounds = unionBounds(subject.adcodes.map((a) => this.host.regionBounds(a)).filter((b): b is Bounds => b !== null));
+    if (bounds) return bounds;
+    // A place known only by its seat (no boundary drawn for it).
+    const g = this.host.gazetteer.get(subject.adcodes[0] as number);
+    if (!g) return null;
+    const [lng, lat] = g.center;
+    return [lng - 0.3, lat - 0.25, lng + 0.3, lat + 0.25];
+  }
+
+  private target(bounds: Bounds, maxZoom: number): { center: [number, number]; zoom: number } | null {
+    const { map, obstructions } = measureObstructions(this.container);
+    const padding = framePadding(map, obstructions, bounds, { margin: FIT_MARGIN, maxZoom });
+    const [w, s, e, n] = bounds;
+    const t = this.map.cameraForBounds([[w, s], [e, n]], { padding, maxZoom });
+    if (!t?.center || t.zoom === undefined) return null;
+    const { lng, lat } = LngLat.convert(t.center);
+    return { center: [lng, lat], zoom: t.zoom };
+  }
+
+  private fitTo(bounds: Bounds, maxZoom: number, animate: boolean): void {
+    this.lastFrame = { bounds, maxZoom, width: this.container.clientWidth, height: this.container.clientHeight };
+    const target = this.target(bounds, maxZoom);
+    if (!target) return;
+    const c = this.map.getCenter();
+    const [lng, lat] = target.center;
+    // Already there (a re-frame for an unchanged layout): no move, and no busy state that no render would end.
+    if (!this.map.isMoving() && Math.abs(c.lng - lng) < 1e-6 && Math.abs(c.lat - lat) < 1e-6 && Math.abs(this.map.getZoom() - target.zoom) < 1e-4) {
+      return;
+    }
+    this.host.busy();
+    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
+    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
+  }
+
+  /** Moves the camera without animation (URL restore); skips when already there. */
+  jumpTo(camera: Camera): void {
+    const c = this.map.getCenter();
+    const near =
+      Math.abs(c.lng - camera.lng) < 1e-4 && Math.abs(c.lat - camera.lat) < 1e-4 && Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
+    if (near) return;
+    // A restored camera is somebody's own view: it is kept as it is when the window resizes.
+    this.lastFrame = null;
+    this.frameSeq++;
+    this.host.busy();
+    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+  }
+
+  /** Follows the container's size; a framed subject (not moved by the user since) is framed again for it. */
+  resize(): void {
+    this.map.resize();
+    const f = this.lastFrame;
+    if (f && (f.width !== this.container.clientWidth || f.height !== this.container.clientHeight)) {
+      this.fitTo(f.bounds, f.maxZoom, false);
+    }
+  }
+
+  /** Frames the last subject again (something over the map appeared or moved); nothing if the user moved the map. */
+  reframe(): void {
+    const f = this.lastFrame;
+    // Still flying there: keep flying, to the corrected frame.
+    if (f) this.fitTo(f.bounds, f.maxZoom, this.map.isMoving());
+  }
+}
