@@ -1,5 +1,9 @@
 // The dataset file's schema (public/data/practices.json), shared by the data build, the tests and the app's loader.
 // It mirrors src/types.ts; the assignability check at the bottom fails to compile if the two drift apart.
+// First: zod must be jitless before a schema is built (src/jitless.ts). Imported here, where the schemas are
+// built, and not only by the entries: a bundler may evaluate the chunk holding these schemas before the entry's own
+// code, and the CSP then reports zod's eval probe.
+import '../jitless';
 import { z } from 'zod';
 import type { Batch, Dataset, Figure, Place, Practice, Programme, ProgrammeSource, Theme } from '../types';
 
