@@ -12,6 +12,9 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  // Module workers, so the import worker can split: the PDF and Word readers (pdfjs, jszip, xmldom) are chunks it
+  // loads only when such a file is opened (an iife worker would inline them into every import).
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
   test: {

@@ -1,14 +1,23 @@
 // npm run ingest -- <file> [--out <file>] [--batch <id>] [--title <t>] [--issuer <i>] [--date <YYYY-MM>]
 // Ingests one list and writes the dataset JSON ({ batches, themes, practices }) to stdout or --out; a short report
 // (counts per mechanism, measure and level; unresolved places) goes to stderr. Any error → exit code 1, no output.
-// The file is decoded as the app decodes it (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030; anything else
-// is refused with the reason), and nothing from the file reaches the terminal as raw control characters.
+// A Word .docx or a PDF attachment is read exactly as the app's import reads it (src/import/documents.ts; pdfjs's
+// legacy build for Node); other document formats are refused with how to get a .docx or PDF. Text files are decoded
+// as the app decodes them (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030), and nothing from the file
+// reaches the terminal as raw control characters.
+// Batch details (title, issuer, date, 文号) come from the options, data/batches.json, or the document itself (the
+// notice before the table); never invented: when one is missing the CLI says which and asks for the option.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import { assembleDataset, ingestBatch, serialiseDataset, summarise, type BatchMeta } from '../src/ingest/dataset';
 import { formatIssue, type IngestIssue } from '../src/ingest/issues';
 import { parseDataset } from '../src/ingest/schema';
 import { decodeBytes } from '../src/import/decode';
+import { readDocument } from '../src/import/documents';
+import type { PdfjsLike } from '../src/import/readers/pdf';
+import { parseList } from '../src/ingest/parse';
+import { htmlText, looksLikeHtml } from '../src/ingest/html';
 import { escapeControls, loadAliases, loadBatches, loadCorrections, loadGazetteer, loadReviewedThemes, loadThemes, ROOT } from './lib';
 
 export { escapeControls };
@@ -65,7 +74,17 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
 
 const processIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-export function main(argv: readonly string[], io: CliIo = processIo): number {
+/** pdfjs's legacy build for Node, with the package's CMaps for fonts a PDF does not embed. Used by the tests too. */
+export const nodeLoaders = {
+  pdfjs: async (): Promise<PdfjsLike> => {
+    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike;
+    const cMapUrl = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/cmaps/`;
+    return { getDocument: (src) => lib.getDocument({ ...src, cMapUrl, cMapPacked: true }) };
+  },
+};
+const loaders = nodeLoaders;
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.err(`error: ${escapeControls(args)}\n${USAGE}\n`);
@@ -74,23 +93,51 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
   const path = resolve(args.file); // relative to where the command runs (npm run: the repository root)
   const rel = relative(ROOT, path).split('\\').join('/');
   const known = loadBatches().find((b) => b.file === rel);
+  const bytes = new Uint8Array(readFileSync(path));
+  const doc = await readDocument(bytes, rel, loaders);
+  let text: string;
+  if (doc.kind === 'refused') {
+    io.err(`error: ${escapeControls(`${rel}: ${doc.problem.message} / ${doc.problem.messageZh}`)}\nnothing written.\n`);
+    return 1;
+  } else if (doc.kind === 'document') {
+    text = doc.text;
+    io.err(`note: ${escapeControls(rel)} read as ${doc.format === 'pdf' ? `PDF (${doc.pages} pages)` : 'Word document'}\n`);
+  } else {
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) {
+      const p = decoded.problem;
+      const where = p.line ? `:${p.line}` : p.offset !== undefined ? ` (byte ${p.offset + 1})` : '';
+      io.err(`error: ${escapeControls(`${rel}${where}: ${p.message} / ${p.messageZh}`)}\nnothing written.\n`);
+      return 1;
+    }
+    if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(`note: ${escapeControls(rel)} read as ${decoded.encoding.toUpperCase()}\n`);
+    // A repost saved as a web page reads as the app reads it: its visible text.
+    text = looksLikeHtml(decoded.text) ? htmlText(decoded.text) : decoded.text;
+  }
+  // What the text itself says (the notice's title, signature, date, 文号), after the options and batches.json.
+  const fromText = parseList(text).meta;
+  const title = args.title ?? known?.title ?? fromText.title?.value;
+  const issuer = args.issuer ?? known?.issuer ?? fromText.issuer?.value;
+  const date = args.date ?? known?.date ?? fromText.date?.value;
+  const missing = [!title && '--title', !issuer && '--issuer', !date && '--date'].filter(Boolean);
+  if (missing.length) {
+    io.err(
+      `error: ${escapeControls(rel)} does not name its ${missing.map((m) => (m as string).slice(2)).join(', ')} (the notice before the table carries them in the ministry's attachment); give ${missing.join(' and ')}. Nothing is invented.\nnothing written.\n`,
+    );
+    return 1;
+  }
+  for (const [k, f] of [['title', fromText.title], ['issuer', fromText.issuer], ['date', fromText.date], ['文号', fromText.docNumber]] as const)
+    if (f && !(k === 'title' && (args.title ?? known?.title)) && !(k === 'issuer' && (args.issuer ?? known?.issuer)) && !(k === 'date' && (args.date ?? known?.date)))
+      io.err(`note: ${k} read from line ${f.line}: ${escapeControls(f.value)}\n`);
   // A list that is not one of data/batches.json is an import: ids from 1000 up, as the app numbers them.
   const meta: BatchMeta = {
     id: args.batch ?? known?.id ?? 1000,
-    title: args.title ?? known?.title ?? rel,
-    issuer: args.issuer ?? known?.issuer ?? 'unknown',
-    date: args.date ?? known?.date ?? '1970-01',
+    title: title!,
+    issuer: issuer!,
+    date: date!,
+    ...(fromText.docNumber && !known ? { docNumber: fromText.docNumber.value } : {}),
     file: known?.file ?? rel,
   };
-  const decoded = decodeBytes(new Uint8Array(readFileSync(path)));
-  if (!decoded.ok) {
-    const p = decoded.problem;
-    const where = p.line ? `:${p.line}` : p.offset !== undefined ? ` (byte ${p.offset + 1})` : '';
-    io.err(`error: ${escapeControls(`${rel}${where}: ${p.message} / ${p.messageZh}`)}\nnothing written.\n`);
-    return 1;
-  }
-  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') io.err(`note: ${escapeControls(rel)} read as ${decoded.encoding.toUpperCase()}\n`);
-  const text = decoded.text;
   const themes = loadThemes();
   // Reviewed themes wherever the practice is one that was reviewed (same id and headline): strictly for a built-in
   // list, as a match for a copy of one (e.g. a repost of batch 1 with --batch 1); keyword suggestions otherwise.
@@ -126,7 +173,13 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
 // Run only as a script (the tests import parseArgs).
 if (process.argv[1] && /ingest-cli\.ts$/.test(process.argv[1])) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    main(process.argv.slice(2)).then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => {
+        process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 1;
+      },
+    );
   } catch (e) {
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

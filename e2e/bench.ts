@@ -12,6 +12,7 @@
 // --profile dir: one extra briefing walk with a Chrome CPU profile (dir/briefing.cpuprofile, top self times
 // printed) and a count of the vertices drawn per frame (WebGL draw calls wrapped), to see where the time goes.
 // --reduced-motion: the pages ask for reduced motion (the map then jumps instead of flying).
+// --import: also a 100-page PDF dropped onto the app, read in the import worker (e2e/bench-import.ts, issue 23.8).
 import { execSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { runImportBench } from './bench-import';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -244,6 +246,8 @@ try {
     }
   }
   if (profileDir && !atScale) await profileRun(profileDir);
+  // --import: a 100-page PDF dropped onto the app (issue 23.8; e2e/bench-import.ts).
+  if (process.argv.includes('--import')) await runImportBench(browser, base, samples, runs);
 } finally {
   await browser.close();
   await server.close();
@@ -323,6 +327,7 @@ const budgets: Record<string, { batch?: number; scale?: number }> = {
   filterToIdle: { batch: 60, scale: 150 },
   firstViewGzipKB: { batch: 600 },
   heapMB: { scale: 250 },
+  importLongestTaskMs: { batch: 200, scale: 200 },
 };
 /** Budgets as ratios to the reference page's draw time (issue 25), at batch size. */
 const ratioBudgets: Record<string, number> = {

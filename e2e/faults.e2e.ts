@@ -285,6 +285,7 @@ describe('faults', () => {
       await dialog.locator('[data-testid="import-preview"]').waitFor({ timeout: LOAD });
       await dialog.locator('[data-testid="import-meta-title"]').fill(title);
       await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+      await dialog.locator('[data-testid="import-meta-issuer"]').fill('住房和城乡建设部办公厅');
       return dialog;
     };
     const imported = (page: Page) =>
@@ -410,6 +411,8 @@ describe('faults of issue 24', () => {
     expect(warnings).toMatch(/第 4 行：已删除 4 个/);
     await dialog.locator('[data-testid="import-meta-title"]').fill(HOSTILE_TITLE);
     await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+    // The issuer is prefilled only when the text names it (issue 23.5).
+    await dialog.locator('[data-testid="import-meta-issuer"]').fill('住房和城乡建设部办公厅');
     await dialog.locator('[data-testid="import-confirm"]').click();
     await pageA.waitForFunction(() => (document.querySelector('[data-testid="import-status"]')?.textContent ?? '').includes('已导入'), null, { timeout: LOAD });
     await pageA.keyboard.press('Escape');
@@ -487,6 +490,8 @@ describe('faults of issue 24', () => {
     await dialog.locator('[data-testid="import-preview"]').waitFor({ timeout: LOAD });
     await dialog.locator('[data-testid="import-meta-title"]').fill('配额批次');
     await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+    // The issuer is prefilled only when the text names it (issue 23.5).
+    await dialog.locator('[data-testid="import-meta-issuer"]').fill('住房和城乡建设部办公厅');
     await dialog.locator('[data-testid="import-confirm"]').click();
     await expect(dialog.locator('[data-testid="storage-problem"]').textContent({ timeout: LOAD })).resolves.toContain('存储空间已满');
     expect(pageErrors).toEqual([]);

@@ -57,6 +57,9 @@ async function confirmImport(page: Page, meta: { title?: string; date: string })
   const dialog = page.locator('[data-testid="import-dialog"]');
   if (meta.title !== undefined) await dialog.locator('[data-testid="import-meta-title"]').fill(meta.title);
   await dialog.locator('[data-testid="import-meta-date"]').fill(meta.date);
+  // The issuer is prefilled only when the text names it (issue 23.5: never invented).
+  const issuer = dialog.locator('[data-testid="import-meta-issuer"]');
+  if ((await issuer.inputValue()) === '') await issuer.fill('住房和城乡建设部办公厅');
   await dialog.locator('[data-testid="import-confirm"]').click();
   await page.waitForFunction(() => (document.querySelector('[data-testid="import-status"]')?.textContent ?? '').includes('已导入'));
 }
@@ -260,6 +263,7 @@ describe('import further batches', () => {
     await expect(items.nth(1).locator('.place-picker').getAttribute('data-chosen')).resolves.toBe('510000');
     await dialog.locator('[data-testid="import-meta-title"]').fill('手工确认地点');
     await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+    await dialog.locator('[data-testid="import-meta-issuer"]').fill('住房和城乡建设部办公厅');
     await page.screenshot({ path: artifactPath('import-unresolved.png') });
     await dialog.locator('[data-testid="import-confirm"]').click();
     await page.waitForFunction(() => (document.querySelector('[data-testid="import-status"]')?.textContent ?? '').includes('已导入'));

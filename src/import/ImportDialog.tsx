@@ -1,7 +1,7 @@
 // The import dialog (issue 7): paste or choose a file → worker (decode, parse, geocode) with progress → preview
 // (counts, places, questions, batch name) → confirm. Also the batch manager (remove imported batches) and the
 // export of the merged dataset. Nothing reaches the loaded data before "confirm".
-import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import aliasesJson from '../../data/aliases.json';
 import { useAtlasData } from '../data/context';
 import { useT } from '../store/hooks';
@@ -20,20 +20,9 @@ import { applyChoices, chainName, openActorQuestions } from './resolve';
 import { PlacePicker } from './PlacePicker';
 import { StructureTree } from './StructureTree';
 import { StoredBatchProblems } from './StoredBatchProblems';
-import type { LineRole, RoleOverrides, StructureLine } from '../ingest/parse';
-import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, PrepareRequest, PrepareResult, Progress } from './types';
-
-interface CandidateState {
-  candidate: Candidate;
-  meta: Candidate['meta'];
-  /** The user edited the form: a re-read after a role correction keeps their values. */
-  metaTouched: boolean;
-  choices: Map<string, number>;
-  /** The user confirmed the keyword rules' theme suggestions (issue 15.4): imported as reviewed. */
-  themesConfirmed: boolean;
-  /** A batch with the same practices, found when the preview opened. */
-  same: Batch | null;
-}
+import type { LineRole, StructureLine } from '../ingest/parse';
+import type { Candidate, ImportProblem, PrepareRequest, PrepareResult } from './types';
+import { dialogReducer, initialDialogState, type CandidateState, type Phase } from './dialogState';
 
 type ImportInput = PrepareRequest['input'];
 
@@ -41,11 +30,6 @@ type ImportInput = PrepareRequest['input'];
 function sendable(input: ImportInput): ImportInput {
   return input.kind === 'bytes' ? { ...input, bytes: input.bytes.slice(0) } : input;
 }
-
-type Phase =
-  | { kind: 'input'; problems: ImportProblem[] | null; structure?: StructureLine[] }
-  | { kind: 'working'; progress: Progress }
-  | { kind: 'preview'; format: ImportFormat; encoding: DecodedEncoding | null; items: CandidateState[] };
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -85,22 +69,20 @@ function isSkipped(item: CandidateState): boolean {
   return duplicateOf(item)?.kind === 'same';
 }
 
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+/** `file`: a file dropped onto the window (issue 23.6), read as soon as the dialog opens or when another is dropped. */
+export function ImportDialog({ onClose, file }: { onClose: () => void; file?: File | null }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const { dataset, geo } = useAtlasData();
   const api = useImportApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'input', problems: null });
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState('');
-  const [armed, setArmed] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Issue 16: the input last read and the roles the user set for its lines; a correction reads it again at once.
+  const [state, dispatch] = useReducer(dialogReducer, initialDialogState);
+  const { phase, text, status, armed, roles, rereading } = state;
+  const busy = phase.kind === 'saving';
+  // Issue 16: the input last read; a role correction reads it again at once.
   const inputRef = useRef<ImportInput | null>(null);
-  const [roles, setRoles] = useState<RoleOverrides>({});
-  const [rereading, setRereading] = useState(false);
-  const readSeq = useRef(0);
+  // The read whose answer counts, as the reducer will number it (dispatch is synchronous, the answer is not).
+  const seqRef = useRef(0);
   const gazetteerArray = useMemo<GazetteerEntry[]>(() => [...geo.gazetteer.values()], [geo.gazetteer]);
   const geocoder = useMemo(() => geocoderFor(gazetteerArray, aliasesJson as AliasFile), [gazetteerArray]);
   const msg = (p: { message: string; messageZh: string }) => (lang === 'en' ? p.message : p.messageZh);
@@ -176,15 +158,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const oversized = useRef<ImportProblem | null>(null);
 
   async function start(input: ImportInput) {
-    setStatus('');
     inputRef.current = input;
-    setRoles({});
-    const seq = ++readSeq.current;
-    setPhase({ kind: 'working', progress: { stage: 'decode', fraction: 0 } });
-    const result = await runImport({ input: sendable(input), firstBatchId: nextBatchId(dataset.batches) }, geo.gazetteer, (progress) =>
-      setPhase((p) => (p.kind === 'working' ? { kind: 'working', progress } : p)),
-    );
-    if (seq === readSeq.current) setPhase(phaseOf(result, null));
+    const seq = ++seqRef.current;
+    dispatch({ type: 'read', name: input.kind === 'bytes' ? input.name : null });
+    const result = await runImport({ input: sendable(input), firstBatchId: nextBatchId(dataset.batches) }, geo.gazetteer, (progress) => dispatch({ type: 'progress', seq, progress }));
+    dispatch({ type: 'result', seq, phase: phaseOf(result, null) });
   }
 
   /** A line's role set by the user (null: back to the parser's own): the same input is read again with it. */
@@ -194,28 +172,35 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const next: Record<string, LineRole> = { ...roles };
     if (role) next[key] = role;
     else delete next[key];
-    setRoles(next);
     const previous = phase.kind === 'preview' ? phase.items : null;
-    const seq = ++readSeq.current;
-    setRereading(true);
+    const seq = ++seqRef.current;
+    dispatch({ type: 'reread', roles: next });
     const result = await runImport({ input: sendable(input), firstBatchId: nextBatchId(dataset.batches), roles: next }, geo.gazetteer, () => {});
-    if (seq !== readSeq.current) return; // a later correction is on its way
-    setRereading(false);
-    setPhase(phaseOf(result, previous));
+    // The reducer drops the answer when a later correction is on its way.
+    dispatch({ type: 'result', seq, phase: phaseOf(result, previous) });
   }
 
-  async function onFile(file: File | undefined) {
+  async function onFile(file: File | null | undefined) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setPhase({ kind: 'input', problems: [tooLarge(file.size)] });
+      dispatch({ type: 'problems', problems: [tooLarge(file.size)] });
       return;
     }
     const bytes = await file.arrayBuffer();
     await start({ kind: 'bytes', bytes, name: file.name });
   }
 
+  // A file dropped onto the window: read once per drop.
+  const droppedRef = useRef<File | null>(null);
+  useEffect(() => {
+    if (!file || droppedRef.current === file) return;
+    droppedRef.current = file;
+    void onFile(file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file]);
+
   function update(index: number, fn: (s: CandidateState) => CandidateState) {
-    setPhase((p) => (p.kind === 'preview' ? { ...p, items: p.items.map((it, i) => (i === index ? fn(it) : it)) } : p));
+    dispatch({ type: 'update', index, fn });
   }
 
   async function confirm() {
@@ -228,25 +213,24 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       const practices = it.themesConfirmed ? chosen.map((p) => (p.themeSource === 'suggested' ? { ...p, themeSource: 'reviewed' as const } : p)) : chosen;
       return toImportedBatch({ ...it.candidate, practices, meta: it.meta }, id++);
     });
-    setBusy(true);
+    dispatch({ type: 'saving' });
     try {
       await api.add(batches);
-    } finally {
-      setBusy(false);
+    } catch (e) {
+      dispatch({ type: 'save-failed' });
+      throw e;
     }
-    setText('');
-    setPhase({ kind: 'input', problems: null });
-    setStatus(batches.map((b) => t('importDone', { title: b.batch.title, n: b.practices.length })).join(' '));
+    dispatch({ type: 'saved', status: batches.map((b) => t('importDone', { title: b.batch.title, n: b.practices.length })).join(' ') });
   }
 
   async function remove(b: Batch) {
     if (armed !== b.id) {
-      setArmed(b.id);
+      dispatch({ type: 'arm', id: b.id });
       return;
     }
-    setArmed(null);
+    dispatch({ type: 'arm', id: null });
     await api.remove(b.id);
-    setStatus(t('importRemoved', { title: b.title }));
+    dispatch({ type: 'status', status: t('importRemoved', { title: b.title }) });
   }
 
   const practiceCount = useMemo(() => {
@@ -256,19 +240,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   }, [dataset]);
 
   let body: ReactNode;
-  if (phase.kind === 'working') {
+  if (phase.kind === 'reading') {
     const pct = Math.round(phase.progress.fraction * 100);
     body = (
       <div className="import-working" data-testid="import-progress">
         <label htmlFor="import-progress-bar">
-          {t('importWorking')} {t(`importStage_${phase.progress.stage}`)}
+          {t('importWorking')} {phase.name ? `${phase.name} · ` : ''}
+          {t(`importStage_${phase.progress.stage}`)}
         </label>
         <progress id="import-progress-bar" max={100} value={pct}>
           {pct}%
         </progress>
       </div>
     );
-  } else if (phase.kind === 'preview') {
+  } else if (phase.kind === 'preview' || phase.kind === 'saving') {
     const items = phase.items;
     const importable = items.filter((it) => !isSkipped(it));
     const allValid = importable.length > 0 && importable.every((it) => metaProblems(it, items, dataset, t).length === 0);
@@ -305,10 +290,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             geocoder={geocoder}
             onChange={(fn) => update(i, fn)}
             tree={it.candidate.structure ? <StructureTree lines={it.candidate.structure} roles={roles} busy={rereading} onRole={(k, r) => void changeRole(k, r)} /> : null}
+            furniture={it.candidate.structure ? <DroppedLines lines={it.candidate.structure} busy={rereading} onRestore={(k) => void changeRole(k, 'text')} /> : null}
           />
         ))}
         <div className="import-actions">
-          <button type="button" className="text-button" onClick={() => setPhase({ kind: 'input', problems: null })}>
+          <button type="button" className="text-button" onClick={() => dispatch({ type: 'back' })}>
             {t('importBack')}
           </button>
           <button type="button" className="text-button primary" disabled={!allValid || busy} onClick={() => void confirm()} data-testid="import-confirm">
@@ -352,12 +338,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             // Like files, pasted text has a size limit: a 50 MB paste took the tab to 10 GB on its way to the worker.
             const big = pastedTooLarge(e.target.value);
             oversized.current = big;
-            if (big) setPhase({ kind: 'input', problems: [big] });
-            else setText(e.target.value);
+            if (big) dispatch({ type: 'problems', problems: [big] });
+            else dispatch({ type: 'text', text: e.target.value });
           }}
           rows={8} spellCheck={false} data-testid="import-text" />
         <div className="import-actions">
-          <button type="button" className="text-button primary" onClick={() => (oversized.current ? setPhase({ kind: 'input', problems: [oversized.current] }) : void start({ kind: 'text', text }))} data-testid="import-parse">
+          <button type="button" className="text-button primary" onClick={() => (oversized.current ? dispatch({ type: 'problems', problems: [oversized.current] }) : void start({ kind: 'text', text }))} data-testid="import-parse">
             {t('importParse')}
           </button>
         </div>
@@ -367,7 +353,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <input
           id="import-file"
           type="file"
-          accept=".txt,.csv,.tsv,.json,text/plain,text/csv,application/json"
+          accept=".docx,.pdf,.txt,.html,.htm,.csv,.tsv,.json,text/plain,text/html,text/csv,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           data-testid="import-file"
           onChange={(e) => {
             const f = e.target.files?.[0];
@@ -452,6 +438,45 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+const TREE_OPEN_MAX = 200;
+
+/** A <details> whose content is rendered only while it is open. */
+function LazyDetails({ className, initiallyOpen, summary, children }: { className: string; initiallyOpen: boolean; summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className={className} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children}
+    </details>
+  );
+}
+
+/** Lines dropped as page furniture (issue 23.4), each with its line number and a button that restores it. */
+function DroppedLines({ lines, busy, onRestore }: { lines: readonly StructureLine[]; busy: boolean; onRestore: (key: string) => void }) {
+  const t = useT();
+  const dropped = lines.filter((l) => l.furniture);
+  if (dropped.length === 0) return null;
+  return (
+    <details className="import-tree-box" open data-testid="import-furniture">
+      <summary>{t('importFurniture', { n: dropped.length })}</summary>
+      <p className="import-note">{t('importFurnitureHelp')}</p>
+      <ul className="tree-lines">
+        {dropped.map((l) => (
+          <li key={l.key} className="tree-line" data-line={l.line} data-kind={l.furniture}>
+            <span className="chip tree-lineno">{t('importFurnitureLine', { n: l.key })}</span>{' '}
+            <span className="tree-text" lang="zh-CN">
+              {l.text}
+            </span>{' '}
+            <button type="button" className="text-button small" disabled={busy} onClick={() => onRestore(l.key)} data-testid={`restore-${l.key}`}>
+              {t('importFurnitureRestore')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function CandidatePreview({
   index,
   item,
@@ -461,8 +486,10 @@ function CandidatePreview({
   geocoder,
   onChange,
   tree,
+  furniture,
 }: {
   tree: ReactNode;
+  furniture: ReactNode;
   index: number;
   item: CandidateState;
   items: readonly CandidateState[];
@@ -545,6 +572,9 @@ function CandidatePreview({
           <label htmlFor={`${idp}-date`}>{t('importDate')}</label>
           <input id={`${idp}-date`} value={item.meta.date} placeholder="2025-06" onChange={(e) => setMeta('date', e.target.value)} data-testid="import-meta-date" />
           {from(c.metaLines?.date)}
+          <label htmlFor={`${idp}-doc`}>{t('importDocNumber')}</label>
+          <input id={`${idp}-doc`} value={item.meta.docNumber ?? ''} placeholder="建办科函〔2022〕393号" onChange={(e) => setMeta('docNumber', e.target.value)} data-testid="import-meta-doc" />
+          {from(c.metaLines?.docNumber)}
           {problems.length > 0 && (
             <ul className="form-problems" data-testid="import-form-problems">
               {problems.map((p) => (
@@ -621,11 +651,13 @@ function CandidatePreview({
           )}
         </div>
       )}
+      {furniture}
       {tree && (
-        <details className="import-tree-box" open>
-          <summary>{t('importTree')}</summary>
+        // A long list's tree (a 100-page PDF: 500 practices, 600 rows of role pickers) is drawn when opened, so the
+        // preview appears without a long task on the main thread (issue 23.8).
+        <LazyDetails className="import-tree-box" initiallyOpen={(c.structure?.length ?? 0) <= TREE_OPEN_MAX} summary={t('importTree')}>
           {tree}
-        </details>
+        </LazyDetails>
       )}
       {dup?.kind !== 'same' && suggested.length > 0 && (
         <div className="import-themes" data-testid="import-themes">

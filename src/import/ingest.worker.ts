@@ -9,13 +9,24 @@ import type { AliasFile } from '../ingest/geocode';
 import type { ThemeDef } from '../ingest/extract';
 import { relatedPractices } from '../ingest/similarity';
 import type { GazetteerEntry } from '../types';
-import { prepareImport } from './pipeline';
+import { prepareAny } from './documents';
 import type { WorkerIn, WorkerOut } from './workerProtocol';
+import type { PdfjsLike } from './readers/pdf';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let gazetteer: GazetteerEntry[] = [];
 
-scope.onmessage = (e: MessageEvent<WorkerIn>) => {
+// pdfjs runs inside this worker: it is already off the main thread, so its own worker code is loaded as a module
+// chunk of the app (from the app's origin, never a CDN) and run here as pdfjs's "fake worker" instead of a nested one.
+async function loadPdfjs(): Promise<PdfjsLike> {
+  const [pdfjs, worker, { AppBinaryDataFactory }] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.mjs'), import('./readers/cmaps')]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  const lib = pdfjs as unknown as PdfjsLike;
+  // CMaps for fonts the PDF does not embed, from the app's own assets (useWorkerFetch off: there is no document here).
+  return { getDocument: (src) => lib.getDocument({ ...src, cMapUrl: 'app:/', cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: AppBinaryDataFactory }) };
+}
+
+scope.onmessage = async (e: MessageEvent<WorkerIn>) => {
   const msg = e.data;
   const post = (m: WorkerOut) => scope.postMessage(m);
   try {
@@ -24,10 +35,8 @@ scope.onmessage = (e: MessageEvent<WorkerIn>) => {
       return;
     }
     if (msg.gazetteer) gazetteer = msg.gazetteer;
-    const result = prepareImport(
-      msg.request,
-      { gazetteer, aliases: aliases as AliasFile, themes: themes.themes as ThemeDef[] },
-      (progress) => post({ id: msg.id, type: 'progress', progress }),
+    const result = await prepareAny(msg.request, { gazetteer, aliases: aliases as AliasFile, themes: themes.themes as ThemeDef[] }, { pdfjs: loadPdfjs }, (progress) =>
+      post({ id: msg.id, type: 'progress', progress }),
     );
     post({ id: msg.id, type: 'result', result });
   } catch (err) {

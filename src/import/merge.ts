@@ -36,6 +36,7 @@ export function toImportedBatch(c: Candidate, id: number, importedAt = new Date(
     title: c.meta.title.trim(),
     issuer: c.meta.issuer.trim(),
     date: c.meta.date.trim(),
+    ...(c.meta.docNumber?.trim() ? { docNumber: c.meta.docNumber.trim() } : {}),
     file: c.file,
     taxonomy: c.taxonomy,
   };

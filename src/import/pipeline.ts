@@ -2,6 +2,7 @@
 // format, parse, geocode (the same src/ingest code as the data build), collect the questions for the user.
 // Pure and synchronous: the Web Worker runs it (ingest.worker.ts), the unit tests call it directly.
 import { ingestText, geocoderFor } from '../ingest/ingest';
+import { htmlText, looksLikeHtml } from '../ingest/html';
 import type { AliasFile } from '../ingest/geocode';
 import { toPlace } from '../ingest/geocode';
 import type { ThemeDef } from '../ingest/extract';
@@ -23,7 +24,6 @@ export interface PrepareContext {
   themes: readonly ThemeDef[];
 }
 
-export const DEFAULT_ISSUER = '住房和城乡建设部办公厅';
 export const PASTED_FILE = 'pasted text';
 
 /** By extension first; pasted text and unknown extensions by their first characters / header line. */
@@ -74,7 +74,8 @@ function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidat
   const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes, roles: input.roles });
   const placeless = new Set(r.practices.filter((p) => p.actors.length === 0).map((p) => p.source.lines[0]));
   const blocking = r.errors.filter((e) => !(e.code === 'actor-unresolved' && placeless.has(e.line)));
-  const isText = input.format === 'txt';
+  // Lists read as text (pasted, .txt, or a .docx / PDF turned into text) show their structure tree.
+  const isText = input.format === 'txt' || input.format === 'docx' || input.format === 'pdf';
   if (blocking.length) return { ok: false, problems: blocking.map((e) => fromIssue(e, where, input.prefix)), ...(isText ? { structure: r.structure } : {}) };
   const g = geocoderFor(ctx.gazetteer, ctx.aliases);
   // The text's own title, signature and date (issue 16) prefill the form; the user can still change them.
@@ -82,8 +83,8 @@ function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidat
   return {
     ok: true,
     candidate: {
-      meta: { title: m.title?.value ?? input.title, issuer: m.issuer?.value ?? DEFAULT_ISSUER, date: m.date?.value ?? '' },
-      ...(isText ? { structure: r.structure, metaLines: { title: m.title?.line, issuer: m.issuer?.line, date: m.date?.line } } : {}),
+      meta: { title: m.title?.value ?? input.title, issuer: m.issuer?.value ?? '', date: m.date?.value ?? '', ...(m.docNumber ? { docNumber: m.docNumber.value } : {}) },
+      ...(isText ? { structure: r.structure, metaLines: { title: m.title?.line, issuer: m.issuer?.line, date: m.date?.line, docNumber: m.docNumber?.line } } : {}),
       file: input.file,
       format: input.format,
       taxonomy: r.taxonomy,
@@ -219,6 +220,9 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
         encoding,
         problems: [{ code: 'empty', message: 'Nothing to import: paste the list (or choose a file) first.', messageZh: '没有可导入的内容：请先粘贴清单文本或选择文件。' }],
       };
+  } else if (req.input.kind === 'document') {
+    name = req.input.name;
+    text = req.input.text;
   } else {
     name = req.input.name;
     const d = decodeBytes(new Uint8Array(req.input.bytes));
@@ -228,9 +232,11 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
     if (text.trim() === '')
       return { ok: false, format: null, encoding, problems: [{ code: 'empty', message: `The file ${name} is empty.`, messageZh: `文件 ${name} 是空的。` }] };
   }
+  const format: ImportFormat = req.input.kind === 'document' ? req.input.format : detectFormat(name, text);
+  // A repost saved as a web page: its visible text, blocks as lines and table cells as tabs (issue 23.4).
+  if (format === 'txt' && looksLikeHtml(text)) text = htmlText(text);
   // Characters that would break exports or reverse text go before any parsing, each removal named by its line
   // (issue 24.3). JSON escapes them inside strings, so jsonImport cleans its parsed fields itself.
-  const format = detectFormat(name, text);
   const cleaned = format === 'json' ? { text, removed: [] } : sanitizeText(text);
   text = cleaned.text;
   onProgress({ stage: 'parse', fraction: 0.25 });

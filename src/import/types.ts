@@ -2,12 +2,16 @@
 import type { Batch, Mechanism, Practice, Theme } from '../types';
 import type { RoleOverrides, StructureLine } from '../ingest/parse';
 
-export type ImportFormat = 'txt' | 'csv' | 'json';
+export type ImportFormat = 'txt' | 'csv' | 'json' | 'docx' | 'pdf';
 
 export type ProblemCode =
   | 'empty'
   | 'too-large'
   | 'binary'
+  /** A document format the import does not read (.doc, .wps, .ofd, .xlsx…), or a document it could not read. */
+  | 'format'
+  /** A PDF without a text layer or an image: no OCR is done. */
+  | 'scan'
   | 'encoding'
   | 'ingest'
   | 'csv-columns'
@@ -58,7 +62,7 @@ export interface Unresolved {
 
 /** One batch ready for the preview (ids already use the proposed batch id). */
 export interface Candidate {
-  meta: { title: string; issuer: string; date: string };
+  meta: { title: string; issuer: string; date: string; docNumber?: string };
   file: string;
   format: ImportFormat;
   taxonomy: Mechanism[];
@@ -71,14 +75,18 @@ export interface Candidate {
   /** Text lists: every line with the role the parser gave it (the preview's tree, issue 16). */
   structure?: StructureLine[];
   /** Lines the prefilled title, issuer and date were read from (text lists that name them). */
-  metaLines?: { title?: number; issuer?: number; date?: number };
+  metaLines?: { title?: number; issuer?: number; date?: number; docNumber?: number };
 }
 
 export type DecodedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gbk';
 
 export interface PrepareRequest {
   /** Pasted text, or the file's bytes. */
-  input: { kind: 'text'; text: string } | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
+  input:
+    | { kind: 'text'; text: string }
+    | { kind: 'bytes'; bytes: ArrayBuffer; name: string }
+    /** A .docx or PDF already turned into the list's text by src/import/documents.ts (in the worker). */
+    | { kind: 'document'; text: string; name: string; format: 'docx' | 'pdf' };
   /** The id the first new batch would get (≥ 1000); the dialog renumbers on confirm anyway. */
   firstBatchId: number;
   /** Roles the user set for some lines in the preview (text lists), by cell key. */
@@ -96,7 +104,7 @@ export type PrepareResult =
       structure?: StructureLine[];
     };
 
-export type ProgressStage = 'decode' | 'parse' | 'geocode' | 'check' | 'done';
+export type ProgressStage = 'read' | 'decode' | 'parse' | 'geocode' | 'check' | 'done';
 
 export interface Progress {
   stage: ProgressStage;

@@ -14,6 +14,8 @@ export interface BatchMeta {
   title: string;
   issuer: string;
   date: string;
+  /** The notice's 文号 when the document names it. */
+  docNumber?: string;
   file: string;
 }
 
@@ -85,7 +87,7 @@ export function ingestBatch(
 /** Batches and practices in order, with each practice's related practices (issue 10, data/SIMILARITY.md). */
 export function assembleDataset(ingests: readonly BatchIngest[], themes: readonly ThemeDef[]): Dataset {
   const batches: Batch[] = ingests
-    .map(({ meta, result }) => ({ id: meta.id, title: meta.title, issuer: meta.issuer, date: meta.date, file: meta.file, taxonomy: result.taxonomy }))
+    .map(({ meta, result }) => ({ id: meta.id, title: meta.title, issuer: meta.issuer, date: meta.date, ...(meta.docNumber ? { docNumber: meta.docNumber } : {}), file: meta.file, taxonomy: result.taxonomy }))
     .sort((a, b) => a.id - b.id);
   const practices = withRelated(
     ingests

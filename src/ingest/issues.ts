@@ -25,6 +25,7 @@ export type IssueCode =
   | 'item-renumbered'
   | 'item-incomplete'
   | 'text-ignored'
+  | 'furniture'
   | 'lead-confirms'
   | 'lead-differs'
   | 'converted-traditional'

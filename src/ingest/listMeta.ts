@@ -15,6 +15,8 @@ export interface ListMeta {
   issuer?: MetaField;
   /** ISO date, YYYY-MM-DD. */
   date?: MetaField;
+  /** The notice's document number (文号), e.g. 建办科函〔2022〕393号, with the ministry's 〔〕 brackets. */
+  docNumber?: MetaField;
 }
 
 interface Line {
@@ -30,6 +32,8 @@ const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?([^《》：
 // The signature of a notice: the issuing office alone on its line, its date on the next.
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:办公厅|人民政府|委员会|办公室|部|厅|局)$/;
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+// 建办科函〔2022〕393号; copies turn 〔〕 into [] 【】 （） or ().
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔［[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*(\d{1,4})\s*号/;
 const PUBLISHED = /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
 /** The title as the ministry writes it, with full-width brackets even when the copy had ASCII ones. */
@@ -83,6 +87,19 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
         usedLines.add(l.line);
         break;
       }
+    }
+  }
+
+  for (const l of preamble) {
+    const d = DOC_NUMBER.exec(l.text);
+    // Only a number standing for the notice: at the start of its line or right after the notice's title (a number
+    // cited inside the lead paragraph, 根据《…》（建科〔2021〕63号）, is another document's).
+    if (d && (d.index === 0 || l.text.length - (d.index + d[0].length) <= 2) && !/《/.test(l.text.slice(0, d.index))) {
+      // The office's abbreviation only: a notice title run into the number (…的通知建办科函〔…〕) is cut off.
+      const office = d[1]!.replace(/^.*(?:通知|意见|办法|的)/, '');
+      meta.docNumber = { value: `${office}〔${d[2]}〕${d[3]}号`, line: l.line };
+      usedLines.add(l.line);
+      break;
     }
   }
 

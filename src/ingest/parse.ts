@@ -13,6 +13,7 @@
 import type { Mechanism } from '../types';
 import { convertText, type ConversionKind } from './convert';
 import { issue, type IngestIssue } from './issues';
+import { furnitureKind, type FurnitureKind } from './furniture';
 import { readListMeta, type ListMeta } from './listMeta';
 import { asciiDigits, chineseNumeral, normaliseSpace } from './text';
 
@@ -30,8 +31,9 @@ export interface RawItem {
   incomplete?: boolean;
 }
 
-/** Roles a user can give a line in the import preview. */
-export type LineRole = 'mechanism' | 'measure' | 'practice' | 'ignore';
+/** Roles a user can give a line in the import preview; 'text' restores a line dropped as page furniture (it is then
+ * read like any other line). */
+export type LineRole = 'mechanism' | 'measure' | 'practice' | 'ignore' | 'text';
 /** Roles of a line as parsed: a user's role, or a continuation, a header cell, text before the table. */
 export type StructureRole = LineRole | 'continuation' | 'header' | 'preamble';
 
@@ -53,6 +55,8 @@ export interface StructureLine {
   inferred?: boolean;
   /** The role was set by the caller. */
   overridden?: boolean;
+  /** Dropped as page furniture (issue 23.4): an image name, caption, button, byline, page number…; restorable. */
+  furniture?: FurnitureKind;
 }
 
 export interface ParsedList {
@@ -84,6 +88,16 @@ const HEADER_WORDS = /^(?:序号|政策机制|政策|机制|主要举措|主要|
 const CHROME = /^(?:【[^】]{1,8}】\s*)+$|^(?:分享到|扫一扫|责任编辑|打印本页|关闭窗口|\[?图片\]?$|\[image\]$)/i;
 // The end of a complete item: sentence-final punctuation, possibly followed by a closing quote or bracket.
 const COMPLETE_END = /[。！？!?；;…][”’"'」』）)】]*$/;
+
+const FURNITURE_ZH: Record<FurnitureKind, string> = {
+  image: '图片文件名',
+  caption: '图片说明',
+  buttons: '页面按钮',
+  byline: '来源、编辑等信息',
+  breadcrumb: '导航路径',
+  'page-number': '页码',
+  navigation: '上一篇、下一篇等链接',
+};
 
 function clean(cell: string): string {
   return cell.replace(/[\u3000\u00a0\ufeff]/g, ' ').trim();
@@ -171,6 +185,8 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   const warnings: IngestIssue[] = [];
   const structure: StructureLine[] = [];
   const preamble: Cell[] = [];
+  // Furniture before the table still tells the batch details (发布时间：…) to readListMeta.
+  const furnitureBefore: Cell[] = [];
 
   let mech = null as Mechanism | null; // current mechanism (cast: closures below reassign it)
   let mechLine = 0;
@@ -333,6 +349,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       const c = cells[j]!;
       const role = roles[c.key];
       if (role === 'ignore') continue;
+      if (!role && furnitureKind(c.text)) continue;
       if (!role && HEADER_WORDS.test(c.text) && (!mech || /序号|具体做法/.test(c.text))) continue;
       return { cell: c, kind: classify(c.text), role };
     }
@@ -354,7 +371,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     const line = c.text;
     const role = roles[c.key];
 
-    if (role) {
+    if (role && role !== 'text') {
       // The user's role for this line: it wins over every rule below.
       if (role === 'ignore') {
         closeMeasureTitle();
@@ -394,7 +411,17 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       continue;
     }
 
-    if (CHROME.test(line)) {
+    const furniture = role === 'text' ? null : furnitureKind(line);
+    if (furniture) {
+      closeMeasureTitle();
+      closeMechanismTitle();
+      if (!mech) furnitureBefore.push(c);
+      warnings.push(issue(lineNo, 'furniture', `"${line.slice(0, 30)}" is page furniture (${furniture}); dropped — restore it in the preview if it belongs to the list`, `“${line.slice(0, 30)}”是网页或版面上的附属内容（${FURNITURE_ZH[furniture]}），已略去；如属于清单，可在预览中恢复`));
+      entry(c, 'ignore', { inferred: true, furniture });
+      continue;
+    }
+
+    if (role !== 'text' && CHROME.test(line)) {
       closeMeasureTitle();
       closeMechanismTitle();
       warnings.push(issue(lineNo, 'text-ignored', `"${line.slice(0, 30)}" looks like web page chrome; ignored`, `“${line.slice(0, 30)}”像是网页上的其他内容，已忽略`));
@@ -552,7 +579,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     );
   }
 
-  const meta = readListMeta(preamble, taxonomy);
+  const meta = readListMeta([...preamble, ...furnitureBefore].sort((a, b) => a.line - b.line), taxonomy);
   warnings.push(...meta.issues);
   for (const c of preamble) {
     const used = meta.usedLines.has(c.line);

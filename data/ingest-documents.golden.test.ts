@@ -1,0 +1,195 @@
+// Issue 23: batch 1 as it really arrives — the ministry's Word attachment, PDFs converted from it (portrait and
+// landscape, with and without the repeated header, different column widths, one row per practice or one cell per
+// measure) and web reposts with their furniture — gives the same 30 records as the built-in list, through the CLI
+// (`npm run ingest`'s main) and through the dialog's path (the worker's prepareAny, with Node's pdfjs). The fixtures
+// are made by data/fixtures/make-ingest-fixtures.ts (npm run fixtures:ingest).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Practice } from '../src/types';
+import { prepareAny } from '../src/import/documents';
+import { punctuationWidthless } from '../src/ingest/test-forms';
+import { main, nodeLoaders, type CliIo } from './ingest-cli';
+import { fromRoot, loadAliases, loadGazetteer, loadThemes } from './lib';
+
+const FIX = fromRoot('data/fixtures/ingest');
+const builtin = (JSON.parse(readFileSync(fromRoot('public/data/practices.json'), 'utf8')) as Dataset).practices.filter((p) => p.batch === 1);
+const loaders = nodeLoaders;
+const ctx = { gazetteer: loadGazetteer(), aliases: loadAliases(), themes: loadThemes() };
+
+/** A record as both paths must give it: without its source lines (each form has its own) and themes (the CLI applies the reviewed ones). */
+function comparable(p: Practice): string {
+  const { source: _s, converted: _c, incomplete: _i, themes: _t, themeSource: _ts, related: _r, ...rest } = p;
+  return punctuationWidthless(JSON.stringify(rest));
+}
+
+async function runCli(file: string, extra: string[]): Promise<{ code: number; err: string; dataset: Dataset | null }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'ingest-doc-')), 'out.json');
+  let err = '';
+  const io: CliIo = { out: () => {}, err: (s) => (err += s) };
+  const code = await main([join(FIX, file), '--out', out, '--batch', '1', ...extra], io);
+  return { code, err, dataset: code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as Dataset) : null };
+}
+
+async function viaDialog(file: string) {
+  const bytes = readFileSync(join(FIX, file));
+  const fractions: number[] = [];
+  const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, name: file }, firstBatchId: 1 }, ctx, loaders, (p) =>
+    fractions.push(p.fraction),
+  );
+  return { r, fractions };
+}
+
+const NOTICE = { title: '实施城市更新行动可复制经验做法清单（第一批）', issuer: '住房和城乡建设部办公厅', date: '2022-11-25', docNumber: '建办科函〔2022〕393号' };
+const DETAILS = ['--title', '第一批（测试）', '--issuer', '住房和城乡建设部办公厅', '--date', '2022-11'];
+
+const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] = [
+  ['batch1.docx', [], NOTICE],
+  ['batch1-portrait.pdf', [], NOTICE],
+  ['batch1-landscape-no-repeat.pdf', DETAILS, { title: NOTICE.title }],
+  ['batch1-portrait-cell-per-measure.pdf', DETAILS, { title: NOTICE.title }],
+  ['repost-news.txt', DETAILS, { title: NOTICE.title }],
+  ['repost-association.txt', DETAILS, { title: NOTICE.title, date: '2022-11-28' }],
+];
+
+describe('batch 1 as it arrives: every form gives the 30 built-in records', () => {
+  for (const [file, args, meta] of FORMS) {
+    it(`${file}: through the CLI and through the dialog's path`, async () => {
+      const cli = await runCli(file, args);
+      expect(cli.err).not.toMatch(/^error/m);
+      expect(cli.code).toBe(0);
+      expect(cli.dataset!.practices.map(comparable)).toEqual(builtin.map(comparable));
+
+      const { r, fractions } = await viaDialog(file);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+      const c = r.candidates[0]!;
+      expect(c.practices.map(comparable)).toEqual(builtin.map(comparable));
+      expect(c.format).toBe(file.endsWith('.pdf') ? 'pdf' : file.endsWith('.docx') ? 'docx' : 'txt');
+      // Batch details prefilled only where the document carries them; never made up.
+      expect(c.meta.title).toBe(meta.title ?? '');
+      expect(c.meta.issuer).toBe(meta.issuer ?? '');
+      expect(c.meta.date).toBe(meta.date ?? '');
+      expect(c.meta.docNumber).toBe(meta.docNumber);
+      expect(fractions.at(-1)).toBe(1);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    });
+  }
+
+  it('reposts: every furniture line is dropped and listed with its line number, and a restored line is read again', async () => {
+    const { r } = await viaDialog('repost-news.txt');
+    if (!r.ok) throw new Error('refused');
+    const lines = readFileSync(join(FIX, 'repost-news.txt'), 'utf8').split('\n');
+    const dropped = r.candidates[0]!.structure!.filter((s) => s.furniture);
+    const texts = dropped.map((s) => lines[s.line - 1]);
+    for (const t of ['1.png', '2.png', 'image003.jpg', '图1 城市更新示意', '图2：北京市城市更新专项小组会议现场', '（图片来源：成都市住建局）', '字号：大 中 小', '分享到：微信 微博 QQ空间', '编辑：王小明', '责任编辑：李华', '【打印本页】【关闭窗口】', '上一篇：关于开展城市体检工作的通知', '下一篇：2022年城市更新论坛在京召开', '当前位置：首页 > 新闻中心 > 政策法规'])
+      expect(texts).toContain(t);
+    expect(r.candidates[0]!.warnings.filter((w) => w.message.includes('page furniture')).map((w) => w.line)).toEqual(dropped.map((s) => s.line));
+  });
+
+  it('a repost saved as a web page (.html): its visible text, furniture dropped, the same 30 records', async () => {
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const lines = readFileSync(join(FIX, 'repost-news.txt'), 'utf8').split('\n');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>住建部发布清单_新闻中心</title><script>var a = "1．不是做法";</script><style>p{}</style></head><body><div class="nav">首页</div>${lines
+      .map((l) => (/\.(png|jpg)$/.test(l) ? `<p><img src="/upload/2022/${l}" alt=""></p>` : `<p>${esc(l)}&nbsp;</p>`))
+      .join('\n')}<!-- 统计代码 --></body></html>`;
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-html-'));
+    writeFileSync(join(dir, 'repost.html'), html);
+    const r = await prepareAny({ input: { kind: 'bytes', bytes: new TextEncoder().encode(html).buffer as ArrayBuffer, name: 'repost.html' }, firstBatchId: 1 }, ctx, loaders);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+    expect(r.candidates[0]!.practices.map(comparable)).toEqual(builtin.map(comparable));
+    let err = '';
+    const code = await main([join(dir, 'repost.html'), '--out', join(dir, 'out.json'), '--batch', '1', ...DETAILS], { out: () => {}, err: (s) => (err += s) });
+    expect(err).not.toMatch(/^error/m);
+    expect(code).toBe(0);
+  });
+
+  it('the CLI never invents batch details: without them it names the missing options and writes nothing', async () => {
+    const r = await runCli('batch1-landscape-no-repeat.pdf', []);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/does not name its issuer, date.*--issuer and --date/);
+    expect(r.err).toContain('nothing written');
+  });
+});
+
+describe('formats the import does not read are refused by name, nothing imported', () => {
+  const refusal = async (name: string, bytes: Uint8Array) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-fmt-'));
+    writeFileSync(join(dir, name), bytes);
+    const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.slice().buffer, name }, firstBatchId: 1000 }, ctx, loaders);
+    let err = '';
+    const code = await main([join(dir, name), '--out', join(dir, 'out.json')], { out: () => {}, err: (s) => (err += s) });
+    expect(code).toBe(1);
+    expect(r.ok).toBe(false);
+    return { problem: r.ok ? null : r.problems[0]!, err };
+  };
+  const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+
+  it('.doc and .wps (old binary Word / WPS): named, with 另存为 .docx or PDF', async () => {
+    for (const [name, what] of [['附件.doc', '旧版 Word 文档'], ['附件.wps', 'WPS 文字文档']] as const) {
+      const { problem, err } = await refusal(name, OLE);
+      expect(problem!.code).toBe('format');
+      expect(problem!.messageZh).toContain(what);
+      expect(problem!.messageZh).toContain('另存为');
+      expect(err).toContain(what);
+    }
+  });
+
+  it('.ofd, .xlsx and a scan-only PDF', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = async (files: Record<string, string>) => {
+      const z = new JSZip();
+      for (const [k, v] of Object.entries(files)) z.file(k, v);
+      return z.generateAsync({ type: 'uint8array' });
+    };
+    expect((await refusal('附件.ofd', await zip({ 'OFD.xml': '<ofd:OFD/>' }))).problem!.messageZh).toContain('OFD 版式文档');
+    expect((await refusal('清单.xlsx', await zip({ 'xl/workbook.xml': '<workbook/>' }))).problem!.messageZh).toContain('Excel 工作簿');
+    // A PDF whose pages are images: a one-page PDF with no text.
+    const scan = new TextEncoder().encode(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    );
+    const s = await refusal('扫描件.pdf', scan);
+    expect(s.problem!.code).toBe('scan');
+    expect(s.problem!.messageZh).toContain('不做文字识别（OCR）');
+  });
+});
+
+/** A PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H), as many office tools write them. */
+function pdfWithoutEmbeddedFont(cells: [x: number, y: number, text: string][]): Uint8Array {
+  const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = cells.map(([x, y, t]) => `BT /F1 10 Tf 1 0 0 1 ${x} ${y} Tm <${hex(t)}> Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+it('a PDF whose Chinese font is not embedded is read through the CMaps (UniGB-UCS2-H)', async () => {
+  const cells: [number, number, string][] = [
+    [60, 780, '序号'], [110, 780, '政策机制'], [210, 780, '主要举措'], [330, 780, '具体做法'],
+    [65, 750, '一'], [110, 750, '建立城市更新统筹谋划机制'], [210, 750, '（一）加强工作统筹'], [330, 750, '1．北京市建立城市更新专项小组。'],
+    [330, 735, '2．山东省潍坊市建立联席会议制度。'],
+  ];
+  const bytes = pdfWithoutEmbeddedFont(cells);
+  const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.slice().buffer, name: 'no-embed.pdf' }, firstBatchId: 1000 }, ctx, loaders);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  expect(r.candidates[0]!.practices.map((p) => [p.mechanism.title, p.measure.title, p.text])).toEqual([
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '北京市建立城市更新专项小组。'],
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '山东省潍坊市建立联席会议制度。'],
+  ]);
+});

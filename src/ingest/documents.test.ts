@@ -1,0 +1,251 @@
+// Issue 23: the pure parts of reading attachments — page furniture, the table's text form, PDF layout recovery from
+// positioned text (laid out here by a small typesetter, so page size, column widths, vertical centring of merged
+// cells, page breaks inside a practice, repeated headers and footers can vary freely), and the 文号.
+import { describe, expect, it } from 'vitest';
+import { furnitureKind } from './furniture';
+import { parseList } from './parse';
+import { pdfText, type PdfPage, type PdfPiece } from './pdfLayout';
+import { AUTO_NUMBER, tableText } from './table';
+import { readListMeta } from './listMeta';
+
+const LIST = {
+  mechanisms: [
+    { code: '一', title: '建立城市更新统筹谋划机制', measures: [{ title: '加强工作统筹和督查考核', items: 3 }, { title: '建立城市更新制度机制', items: 2 }] },
+    { code: '二', title: '建立政府引导、市场运作、公众参与的可持续实施模式', measures: [{ title: '建立存量资源统筹协调机制', items: 2 }] },
+    { code: '三', title: '创新与城市更新相配套的支持政策', measures: [{ title: '完善土地政策', items: 1 }, { title: '优化审批流程', items: 3 }] },
+  ],
+};
+const CN = ['一', '二', '三', '四'];
+const practiceText = (m: number, s: number, i: number) =>
+  `山东省潍坊市建立第${m}${s}${i}项城市更新工作联席会议制度。市长为召集人，分管市长为副召集人，市发改、住建、工信、教育、财政等19个部门为成员，负责统筹推进城市更新工作，协调解决遇到的困难问题，形成上下协同的工作机制，资金规模46.18亿元。`;
+
+interface Row {
+  seq: string;
+  mech: string;
+  measure: string;
+  practice: string;
+  first: { mech: boolean; measure: boolean };
+}
+
+function rows(): Row[] {
+  const out: Row[] = [];
+  LIST.mechanisms.forEach((m, mi) =>
+    m.measures.forEach((ms, si) => {
+      for (let i = 1; i <= ms.items; i++)
+        out.push({ seq: m.code, mech: m.title, measure: `（${CN[si]}）${ms.title}`, practice: `${i}．${practiceText(mi + 1, si + 1, i)}`, first: { mech: si === 0 && i === 1, measure: i === 1 } });
+    }),
+  );
+  return out;
+}
+
+interface Layout {
+  width: number;
+  height: number;
+  cols: [number, number, number, number];
+  size: number;
+  repeatHeader: boolean;
+  centre: boolean;
+  footer: (n: number) => string;
+  runningHeader?: string;
+  /** No 序号 / 政策机制 columns: each mechanism is a row across the table (一、…), cols[0] and cols[1] unused. */
+  spanning?: boolean;
+}
+
+/** Lays the table out as a word processor would: wrapped cells, rows split over pages, merged cells printed once. */
+function typeset(l: Layout): PdfPage[] {
+  const pages: PdfPage[] = [];
+  const margin = 60;
+  const x0 = [margin];
+  for (const w of l.cols.slice(0, 3)) x0.push(x0[x0.length - 1]! + w);
+  const wrap = (text: string, width: number) => {
+    const per = Math.max(1, Math.floor((width - 8) / l.size));
+    const out: string[] = [];
+    for (let i = 0; i < text.length; i += per) out.push(text.slice(i, i + per));
+    return out;
+  };
+  const lead = l.size * 1.4;
+  let page: PdfPiece[] = [];
+  let y = 0;
+  const newPage = (first: boolean) => {
+    if (page.length || pages.length) pages.push({ width: l.width, height: l.height, pieces: page });
+    page = [];
+    y = l.height - margin;
+    if (l.runningHeader) page.push({ str: l.runningHeader, x: l.width / 2 - 60, y: l.height - 30, w: 120, h: l.size });
+    page.push({ str: l.footer(pages.length + 1), x: l.width / 2 - 15, y: 30, w: 30, h: l.size });
+    if (first) {
+      page.push({ str: '附件', x: margin, y, w: 2 * l.size, h: l.size });
+      y -= lead;
+      page.push({ str: '实施城市更新行动可复制经验做法清单（第一批）', x: margin + 60, y, w: 22 * l.size, h: l.size });
+      y -= lead * 1.5;
+    }
+    if (first || l.repeatHeader) {
+      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => (l.spanning && i < 2 ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
+      y -= lead * 1.3;
+    }
+  };
+  newPage(true);
+  // Merged cells: their text goes once, at the top of their span or centred over its first page's part.
+  const all = rows();
+  let i = 0;
+  while (i < all.length) {
+    const r = all[i]!;
+    // A mechanism's span: its rows; printed on the page where it starts.
+    const put = (text: string, col: number, spanLines: number) => {
+      const lines = wrap(text, l.cols[col]!);
+      const offset = l.centre ? Math.max(0, Math.min(spanLines, Math.floor((l.height - 2 * margin) / lead) - 2) - lines.length) / 2 : 0;
+      lines.forEach((t, k) => page.push({ str: t, x: x0[col]! + 4, y: y - (offset + k) * lead, w: t.length * l.size, h: l.size }));
+    };
+    const practiceLines = (row: Row) => wrap(row.practice, l.cols[3]!).length;
+    if (r.first.mech && l.spanning) {
+      if (y < margin + lead * 3) newPage(false);
+      const t = `${r.seq}、${r.mech}`;
+      page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
+      y -= lead * 1.3;
+    } else if (r.first.mech) {
+      let span = 0;
+      for (let k = i; k < all.length && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
+      put(r.seq, 0, span);
+      put(r.mech, 1, span);
+    }
+    if (r.first.measure) {
+      let span = 0;
+      for (let k = i; k < all.length && all[k]!.measure === r.measure && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
+      put(r.measure, 2, span);
+    }
+    for (const t of wrap(r.practice, l.cols[3]!)) {
+      if (y < margin + lead) newPage(false);
+      page.push({ str: t, x: x0[3]! + 4, y, w: t.length * l.size, h: l.size });
+      y -= lead;
+    }
+    y -= lead * 0.3;
+    i++;
+  }
+  pages.push({ width: l.width, height: l.height, pieces: page });
+  return pages;
+}
+
+function records(text: string) {
+  const r = parseList(text);
+  expect(r.errors).toEqual([]);
+  return { taxonomy: r.taxonomy.map((m) => [m.code, m.title, m.measures.map((s) => s.title)]), items: r.items.map((it) => [it.mechanismIndex, it.measureIndex, it.item, it.text]) };
+}
+
+function expected() {
+  const lines: string[] = [];
+  for (const m of LIST.mechanisms) {
+    lines.push(`${m.code}、${m.title}`);
+    m.measures.forEach((ms, si) => {
+      lines.push(`（${CN[si]}）${ms.title}`);
+      for (let i = 1; i <= ms.items; i++) lines.push(`${i}．${practiceText(LIST.mechanisms.indexOf(m) + 1, si + 1, i)}`);
+    });
+  }
+  return records(lines.join('\n'));
+}
+
+describe('PDF layout: columns from positions, the same records whatever the layout', () => {
+  const layouts: [string, Layout][] = [
+    ['A4 portrait, repeated header, merged cells centred, — N — footer', { width: 595, height: 842, cols: [40, 90, 110, 230], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `— ${n} —` }],
+    ['A4 landscape, no repeated header, top-aligned, 第N页 footer', { width: 842, height: 595, cols: [50, 160, 180, 380], size: 12, repeatHeader: false, centre: false, footer: (n) => `第${n}页` }],
+    ['no 政策机制 column: mechanisms as rows across the table', { width: 595, height: 842, cols: [0, 0, 120, 300], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `- ${n} -`, spanning: true }],
+    ['narrow columns, a running header, N/M footer', { width: 420, height: 595, cols: [30, 60, 90, 200], size: 9, repeatHeader: true, centre: true, footer: (n) => `${n}/9`, runningHeader: '住房和城乡建设部办公厅' }],
+  ];
+  for (const [name, layout] of layouts) {
+    it(name, () => {
+      const pages = typeset(layout);
+      expect(pages.length).toBeGreaterThan(1);
+      const r = pdfText(pages);
+      if (!r.ok) throw new Error(r.reason);
+      expect(records(r.text)).toEqual(expected());
+      expect(r.text).not.toMatch(/— \d —|第\d页|\d\/9|住房和城乡建设部办公厅|序号|具体做法/);
+    });
+  }
+
+  it('a PDF without text (a scan) says so', () => {
+    expect(pdfText([{ width: 595, height: 842, pieces: [] }])).toEqual({ ok: false, reason: 'no-text', pages: 1 });
+  });
+});
+
+describe('the Word table: merged cells carried down, repeated header rows dropped', () => {
+  it('gives the text form, mechanism and measure once each', () => {
+    const header = [['序号'], ['政策', '机制'], ['主要举措'], ['具体做法']];
+    const body = rows().map((r) => [[r.seq], [r.mech], [r.measure], [r.practice]]);
+    // The header repeated in the middle (a table split by a page break saved as two tables).
+    const text = tableText({ before: ['附件', '实施城市更新行动可复制经验做法清单（第一批）'], rows: [header, ...body.slice(0, 4), header, ...body.slice(4)] });
+    expect(records(text)).toEqual(expected());
+  });
+
+  it("practices and measures numbered by Word's own list numbering (not in the text) are numbered in the list's way", () => {
+    const strip = (t: string) => t.replace(/^[0-9]+．|^（[一二三四]）/, '');
+    const body = rows().map((r) => [[r.seq], [r.mech], [`${AUTO_NUMBER}${strip(r.measure)}`], [`${AUTO_NUMBER}${strip(r.practice)}`]]);
+    const text = tableText({ before: [], rows: [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']], ...body] });
+    expect(records(text)).toEqual(expected());
+  });
+
+  it('without a header row, the columns are told by what they hold', () => {
+    const text = tableText({ before: [], rows: rows().map((r) => [[r.seq], [r.mech], [r.measure], [r.practice]]) });
+    expect(records(text)).toEqual(expected());
+  });
+});
+
+describe('page furniture (issue 23.4)', () => {
+  it.each([
+    ['1.png', 'image'],
+    ['image003.jpg', 'image'],
+    ['[图片]', 'image'],
+    ['图1', 'caption'],
+    ['图2：北京市城市更新专项小组会议现场', 'caption'],
+    ['（图片来源：成都市住建局）', 'caption'],
+    ['▲ 改造后的猛追湾街景', 'caption'],
+    ['字号：大 中 小', 'buttons'],
+    ['【打印】【关闭】', 'buttons'],
+    ['分享到：微信 微博', 'buttons'],
+    ['来源：住房和城乡建设部', 'byline'],
+    ['2022-11-29 09:12  来源：中国城市规划网  作者：规划君  浏览次数：3256', 'byline'],
+    ['责任编辑：李华', 'byline'],
+    ['当前位置：首页 > 新闻中心', 'breadcrumb'],
+    ['首页 >> 政策法规 >> 正文', 'breadcrumb'],
+    ['网站首页 | 协会简介 | 行业动态 | 政策法规', 'breadcrumb'],
+    ['— 3 —', 'page-number'],
+    ['- 12 -', 'page-number'],
+    ['第3页', 'page-number'],
+    ['第 3 页 共 10 页', 'page-number'],
+    ['3/10', 'page-number'],
+    ['上一篇：关于开展城市体检工作的通知', 'navigation'],
+    ['下一条：城市更新典型案例汇编', 'navigation'],
+  ])('%s is %s', (line, kind) => {
+    expect(furnitureKind(line)).toBe(kind);
+  });
+
+  it.each([
+    '一',
+    '（一）加强工作统筹和督查考核',
+    '1．北京市党委、政府主要负责同志亲自推动。',
+    '明确资金来源：市级财政承担60%，区级财政承担40%',
+    '关闭高污染企业12家，腾退土地用于公共服务设施',
+    '编制《城市更新专项规划》，分解“总体规划—专项规划—街区控规”任务',
+    '建立政府引导、市场运作、公众参与的可持续实施模式',
+    '图书馆、文化馆等公共文化设施免费开放。',
+  ])('%s is not furniture', (line) => {
+    expect(furnitureKind(line)).toBeNull();
+  });
+
+  it('a restored line is read like any other (role "text")', () => {
+    const text = ['一、建立城市更新统筹谋划机制', '（一）加强工作统筹和督查考核', '1．北京市党委、政府主要负责同志亲自推动。', '图1', '2．山东省潍坊市建立城市更新工作联席会议制度。'].join('\n');
+    expect(parseList(text).structure.find((s) => s.line === 4)).toMatchObject({ role: 'ignore', furniture: 'caption' });
+    const restored = parseList(text, { roles: { '4': 'text' } });
+    expect(restored.structure.find((s) => s.line === 4)).toMatchObject({ role: 'continuation' });
+    expect(restored.items[0]!.text).toBe('北京市党委、政府主要负责同志亲自推动。图1');
+  });
+});
+
+describe('文号 from the notice', () => {
+  const meta = (lines: string[]) => readListMeta(lines.map((text, i) => ({ line: i + 1, text })), []).meta.docNumber?.value;
+  it('on its own line, or after the notice title; brackets as the ministry writes them', () => {
+    expect(meta(['住房和城乡建设部办公厅关于印发…的通知', '建办科函〔2022〕393号'])).toBe('建办科函〔2022〕393号');
+    expect(meta(['建办科函[2023]12号'])).toBe('建办科函〔2023〕12号');
+    expect(meta(['关于印发实施城市更新行动可复制经验做法清单（第二批）的通知建办科函【2023】30号'])).toBe('建办科函〔2023〕30号');
+  });
+  it("never a number cited in the text (another document's)", () => {
+    expect(meta(['根据《关于在实施城市更新行动中防止大拆大建问题的通知》（建科〔2021〕63号）要求，现印发如下。'])).toBeUndefined();
+  });
+});
