@@ -17,12 +17,12 @@ import { HIGHLIGHT_LAYERS, HOVER_LAYERS, LAYER, SRC } from './ids';
 import { markerCollection, provinceLabelCollection, type MarkerInput, type RegionFeature } from './features';
 import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
-import { viewBounds, type DetailCollections, type DetailLevels, type DetailView } from './lod';
+import { viewBounds, type DetailCollections, type DetailView } from './lod';
 import { Pointer } from './pointer';
 import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
 
-export type { Camera, DetailLevels, MapCallbacks, MapGeo, SelectionTarget };
+export type { Camera, MapCallbacks, MapGeo, SelectionTarget };
 
 export class MapController {
   // ——— every field, in one place ———
