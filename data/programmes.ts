@@ -22,7 +22,7 @@ export type ProgrammeResult = { ok: true; programme: Programme } | { ok: false; 
 
 const STATUSES = ['公示', '正式'] as const;
 const REQUIRED = ['id', 'title', 'titleEn', 'issuer', 'date', 'status', 'sources', 'units'] as const;
-const OPTIONAL = ['document', 'docNumber', 'period', 'note'] as const;
+const OPTIONAL = ['short', 'shortEn', 'document', 'docNumber', 'period', 'note'] as const;
 
 /** The 1-based line of the n-th occurrence of `"name"` after the "units" key (JSON keeps one name a line). */
 function lineOf(text: string, name: string, nth: number): number {

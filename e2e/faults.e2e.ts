@@ -340,3 +340,156 @@ describe('faults', () => {
     await a.context.close();
   }, SLOW);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 24: nothing imported is lost or corrupted, and every fault path ends in a message. Two tabs of one session,
+// four page loads in all (the loads are the slow part); the steps follow each other as a user's would.
+
+/** Sets a textarea's value as a paste would, in the page (so control characters and lone surrogates arrive as they are). */
+async function paste(page: Page, selector: string, text: string, repeat = 1): Promise<void> {
+  await page.evaluate(
+    ({ selector, text, repeat }) => {
+      const el = document.querySelector<HTMLTextAreaElement>(selector)!;
+      // {BEL} etc. are made here: a lone surrogate would not survive the trip through the protocol's JSON.
+      const v = text
+        .replaceAll('{BEL}', '\u0007')
+        .replaceAll('{FFFE}', String.fromCharCode(0xfffe))
+        .replaceAll('{RLO}', '\u202e')
+        .replaceAll('{LONE}', String.fromCharCode(0xd800))
+        .repeat(repeat);
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { selector, text, repeat },
+  );
+}
+
+describe('faults of issue 24', () => {
+  const b = useBrowser();
+  let s: Session;
+  let pageA: Page;
+  let pageB: Page;
+  const HOSTILE_TITLE = '敌意文本批次';
+
+  it('corrects an out-of-range slide in the URL with a notice, and names the compare limit', async () => {
+    s = await openSession(b.browser);
+    pageA = watch(s.page);
+    pageB = watch(await s.context.newPage());
+    await Promise.all([load(s, pageA, 'mode=briefing&slide=500'), load(s, pageB)]);
+    const notice = pageA.locator('[data-testid="slide-notice"]');
+    await notice.waitFor({ timeout: LOAD });
+    expect(await notice.textContent()).toMatch(/没有第 501 页/);
+    const n = Number((await pageA.locator('[data-testid="briefing-progress"]').textContent())!.split('/')[1]);
+    await pageA.waitForFunction((last) => new URL(location.href).searchParams.get('slide') === String(last), n - 1);
+    expect(await pageA.locator('[data-testid="briefing"]').getAttribute('data-slide')).toBe(String(n - 1));
+
+    const ten = [110000, 120000, 130000, 140000, 150000, 210000, 220000, 230000, 310000, 320000];
+    await restoreAll(pageA, [`?mode=compare&cmp=${ten.join(',')}`]);
+    const urlNotice = await pageA.locator('[data-testid="url-notice"]').textContent();
+    expect(urlNotice).toContain('最多比较 4 个省份');
+    expect(urlNotice).not.toContain('无法识别');
+    expect(pageErrors).toEqual([]);
+  }, SLOW);
+
+  it('says what is wrong with a 33 MB paste, cleans hostile text with a warning, and keeps a 400-digit figure after a reload', async () => {
+    await restoreAll(pageA, ['?']);
+    await pageA.locator('[data-testid="import-open"]').click();
+    const dialog = pageA.locator('[data-testid="import-dialog"]');
+    await dialog.locator('[data-testid="import-text"]').waitFor({ timeout: LOAD });
+    await paste(pageA, '[data-testid="import-text"]', 'a'.repeat(1024 * 1024), 33);
+    await dialog.locator('[data-testid="import-parse"]').click();
+    await expect(dialog.locator('[data-testid="import-problems"]').textContent()).resolves.toContain('超过 32 MB 的上限');
+
+    const list = createMultiProvinceList()
+      .replace('推进老旧小区改造经验互鉴', '推进{BEL}老旧小区{FFFE}改造经验{RLO}互鉴{LONE}')
+      .replace('按年度滚动更新项目清单。', `投资${'9'.repeat(400)}亿元，按年度滚动更新项目清单。`);
+    await paste(pageA, '[data-testid="import-text"]', list);
+    await dialog.locator('[data-testid="import-parse"]').click();
+    await dialog.locator('[data-testid="import-preview"]').waitFor({ timeout: LOAD });
+    const warnings = (await dialog.locator('.candidate-warnings').textContent()) ?? '';
+    expect(warnings).toMatch(/第 4 行：已删除 4 个/);
+    await dialog.locator('[data-testid="import-meta-title"]').fill(HOSTILE_TITLE);
+    await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+    await dialog.locator('[data-testid="import-confirm"]').click();
+    await pageA.waitForFunction(() => (document.querySelector('[data-testid="import-status"]')?.textContent ?? '').includes('已导入'), null, { timeout: LOAD });
+    await pageA.keyboard.press('Escape');
+
+    await pageA.reload();
+    await mapIdle(pageA, LOAD);
+    expect(await pageA.locator('.filter-panel').textContent()).toContain(HOSTILE_TITLE);
+    expect(await pageA.locator('[data-testid="failed-batches"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, SLOW);
+
+  it('moves a briefing off a batch another tab removed, with a notice; lists a stored batch that fails to load', async () => {
+    // Present the imported batch in tab A: its practice slides.
+    await restoreAll(pageA, ['?mode=briefing&b=1000&slide=2']);
+    await pageA.locator('[data-testid="briefing"][data-kind="practice"]').waitFor({ timeout: LOAD });
+    // Tab B: a record an older build stored (an Infinity figure), then the batch removed.
+    await pageB.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('renewal-atlas', 1);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('imported-batches', 'readwrite');
+            tx.objectStore('imported-batches').put({
+              id: 1500,
+              batch: { id: 1500, title: '坏批次', issuer: '某部门', date: '2025-01', file: 'x.txt', taxonomy: [] },
+              practices: [{ id: '1500-1-1-1', figures: [{ value: Infinity }] }],
+              themes: [],
+              importedAt: '2025-01-01T00:00:00.000Z',
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await pageB.waitForFunction((t) => (document.querySelector('.filter-panel')?.textContent ?? '').includes(t), HOSTILE_TITLE, { timeout: LOAD });
+    await pageB.locator('[data-testid="import-open"]').click();
+    const remove = pageB.locator('[data-testid^="batch-row-"]', { hasText: HOSTILE_TITLE }).locator('[data-testid^="remove-batch-"]');
+    await remove.click();
+    await remove.click();
+    const notice = pageA.locator('[data-testid="slide-notice"]');
+    await notice.waitFor({ timeout: LOAD });
+    expect(await notice.textContent()).toContain('已在其他窗口中删除');
+    // On a slide that exists, in the URL too, and not another place's practice at the old index.
+    const shown = await pageA.locator('[data-testid="briefing"]').getAttribute('data-slide');
+    await pageA.waitForFunction((i) => (new URL(location.href).searchParams.get('slide') ?? '0') === i, shown);
+    expect(await pageA.locator('[data-testid="briefing-card"]').textContent()).not.toContain('经验互鉴');
+
+    await pageB.reload();
+    await mapIdle(pageB, LOAD);
+    const failed = pageB.locator('[data-testid="failed-batches"]').first();
+    await failed.waitFor({ timeout: LOAD });
+    expect(await failed.textContent()).toContain('坏批次');
+    expect(await failed.locator('[data-testid="failed-reason"]').textContent()).toMatch(/batch\.taxonomy|practices\[0\]/);
+    const [download] = await Promise.all([pageB.waitForEvent('download'), failed.locator('[data-testid="failed-download-1500"]').click()]);
+    expect(download.suggestedFilename()).toBe('stored-batch-1500.json');
+    await failed.locator('[data-testid="failed-remove-1500"]').click();
+    await failed.locator('[data-testid="failed-remove-1500"]').click();
+    await pageB.locator('[data-testid="failed-batches"]').first().waitFor({ state: 'detached', timeout: LOAD });
+    expect(pageErrors).toEqual([]);
+  }, SLOW);
+
+  it('ends a save over the storage quota in a message, not a page error', async () => {
+    await pageB.evaluate(() => {
+      IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await pageB.locator('[data-testid="import-open"]').click();
+    const dialog = pageB.locator('[data-testid="import-dialog"]');
+    await dialog.locator('[data-testid="import-text"]').fill(createMultiProvinceList());
+    await dialog.locator('[data-testid="import-parse"]').click();
+    await dialog.locator('[data-testid="import-preview"]').waitFor({ timeout: LOAD });
+    await dialog.locator('[data-testid="import-meta-title"]').fill('配额批次');
+    await dialog.locator('[data-testid="import-meta-date"]').fill('2025-06');
+    await dialog.locator('[data-testid="import-confirm"]').click();
+    await expect(dialog.locator('[data-testid="storage-problem"]').textContent({ timeout: LOAD })).resolves.toContain('存储空间已满');
+    expect(pageErrors).toEqual([]);
+    await s.context.close();
+  }, SLOW);
+});

@@ -83,4 +83,25 @@ describe('programmes', () => {
     await section.screenshot({ path: artifactPath('programmes-overview.png') });
     expect(s.foreign()).toEqual([]);
   });
+
+  it('marks in the compare matrix which compared provinces hold programme units', async () => {
+    const { page } = s;
+    await page.evaluate(() => {
+      const st = (window.__atlas!.store as { getState: () => { setCompare: (a: number[]) => void; setMode: (m: string) => void } }).getState();
+      st.setCompare([500000, 650000, 530000]);
+      st.setMode('compare');
+    });
+    await page.getByTestId('compare-matrix').waitFor();
+    const held = (adcode: number) => programmes.filter((p) => p.units.some((u) => u.province === adcode)).map((p) => p.id).join(',');
+    for (const a of [500000, 650000, 530000]) {
+      const th = page.locator(`[data-testid="compare-matrix"] th[data-province="${a}"] .cmp-colprog`);
+      if (held(a)) await expect(th.getAttribute('data-programmes')).resolves.toBe(held(a));
+      else await expect(th.count()).resolves.toBe(0);
+    }
+    // 重庆: the two pilot districts and the whole municipality (2024) by name.
+    const note = (await page.getByTestId('compare-programmes').textContent()) ?? '';
+    expect(note).toContain('渝中区');
+    expect(note).toContain('九龙坡区');
+    expect(note).toContain('重庆市');
+  });
 });

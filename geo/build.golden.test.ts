@@ -14,7 +14,7 @@ import { DEFAULT_SOURCE, loadSource, loadSourceInfo } from './load-source';
 import { buildInputsHash } from './inputs';
 import { SEAT_EXCEPTIONS } from './seat-exceptions';
 import { loadNeighbours, NEIGHBOURS_FILE } from './load-neighbours';
-import { validPolygonal } from './topo-simplify';
+import { validityError } from './topo-simplify';
 
 const OUT = resolve(import.meta.dirname, '../public/geo');
 const KB = 1024;
@@ -125,7 +125,7 @@ describe('national.topo.json', () => {
     expect(dash[0]!.type).toBe('MultiPolygon');
     expect(dash[0]!.arcs as unknown[]).toHaveLength(10);
     const f = decodeAll(t, 'dash')[0]!;
-    expect(validPolygonal(f)).toBe(true);
+    expect(validityError(f)).toBeNull();
     expect(t.objects.provinces!.geometries.some((g) => g.properties.adcode === 100000)).toBe(false);
   });
 
@@ -149,15 +149,34 @@ describe('national.topo.json', () => {
     for (const f of all) expect(polygonsOf(f).length, f.properties.name).toBeGreaterThan(0);
   });
 
-  it('is valid after simplification (OGC: turf booleanValid, parts may touch at points; every province and city)', () => {
+  it('is valid after simplification (OGC, by JTS IsValidOp; parts may touch at points; every province and city)', () => {
     const t = createTopology('national.topo.json');
-    for (const f of [...decodeAll(t, 'provinces'), ...decodeAll(t, 'cities')]) {
-      expect(validPolygonal(f), `${f.properties.adcode} ${f.properties.name}`).toBe(true);
-    }
+    const invalid = [...decodeAll(t, 'provinces'), ...decodeAll(t, 'cities')].flatMap((f) => {
+      const e = validityError(f);
+      return e ? [`${f.properties.adcode} ${f.properties.name}: ${e}`] : [];
+    });
+    expect(invalid).toEqual([]);
   });
 });
 
 describe('lod/<level>/<province>.topo.json', () => {
+  it('is valid at every level (OGC, by JTS IsValidOp): every province, city and district', () => {
+    const invalid: string[] = [];
+    let n = 0;
+    for (const name of lodFiles()) {
+      const t = createTopology(name);
+      for (const object of Object.keys(t.objects)) {
+        for (const f of decodeAll(t, object)) {
+          n++;
+          const e = validityError(f);
+          if (e) invalid.push(`${name} ${f.properties.adcode} ${f.properties.name}: ${e}`);
+        }
+      }
+    }
+    expect(invalid).toEqual([]);
+    expect(n).toBeGreaterThan(34 * DETAIL_LEVELS.length);
+  });
+
   it('exists for every province at every level; index.json lists them with bbox and districts', () => {
     const src = loadSource();
     const withDistricts = [...new Set([...src.citys.keys()].map(provinceOf))].sort((a, b) => a - b);

@@ -4,13 +4,16 @@
 // (Macao, municipality districts, the South China Sea islands), collapses rings to two points and lets a
 // simplified arc cross its neighbour. Here every arc gets its own threshold — the smallest one any feature
 // using it asks for — and the result is checked after quantization, exactly as the app will decode it:
-// rings with fewer than three distinct points, arcs that cross or touch other arcs, features that fail
-// turf `booleanValid`, and seats (DataV `center`) that fall outside their own polygon. Every arc involved in
+// rings with fewer than three distinct points, arcs that cross or touch other arcs, features that are not
+// valid in the OGC sense (JTS's IsValidOp, through jsts), and seats (DataV `center`) that fall outside their own polygon. Every arc involved in
 // a failure gets a lower threshold and the loop runs again; an arc at threshold 0 is the quantized source.
 // Because arcs are shared, a fix on one side of a border is the same fix on the other side.
 import { presimplify, planarTriangleArea } from 'topojson-simplify';
 import { quantize, feature as topoFeature } from 'topojson-client';
-import { bbox as turfBbox, booleanCrosses, booleanDisjoint, booleanPointInPolygon, booleanValid, lineString, polygon } from '@turf/turf';
+import { bbox as turfBbox, booleanCrosses, booleanDisjoint, booleanPointInPolygon, lineString, polygon } from '@turf/turf';
+import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
+import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { presimplifyDP } from './dp-weights';
 
@@ -70,7 +73,7 @@ export interface SimplifyOptions {
 /**
  * A ring removed from every geometry that has it: degenerate (fewer than three distinct points or no area once
  * quantized, even at full detail) or small (under `dropArea`) and crossing or touching another part of its
- * feature at full detail (`invalid`: what turf booleanValid objects to) — islets closer to each other than the
+ * feature at full detail (`invalid`: what IsValidOp objects to) — islets closer to each other than the
  * quantization step, slivers between neighbours.
  */
 export interface DroppedRing {
@@ -386,7 +389,7 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
     if (process.env.GEO_DEBUG) console.log(`simplify pass ${it} ${new Date().toISOString()} crossings: ${JSON.stringify(report.lowered)} left ${report.crossings.length}`);
     if (changed) continue;
 
-    // 3. turf booleanValid and seat-in-own-polygon, on the geometry as the app decodes it. A feature whose arcs
+    // 3. OGC validity (IsValidOp) and seat-in-own-polygon, on the geometry as the app decodes it. A feature whose arcs
     // did not change since it last passed is not checked again.
     report.invalid = [];
     report.seatExceptions = [];
@@ -401,8 +404,30 @@ export function simplifyChecked(input: FloatTopology, opts: SimplifyOptions): { 
           return;
         }
         const f = decode(q, g);
-        if (!validPolygonal(f)) {
-          // Lower the arcs of the parts turf objects to; at full detail drop the smaller part if it is small.
+        const at = invalidAt(f);
+        if (at) {
+          // First the arcs near where IsValidOp finds the fault (an enclave's ring and the border around it): most
+          // faults are a small ring that simplification moved across a nearby line, and lowering the whole feature
+          // would keep every point of a province for one enclave.
+          const [kx, ky] = q.transform.scale, [tx, ty] = q.transform.translate;
+          const near = arcsOf.filter((i) => {
+            const pts = abs[i]!;
+            let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+            for (const p of pts) {
+              const x = p[0]! * kx + tx, y = p[1]! * ky + ty;
+              if (x < w) w = x;
+              if (x > e) e = x;
+              if (y < s) s = y;
+              if (y > n) n = y;
+            }
+            return at[0] >= w - NEAR_DEG && at[0] <= e + NEAR_DEG && at[1] >= s - NEAR_DEG && at[1] <= n + NEAR_DEG;
+          });
+          if (near.map(lower).some(Boolean)) {
+            report.lowered.invalid++;
+            changed = true;
+            return;
+          }
+          // Then the arcs of the parts to blame; at full detail drop the smaller part if it is small.
           const polys = polygonsOf(g);
           const { single, pairs } = invalidParts(f);
           const blamed = new Set<number>(single);
@@ -475,8 +500,9 @@ function withoutRings(g: TopoPolygonal, drop: Set<string>): TopoPolygonal {
 }
 
 /**
- * Which parts of an invalid (Multi)Polygon turf booleanValid objects to, by the same tests it applies: parts invalid
- * on their own, and pairs (i < j) where part j's outer ring crosses part i.
+ * Which parts of an invalid (Multi)Polygon to blame: parts invalid on their own (IsValidOp), and pairs (i < j) where
+ * part j's outer ring crosses part i. Only a hint for which arcs to lower first: the caller lowers every arc of the
+ * feature when the blamed ones are not enough (parts nested after simplification are not blamed here).
  */
 export function invalidParts(f: Feature<Polygon | MultiPolygon>): { single: number[]; pairs: [number, number][] } {
   const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -484,7 +510,7 @@ export function invalidParts(f: Feature<Polygon | MultiPolygon>): { single: numb
   const pairs: [number, number][] = [];
   const boxes = polys.map((p) => turfBbox(polygon([p[0]!])));
   polys.forEach((p, i) => {
-    if (!booleanValid(polygon(p))) single.push(i);
+    if (!validPolygonal(polygon(p))) single.push(i);
   });
   for (let i = 0; i < polys.length; i++) for (let j = i + 1; j < polys.length; j++) {
     const a = boxes[i]!, b = boxes[j]!;
@@ -495,61 +521,37 @@ export function invalidParts(f: Feature<Polygon | MultiPolygon>): { single: numb
   return { single, pairs };
 }
 
+/** How far (degrees, ~5 km) around an invalid spot the simplifier lowers arcs first. */
+const NEAR_DEG = 0.05;
+
+/** Where IsValidOp finds a feature invalid ([lng, lat]); null when it is valid. */
+function invalidAt(f: Feature<Polygon | MultiPolygon>): [number, number] | null {
+  const op = new IsValidOp(reader.read(f.geometry));
+  if (op.isValid()) return null;
+  const c = op.getValidationError().getCoordinate();
+  return c ? [c.x, c.y] : [NaN, NaN];
+}
+
+// Floating precision: the coordinates are checked exactly as the app decodes them.
+const reader = new GeoJSONReader(new GeometryFactory());
+
 /**
- * Valid in the OGC sense (Simple Features): turf `booleanValid`, or else the OGC rules checked here, which allow
- * what turf does not: rings of one feature that touch at a vertex (a hole meeting its shell at one point, two parts
- * meeting at one point). The cleaned partition has both: a unit's piece that meets the rest of the unit at one
- * vertex (荷塘区's 0.4 km² piece at 113.2576°E 27.9945°N, 14 of the 2,890 units), a province whose cities close
- * around a neighbour's land except at one point (吉林 around 126.1698°E 45.1347°N). Checked: every ring has at
- * least three distinct points and visits no point twice; no two segments of the feature cross, overlap or end
- * inside one another (they may share end points); every hole lies inside its shell; no part lies inside another.
+ * Valid in the OGC sense (Simple Features), as JTS decides it (IsValidOp, through jsts, the JavaScript port kept by
+ * the JTS authors' community): rings closed and simple, holes inside their shell, no shell nested in another, the
+ * interior connected; rings and parts may touch at single points (a unit's piece that meets the rest at one vertex,
+ * 荷塘区's 0.4 km² piece at 113.2576°E 27.9945°N; a province whose cities close around a neighbour's land except at
+ * one point, 吉林 around 126.1698°E 45.1347°N). It replaced a hand-written check that let "nested shells" and "hole
+ * lies outside shell" through (44 features of the national level).
  */
 export function validPolygonal(f: Feature<Polygon | MultiPolygon>): boolean {
-  if (booleanValid(f)) return true;
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  type P = [number, number];
-  const segs: { a: P; b: P; ring: number; i: number; n: number }[] = [];
-  const rings: Position[][] = [];
-  for (const poly of polys) for (const r of poly) {
-    const k = rings.length;
-    rings.push(r);
-    if (r.length < 4 || new Set(r.map((p) => `${p[0]},${p[1]}`)).size !== r.length - 1 || new Set(r.map((p) => `${p[0]},${p[1]}`)).size < 3) return false;
-    for (let i = 0; i + 1 < r.length; i++) segs.push({ a: r[i] as P, b: r[i + 1] as P, ring: k, i, n: r.length - 1 });
-  }
-  const bb = turfBbox(f);
-  const cell = Math.max(bb[2]! - bb[0]!, bb[3]! - bb[1]!) / 512 || 1;
-  const grid = new Map<number, number[]>();
-  segs.forEach((s, k) => {
-    for (let x = Math.floor(Math.min(s.a[0], s.b[0]) / cell); x <= Math.floor(Math.max(s.a[0], s.b[0]) / cell); x++) {
-      for (let y = Math.floor(Math.min(s.a[1], s.b[1]) / cell); y <= Math.floor(Math.max(s.a[1], s.b[1]) / cell); y++) {
-        const key = x * 1e6 + y;
-        const l = grid.get(key);
-        if (l) l.push(k);
-        else grid.set(key, [k]);
-      }
-    }
-  });
-  for (const list of grid.values()) for (let p = 0; p < list.length; p++) for (let q = p + 1; q < list.length; q++) {
-    const s = segs[list[p]!]!, t = segs[list[q]!]!;
-    if (s.ring === t.ring && (Math.abs(s.i - t.i) === 1 || Math.abs(s.i - t.i) === s.n - 1)) {
-      // Neighbouring segments of one ring: only folding back onto each other is a defect.
-      const [x, y] = s.i < t.i === (Math.abs(s.i - t.i) === 1) ? [s, t] : [t, s];
-      if (orient(x.a, x.b, y.b) === 0 && (x.b[0] - x.a[0]) * (y.b[0] - y.a[0]) + (x.b[1] - x.a[1]) * (y.b[1] - y.a[1]) < 0) return false;
-      continue;
-    }
-    if (segmentsConflict(s.a, s.b, t.a, t.b)) return false;
-  }
-  // Nesting: rings do not cross, so one point not on the other ring tells inside from outside.
-  const insideRing = (x: Position[], y: Position[]) => {
-    const onY = new Set(y.map((p) => `${p[0]},${p[1]}`));
-    const v = x.find((p) => !onY.has(`${p[0]},${p[1]}`));
-    return v !== undefined && booleanPointInPolygon(v, polygon([y]));
-  };
-  for (const poly of polys) for (const hole of poly.slice(1)) if (!insideRing(hole, poly[0]!)) return false;
-  for (let i = 0; i < polys.length; i++) for (let j = 0; j < polys.length; j++) {
-    if (i === j || !insideRing(polys[j]![0]!, polys[i]![0]!)) continue;
-    // Part j within part i's shell: allowed only inside one of i's holes (an island in a lake).
-    if (!polys[i]!.slice(1).some((h) => insideRing(polys[j]![0]!, h) || polys[j]![0]!.every((p) => h.some((q) => q[0] === p[0] && q[1] === p[1])))) return false;
-  }
-  return true;
+  return new IsValidOp(reader.read(f.geometry)).isValid();
+}
+
+/** Why a feature is invalid and where (for reports and test messages); null when valid. */
+export function validityError(f: Feature<Polygon | MultiPolygon>): string | null {
+  const op = new IsValidOp(reader.read(f.geometry));
+  if (op.isValid()) return null;
+  const e = op.getValidationError();
+  const c = e.getCoordinate();
+  return c ? `${e.getMessage()} at ${c.x.toFixed(4)}, ${c.y.toFixed(4)}` : e.getMessage();
 }

@@ -19,7 +19,12 @@ export interface Place {
 }
 
 export interface Figure {
-  value: number;
+  /**
+   * The number (a range's lower bound). A number with more digits than a double holds exactly (16 or more
+   * significant digits, e.g. a 400-digit 投资 figure that would be Infinity) keeps its digits as written, as a
+   * string: what is stored must read back the same (issue 24.1).
+   */
+  value: number | string;
   /** Unit as written: 亿元, 万元, 公顷, 平方米, %, 个, 年, … ('' for a ratio such as 7:3). */
   unit: string;
   /** The number as written in the text, e.g. 800亿元, 7:3, 6—7年. */
@@ -146,6 +151,9 @@ export interface Programme {
   title: string;
   /** Unofficial English translation of the title. */
   titleEn: string;
+  /** A short label for tight places (the compare matrix): 2021年试点; and its English (unofficial). */
+  short?: string;
+  shortEn?: string;
   issuer: string;
   /** ISO date (YYYY-MM-DD) of the list's publication. */
   date: string;

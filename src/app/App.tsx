@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import { loadDataset, loadGeo, type GeoBundle } from '../data/load';
 import { atlasStore, AtlasStoreContext, useAtlas } from '../store/store';
 import { tFor } from '../i18n';
 import type { InvalidParam } from '../store/url';
 import type { Dataset } from '../types';
-import { ImportContext, type ImportApi } from '../import/context';
+import { ImportContext } from '../import/context';
 import { mergeDatasets } from '../import/merge';
 import { useMergedDataset } from '../import/useMergedDataset';
-import { deleteImportedBatch, loadImportedBatches, onImportsChanged, saveImportedBatches } from '../import/storage';
-import type { ImportedBatch } from '../import/types';
+import { loadImportedBatches } from '../import/storage';
+import { useImportedBatches } from '../import/useImportedBatches';
 import { knownOptions, restoreFromUrl, startUrlSync } from './urlSync';
 import { Atlas } from './Atlas';
 import { PracticeCardSlotsContext, type PracticeCardSlots } from '../ui/PracticeCard';
@@ -23,22 +23,10 @@ type LoadState =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; builtin: Dataset; geo: GeoBundle };
 
-/** Drops filters and a selection that point into a batch that is gone. */
-function forgetBatch(id: number): void {
-  const s = atlasStore.getState();
-  const inBatch = (key: string) => key.startsWith(`${id}-`);
-  const f = s.filters;
-  if (f.batches.includes(id) || f.mechanisms.some(inBatch) || f.measures.some(inBatch))
-    s.setFilters({ batches: f.batches.filter((b) => b !== id), mechanisms: f.mechanisms.filter((k) => !inBatch(k)), measures: f.measures.filter((k) => !inBatch(k)) });
-  if (s.selection.kind === 'practice' && inBatch(s.selection.id)) s.clearSelection();
-}
-
 export function App() {
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
-  const [imported, setImported] = useState<ImportedBatch[]>([]);
-  const importedRef = useRef(imported);
-  importedRef.current = imported;
-  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  // The imported batches' lifecycle (start-up read, add, remove, other tabs, failed records) lives with the import.
+  const { imported, api: importApi, receive } = useImportedBatches();
   const [invalid, setInvalid] = useState<InvalidParam[]>([]);
   const lang = useAtlas((s) => s.lang);
   const t = tFor(lang);
@@ -56,8 +44,7 @@ export function App() {
         const bad = restoreFromUrl(atlasStore, known);
         setInvalid(bad);
         stopSync.current = startUrlSync(atlasStore, known, setInvalid);
-        setImported(stored.batches);
-        if (stored.problems.length) setStorageProblem(stored.problems.join('; '));
+        receive(stored);
         setLoad({ kind: 'ready', builtin, geo });
       })
       .catch((err: unknown) => {
@@ -68,7 +55,7 @@ export function App() {
       stopSync.current?.();
       stopSync.current = undefined;
     };
-  }, []);
+  }, [receive]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
@@ -90,45 +77,6 @@ export function App() {
     stopSync.current?.();
     stopSync.current = startUrlSync(atlasStore, knownOptions(data.dataset, data.geo.gazetteer.keys()), setInvalid);
   }, [data]);
-
-  // Another tab imported or removed a batch: take the stored list as it now is (unless storage is unreadable here,
-  // where this tab's batches live only in memory).
-  useEffect(
-    () =>
-      onImportsChanged(() => {
-        void loadImportedBatches().then((stored) => {
-          if (stored.unreadable) return;
-          for (const b of importedRef.current) if (!stored.batches.some((s) => s.batch.id === b.batch.id)) forgetBatch(b.batch.id);
-          setImported(stored.batches);
-        });
-      }),
-    [],
-  );
-
-  const add = useCallback(async (proposed: ImportedBatch[]) => {
-    // Storage may renumber a batch whose id another tab took meanwhile.
-    let batches = proposed;
-    try {
-      batches = await saveImportedBatches(proposed);
-      setStorageProblem(null);
-    } catch (e) {
-      // Storage may be off (private window, quota): the import still works until the tab closes, and says so.
-      setStorageProblem(e instanceof Error ? e.message : String(e));
-    }
-    setImported((cur) => [...cur.filter((b) => !batches.some((n) => n.batch.id === b.batch.id)), ...batches]);
-  }, []);
-
-  const remove = useCallback(async (id: number) => {
-    try {
-      await deleteImportedBatch(id);
-    } catch (e) {
-      setStorageProblem(e instanceof Error ? e.message : String(e));
-    }
-    forgetBatch(id);
-    setImported((cur) => cur.filter((b) => b.batch.id !== id));
-  }, []);
-
-  const importApi = useMemo<ImportApi>(() => ({ imported, add, remove, storageProblem }), [imported, add, remove, storageProblem]);
 
   if (load.kind === 'loading') return <p className="splash">{t('loading')}</p>;
   if (load.kind === 'failed' || !data)

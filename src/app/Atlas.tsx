@@ -21,6 +21,7 @@ import { InvalidNotice } from '../panels/InvalidNotice';
 // that first paint back (React reveals suspended content no sooner than ~300 ms after its fallback).
 import { SvgMap } from '../fallback/SvgMap';
 import { ImportButton } from '../import/ImportButton';
+import { StoredBatchProblems } from '../import/StoredBatchProblems';
 import { buildSlides, slideIndexOf } from '../store/slides';
 
 // Views that the first screen does not show load on demand, keeping the first view's download small.
@@ -157,6 +158,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
         </nav>
       </header>
       <InvalidNotice invalid={invalid} onDismiss={onDismissInvalid} />
+      <StoredBatchProblems showStorage={false} />
       <ResultsAnnouncer />
       <main className={`workspace mode-${mode}${filtersOpen ? ' filters-open' : ''}`}>
         <aside className="filters-column" id="filters-column" aria-label={t('filters')}>

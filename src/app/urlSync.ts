@@ -1,6 +1,6 @@
 // History glue around the pure codec: restore on start and on back/forward, write on every state change
 // (pushState for what Back should undo, replaceState for camera and typing).
-import { decodeSearch, historyAction, searchOf, urlStateOf, withDefaults, type InvalidParam, type KnownOptions, type UrlState } from '../store/url';
+import { decodeSearch, historyAction, searchOf, takeReplaceHint, urlStateOf, withDefaults, type InvalidParam, type KnownOptions, type UrlState } from '../store/url';
 import type { AtlasStore } from '../store/store';
 import type { Dataset } from '../types';
 import { knownOptionsOf } from '../store/selectors';
@@ -46,10 +46,11 @@ export function startUrlSync(store: AtlasStore, known: KnownOptions, onInvalid: 
     if (restoring) return;
     const next = urlStateOf(s);
     const action = historyAction(last, next);
+    const correction = takeReplaceHint();
     last = next;
     if (action === 'none') return;
     const url = `${window.location.pathname}${withKeptParams(searchOf(next))}${window.location.hash}`;
-    if (action === 'push') window.history.pushState(null, '', url);
+    if (action === 'push' && !correction) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   });
   const onPop = () => {

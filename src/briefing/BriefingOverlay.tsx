@@ -32,6 +32,7 @@ import { segmentText, type Segment } from '../format/segments';
 import { SegmentedText } from '../ui/SegmentedText';
 import { programmeById, programmeCoverage } from '../store/programmes';
 import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
+import { useSlideGuard } from './slideGuard';
 import './briefing.css';
 import { isProvince } from '../geometry/adcode';
 
@@ -318,6 +319,7 @@ export function BriefingOverlay() {
   const panelRef = useRef<HTMLElement>(null);
 
   const store = useAtlasStore();
+  const slideNotice = useSlideGuard(store, slides, slide, dataset);
   const go = useCallback((k: number) => store.getState().setSlide(clampSlide(k, n)), [store, n]);
   // Back to exploring, in one state change (one history entry); the slide number leaves the URL with it.
   const leave = useCallback(() => store.getState().leaveBriefing(), [store]);
@@ -418,6 +420,11 @@ export function BriefingOverlay() {
             </button>
           </span>
         </header>
+        {slideNotice && (
+          <p className="briefing-notice" role="status" data-testid="slide-notice">
+            {slideNotice.kind === 'out-of-range' ? t('slideOutOfRange', { asked: slideNotice.asked, n: slideNotice.n, shown: slideNotice.shown }) : t('slideBatchGone', { shown: slideNotice.shown })}
+          </p>
+        )}
         <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
           {current.kind === 'national' ? (
             <NationalSlide />

@@ -24,7 +24,7 @@ import {
 } from './compare';
 import { cellColorScale } from './colors';
 import { programmeUnitsInProvince } from '../store/programmes';
-import { ProgrammeName, useUnitName } from '../ui/programmes';
+import { ProgrammeShortName, useUnitName } from '../ui/programmes';
 import './compare.css';
 
 type Cell = { row: string; province: number };
@@ -194,7 +194,8 @@ function Matrix({
   const theme = useAtlas((s) => s.theme);
   const lang = useAtlas((s) => s.lang);
   const { dataset } = useAtlasData();
-  const unitName = useUnitName();
+  const unitName = useUnitName(true);
+  const programmesIn = (a: number) => programmeUnitsInProvince(dataset, a);
   const measureColor = useMemo(() => cellColorScale(matrix.maxMeasure, theme), [matrix.maxMeasure, theme]);
   const short = (a: number) => names.get(a)?.short ?? String(a);
 
@@ -217,6 +218,19 @@ function Matrix({
                     {short(a)}
                   </span>
                   <span className="cmp-coltotal">{t('compareColumnTotal', { n: matrix.totals[i] ?? 0 })}</span>
+                  {programmesIn(a).length > 0 && (
+                    // Issue 27: the province holds units of these programmes (listed by name under the table).
+                    <span className="cmp-colprog" data-programmes={programmesIn(a).map((h) => h.programme.id).join(',')}>
+                      {programmesIn(a).map((h) => (
+                        <span key={h.programme.id} className="cmp-programme">
+                          <span className="cmp-programme-mark" aria-hidden="true">
+                            ◆
+                          </span>
+                          <ProgrammeShortName programme={h.programme} />
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -256,37 +270,28 @@ function Matrix({
               </tr>
             ))}
           </tbody>
-          {(dataset.programmes?.length ?? 0) > 0 && (
-            // Issue 27: which compared provinces hold units of the programmes (the units by name, per list).
-            <tfoot>
-              <tr className="cmp-row-programmes" data-testid="compare-programmes">
-                <th scope="row" className="cmp-rowhead">
-                  {t('programmeMatrix')}
-                </th>
-                {matrix.provinces.map((a) => {
-                  const held = programmeUnitsInProvince(dataset, a);
-                  return (
-                    <td key={a} className="cmp-td cmp-programmes" data-province={a} data-programmes={held.map((h) => h.programme.id).join(',')}>
-                      {held.length === 0
-                        ? '—'
-                        : held.map((h) => (
-                            <span key={h.programme.id} className="cmp-programme">
-                              <span className="cmp-programme-mark" aria-hidden="true">
-                                ◆{' '}
-                              </span>
-                              <ProgrammeName programme={h.programme} />
-                              {lang === 'zh' ? '：' : ': '}
-                              <span lang="zh-CN">{h.units.map(unitName).join(lang === 'zh' ? '、' : ', ')}</span>
-                            </span>
-                          ))}
-                    </td>
-                  );
-                })}
-              </tr>
-            </tfoot>
-          )}
         </table>
       </div>
+      {matrix.provinces.some((a) => programmesIn(a).length > 0) && (
+        <p className="cmp-programmes-note" data-testid="compare-programmes">
+          <span className="programme-label">{t('programmeMatrix')}{lang === 'zh' ? '：' : ': '}</span>
+          {matrix.provinces
+            .filter((a) => programmesIn(a).length > 0)
+            .map((a, k) => (
+              <span key={a} data-province={a} data-programmes={programmesIn(a).map((h) => h.programme.id).join(',')}>
+                {k > 0 ? (lang === 'zh' ? '；' : '; ') : ''}
+                <span lang="zh-CN">{short(a)}</span>
+                {' — '}
+                {programmesIn(a).map((h, i) => (
+                  <span key={h.programme.id}>
+                    {i > 0 ? (lang === 'zh' ? '，' : ', ') : ''}
+                    <ProgrammeShortName programme={h.programme} /> <span lang="zh-CN">{h.units.map(unitName).join(lang === 'zh' ? '、' : ', ')}</span>
+                  </span>
+                ))}
+              </span>
+            ))}
+        </p>
+      )}
       {matrix.maxMeasure > 0 && (
         <p className="cmp-scale" aria-hidden="true">
           <span className="cmp-scale-ramp">

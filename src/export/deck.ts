@@ -161,7 +161,8 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       if (!prog) return;
       const c = programmeCoverage(prog, practices);
       const sep = zh ? '、' : ', ';
-      const name = (u: (typeof c.units)[number]) => (zh ? u.unit.published : `${input.placeName(u.unit.adcode)}`);
+      // The unit's own name (唐山市, 九龙坡区), as on the live slide: the page beside the map has room for few lines.
+      const name = (u: (typeof c.units)[number]) => (zh ? u.unit.name : input.placeName(u.unit.adcode));
       const title = zh ? prog.title : `${prog.titleEn} (unofficial translation)`;
       const status = `${t(prog.status === '公示' ? 'programmeProposed' : 'programmeFinal')} · ${prog.issuer}${zh ? '，' : ', '}${formatDate(prog.date, lang)}`;
       const body = [

@@ -11,6 +11,7 @@ import { INSET_SIZE, insetPaths } from '../theme/inset';
 import { useFiltered, useProvinceBreaks } from '../store/hooks';
 import { fullPlaceName } from '../format/places';
 import { formatDate, tFor, type Lang } from '../i18n';
+import { programmeMarks } from '../store/programmes';
 import type { Dataset, Practice } from '../types';
 import type { GeoBundle } from '../data/load';
 import type { Filters } from '../store/filters';
@@ -93,7 +94,9 @@ export async function describeExport(s: ExportState, opts: { subject?: ExportSub
     { dataset: s.dataset, geo: s.geo, practices: s.filtered, breaks: s.breaks, palette: paletteOf(theme), fontFamily: s.fontFamily },
     subject.adcode,
   );
-  return { ...describeFrame(s, { subject, theme }), map: { scene } };
+  // Under a `prog` filter the exported map outlines those programmes' units as the live map does (issue 27).
+  const prog = s.filters.programmes.length > 0 ? { ...programmeMarks(s.dataset, s.filtered, s.filters.programmes), color: paletteOf(theme).programme } : null;
+  return { ...describeFrame(s, { subject, theme }), map: { scene: prog ? { ...scene, programme: prog } : scene } };
 }
 
 /** Everything around the map (synchronous: Ctrl+P composes from the live canvas before the print dialog opens). */

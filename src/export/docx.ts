@@ -5,6 +5,7 @@
 // 序号 a reader cites), each with its place, full text and citation; the map and a table of counts by province come
 // first, each numbered, with the source under it. Loaded on demand, like the deck.
 import type { Dataset, Practice } from '../types';
+import { xmlSafe } from '../format/xmlSafe';
 import { tFor, formatDate } from '../i18n';
 import { fullPlaceName } from '../format/places';
 import { groupByTaxonomy, provinceCounts } from '../store/selectors';
@@ -76,14 +77,15 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const place = (a: number) => fullPlaceName(a, geo.gazetteer);
   const source = dataCitation(dataset, practices, lang);
 
+  // Every text run, and the document's properties below, pass the one XML-safe function (issue 24.3).
   const run = (text: string, font: string, pt: number, extra: { bold?: boolean } = {}) =>
-    new TextRun({ text, font: { eastAsia: font, ascii: font === DOC_FONTS.body ? 'Times New Roman' : font, hAnsi: font === DOC_FONTS.body ? 'Times New Roman' : font }, size: PT(pt), ...extra });
+    new TextRun({ text: xmlSafe(text), font: { eastAsia: font, ascii: font === DOC_FONTS.body ? 'Times New Roman' : font, hAnsi: font === DOC_FONTS.body ? 'Times New Roman' : font }, size: PT(pt), ...extra });
   const fixedLine = { line: LINE, lineRule: LineRuleType.EXACT };
   const body = (children: InstanceType<typeof TextRun>[], indent = true) =>
     new Paragraph({ children, spacing: fixedLine, indent: indent ? { firstLine: INDENT } : undefined, alignment: AlignmentType.JUSTIFIED });
 
   // ——— Title and lead ———
-  const title = zh ? `${subject.name}城市更新可复制经验做法` : `Urban renewal practices: ${subject.name}`;
+  const title = xmlSafe(zh ? `${subject.name}城市更新可复制经验做法` : `Urban renewal practices: ${subject.name}`);
   const filters = filterSummary(dataset, state.filters, lang);
   const provinces = countsTable(dataset, practices);
   const lead = zh
@@ -251,7 +253,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const doc = new Document({
     creator: t('appTitle'),
     title,
-    description: source,
+    description: xmlSafe(source),
     styles: {
       default: {
         document: { run: { font: { eastAsia: DOC_FONTS.body, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: PT(BODY_PT) } },

@@ -4,6 +4,7 @@
 // maps are images of the same views as the slides at 2×. Loaded on demand (the menu imports this module, and it
 // imports pptxgenjs, only when a deck is asked for), so the first view's bundle does not carry either.
 import type PptxGenJS from 'pptxgenjs';
+import { xmlSafe, xmlSafeDeep } from '../format/xmlSafe';
 import { tFor } from '../i18n';
 import { formatDate } from '../i18n';
 import { fullPlaceName } from '../format/places';
@@ -81,7 +82,8 @@ export async function buildDeck(state: ExportState, onProgress?: (p: DeckProgres
   const zh = lang === 'zh';
   // The deck is the briefing: every filtered practice, so its subject is the country (and the filters).
   const subject = exportSubject({ ...state, selection: { kind: 'none' } });
-  const { pages } = planDeck({
+  // Every string the deck writes passes the one XML-safe function (issue 24.3): pages are planned, then cleaned.
+  const { pages: planned } = planDeck({
     dataset,
     gazetteer: geo.gazetteer,
     practices: state.filtered,
@@ -91,14 +93,15 @@ export async function buildDeck(state: ExportState, onProgress?: (p: DeckProgres
     date: formatDate(isoDay(new Date()), lang),
     placeName: (a) => fullPlaceName(a, geo.gazetteer),
   });
+  const pages = xmlSafeDeep(planned);
 
   const pres: PptxGenJS = new Pptx();
   pres.layout = 'LAYOUT_WIDE';
-  pres.title = `${t('appTitle')} · ${subject.name}`;
+  pres.title = xmlSafe(`${t('appTitle')} · ${subject.name}`);
   pres.subject = t('briefingNationalTitle');
   pres.company = '';
   pres.theme = { headFontFace: DECK_FONT, bodyFontFace: DECK_FONT };
-  const approval = state.config.approvalNumber ? t('approvalNumber', { n: state.config.approvalNumber }) : '';
+  const approval = xmlSafe(state.config.approvalNumber ? t('approvalNumber', { n: state.config.approvalNumber }) : '');
   const images = new Map<string, string>();
   const text = { fontFace: DECK_FONT, lang: zh ? 'zh-CN' : 'en-GB', color: TEXT } as const;
 

@@ -10,6 +10,7 @@ import { markerRadius, nationalScene } from '../scene/scene';
 import { useFiltered, useT, useProvinceBreaks } from '../store/hooks';
 import { provinceOf } from '../geometry/adcode';
 import { fitMercatorSvg } from './svgProjection';
+import { programmeMarks } from '../store/programmes';
 
 const W = 1000;
 const H = 760;
@@ -43,6 +44,20 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
     [scene.provinces, fit],
   );
   const dash = useMemo(() => scene.dash.features.map((f) => fit.path(f)), [scene, fit]);
+  // Programme units (issue 27), as on the WebGL map: shown by the legend's toggle or a `prog` filter; solid where
+  // the filtered practices reach the unit, dashed where not.
+  const showProgrammes = useAtlas((s) => s.showProgrammes);
+  const progIds = useAtlas((s) => s.filters.programmes);
+  const programmeOutlines = useMemo(() => {
+    const ids = progIds.length > 0 ? progIds : showProgrammes ? (dataset.programmes ?? []).map((p) => p.id) : [];
+    if (ids.length === 0) return [];
+    const marks = programmeMarks(dataset, practices, ids);
+    const solid = new Set(marks.withPractices);
+    const codes = new Set([...marks.withPractices, ...marks.without]);
+    return [...geo.provinces.features, ...geo.cities.features]
+      .filter((f) => codes.has(f.properties.adcode))
+      .map((f) => ({ adcode: f.properties.adcode, d: fit.path(f), solid: solid.has(f.properties.adcode) }));
+  }, [progIds, showProgrammes, dataset, practices, geo, fit]);
   const selectedProvince =
     selection.kind === 'region' ? provinceOf(selection.adcode) : null;
 
@@ -96,6 +111,19 @@ export function SvgMap({ reason, onPainted, notice = 'webglMissing' }: { reason:
             </path>
           );
         })}
+        {programmeOutlines.map((o) => (
+          <path
+            key={`prog${o.adcode}`}
+            d={o.d}
+            fill="none"
+            stroke={palette.programme}
+            strokeWidth={2}
+            strokeDasharray={o.solid ? undefined : '5 4'}
+            data-programme-unit={o.adcode}
+            pointerEvents="none"
+            aria-hidden="true"
+          />
+        ))}
         {dash.map((d, i) => (
           <path key={`dash${i}`} d={d} fill={scene.colors.dash} stroke={scene.colors.dash} strokeWidth={0.5} aria-hidden="true" />
         ))}

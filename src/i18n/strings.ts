@@ -284,6 +284,12 @@ export const zh = {
   mapZoomOut: '缩小',
   mapResetBearing: '指北',
   mapCanvas: '地图',
+  // Faults (issue 24.2, 24.6)
+  storedFailed: '{n} 个已保存的导入批次无法读取，未加载。可下载其原始记录，或将其删除：',
+  storedDownloadRaw: '下载原始记录',
+  compareTooMany: '最多比较 {max} 个省份，未加入：{list}',
+  slideOutOfRange: '没有第 {asked} 页（共 {n} 页），已转到第 {shown} 页。',
+  slideBatchGone: '当前页的批次已在其他窗口中删除，已转到第 {shown} 页。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -573,4 +579,10 @@ export const en: Record<StringKey, string> = {
   mapZoomOut: 'Zoom out',
   mapResetBearing: 'Reset bearing to north',
   mapCanvas: 'Map',
+  // Faults (issue 24.2, 24.6)
+  storedFailed: '{n} stored imported batch(es) could not be read and were not loaded. Download the raw record, or remove it:',
+  storedDownloadRaw: 'Download raw record',
+  compareTooMany: 'At most {max} provinces can be compared; not added: {list}',
+  slideOutOfRange: 'There is no slide {asked} ({n} slides); showing slide {shown}.',
+  slideBatchGone: 'The batch of this slide was removed in another window; showing slide {shown}.',
 };

@@ -19,6 +19,7 @@ import { classifyDuplicate, DATE_RE, findSameTexts, isImportedId, nextBatchId, t
 import { applyChoices, chainName, openActorQuestions } from './resolve';
 import { PlacePicker } from './PlacePicker';
 import { StructureTree } from './StructureTree';
+import { StoredBatchProblems } from './StoredBatchProblems';
 import type { LineRole, RoleOverrides, StructureLine } from '../ingest/parse';
 import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, PrepareRequest, PrepareResult, Progress } from './types';
 
@@ -169,6 +170,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       }),
     };
   }
+
+  // A paste over the limit is not kept (a 33 MB string in state took the tab's memory), so "read" must say why
+  // nothing is there instead of "nothing to import" (issue 24.6).
+  const oversized = useRef<ImportProblem | null>(null);
 
   async function start(input: ImportInput) {
     setStatus('');
@@ -346,12 +351,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           onChange={(e) => {
             // Like files, pasted text has a size limit: a 50 MB paste took the tab to 10 GB on its way to the worker.
             const big = pastedTooLarge(e.target.value);
+            oversized.current = big;
             if (big) setPhase({ kind: 'input', problems: [big] });
             else setText(e.target.value);
           }}
           rows={8} spellCheck={false} data-testid="import-text" />
         <div className="import-actions">
-          <button type="button" className="text-button primary" onClick={() => void start({ kind: 'text', text })} data-testid="import-parse">
+          <button type="button" className="text-button primary" onClick={() => (oversized.current ? setPhase({ kind: 'input', problems: [oversized.current] }) : void start({ kind: 'text', text }))} data-testid="import-parse">
             {t('importParse')}
           </button>
         </div>
@@ -398,11 +404,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <p className="import-status" role="status" data-testid="import-status" ref={statusRef} tabIndex={-1}>
         {status}
       </p>
-      {api.storageProblem && (
-        <p className="import-note warn" role="alert">
-          {t('importStorageProblem', { reason: api.storageProblem })}
-        </p>
-      )}
+      <StoredBatchProblems />
       {body}
       <section className="import-batches" aria-labelledby="import-batches-title">
         <h3 id="import-batches-title" className="import-subtitle">

@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
+import type { FailedBatch } from './storage';
 import type { ImportedBatch } from './types';
 
-/** What the import dialog may do to the data (App owns the state; see src/app/App.tsx). */
+/** What the import dialog may do to the data (the state lives in useImportedBatches; App provides it). */
 export interface ImportApi {
   imported: readonly ImportedBatch[];
   /** Adds batches (already numbered) and keeps them in the browser; rejects when storage fails. */
@@ -9,7 +10,11 @@ export interface ImportApi {
   /** Removes an imported batch (built-in batches cannot be removed). */
   remove: (id: number) => Promise<void>;
   /** Set when the browser storage could not be read or written: imports then last until the tab closes. */
-  storageProblem: string | null;
+  storageProblem: { en: string; zh: string } | null;
+  /** Stored records that failed to load (issue 24.2). */
+  failed: readonly FailedBatch[];
+  /** Removes a stored record that failed to load. */
+  removeFailed: (key: IDBValidKey) => Promise<void>;
 }
 
 export const ImportContext = createContext<ImportApi | null>(null);

@@ -151,9 +151,12 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
       messageZh: `CSV 第 ${lineList(lines, '、', (n) => `……等另 ${n} 处`)} 行：格式错误（${zhKind}）`,
     });
   }
+  // A quoted cell is one field whatever it holds: its tabs and line breaks become spaces, or the list written out
+  // for the parser would read them as the cell and line breaks of a pasted table, and "二、… （一）… 1．…" inside
+  // a 全文 cell would become a new mechanism, measure and practice (issue 24.4).
   const cell = (d: string[], key: string): string | undefined => {
     const i = index[key];
-    return i === undefined ? undefined : (d[i] ?? '').trim();
+    return i === undefined ? undefined : (d[i] ?? '').replace(/\s*[\t\r\n\v\f\u2028\u2029]+\s*/g, ' ').trim();
   };
   const rows: CsvRow[] = [];
   // Empty required cells, by column: one message per column with its lines.
@@ -163,7 +166,7 @@ export function readCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fals
       lines: r.lines,
       mechanism: cell(r.data, '政策机制')!,
       measure: cell(r.data, '主要举措')!,
-      text: cell(r.data, '全文')!.replace(/\s*[\r\n]+\s*/g, ''),
+      text: cell(r.data, '全文')!,
       item: cell(r.data, '序号'),
       batch: cell(r.data, '批次'),
       adcodes: cell(r.data, '实施主体代码'),

@@ -66,7 +66,7 @@ export function tooLarge(size: number): ImportProblem {
   return {
     code: 'too-large',
     message: `The file is ${(size / 1048576).toFixed(1)} MB; at most ${MAX_BYTES / 1048576} MB can be imported. Split it into smaller files.`,
-    messageZh: `文件大小为 ${(size / 1048576).toFixed(1)} MB，超过可导入的上限 ${MAX_BYTES / 1048576} MB，请拆分后分别导入。`,
+    messageZh: `文件大小为 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_BYTES / 1048576} MB 的上限，请拆分后分别导入。`,
   };
 }
 
@@ -93,8 +93,8 @@ export function pastedTooLarge(text: string): ImportProblem | null {
   const limit = MAX_BYTES / 1048576;
   return {
     code: 'too-large',
-    message: `The pasted text is more than ${limit} MB; at most ${limit} MB can be imported. Split it into smaller parts.`,
-    messageZh: `粘贴的文本超过 ${limit} MB，超过可导入的上限，请拆分后分别导入。`,
+    message: `The pasted text is more than ${limit} MB, over the ${limit} MB limit. Split it into smaller parts.`,
+    messageZh: `粘贴的文本超过 ${limit} MB 的上限，请拆分后分别导入。`,
   };
 }
 

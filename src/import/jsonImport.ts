@@ -2,12 +2,11 @@
 // output) → one candidate per batch. Pure. Every message names the field path (practices[3].actors[0].adcode) or
 // the line and column of a syntax error.
 import { datasetSchema } from '../ingest/schema';
-import type { Batch, Dataset, GazetteerEntry, Practice, Theme } from '../types';
+import { hasUnsafe, stripUnsafe } from '../ingest/hygiene';
+import { formatPath } from './accept';
+import type { Batch, Dataset, GazetteerEntry, Place, Practice, Theme } from '../types';
 import type { ImportProblem } from './types';
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)';
-}
 
 function lineColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
@@ -146,7 +145,7 @@ export interface JsonBatch {
   practices: Practice[];
 }
 
-export type JsonParse = { ok: true; batches: JsonBatch[]; themes: Theme[] } | { ok: false; problems: ImportProblem[] };
+export type JsonParse = { ok: true; batches: JsonBatch[]; themes: Theme[]; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
 
 const MAX_SCHEMA_PROBLEMS = 8;
 
@@ -169,6 +168,10 @@ export function readDatasetJson(text: string, gazetteer: ReadonlyMap<number, Gaz
       ],
     };
   }
+  // Text hygiene (issue 24.3): JSON escapes control characters inside strings (\u0007), so they are only visible
+  // once parsed. Removed from every string, each field named.
+  const warnings: ImportProblem[] = [];
+  json = cleanStrings(json, [], warnings);
   const r = datasetSchema.safeParse(json);
   if (!r.success) {
     const problems = r.error.issues.slice(0, MAX_SCHEMA_PROBLEMS).map((i): ImportProblem => {
@@ -184,7 +187,81 @@ export function readDatasetJson(text: string, gazetteer: ReadonlyMap<number, Gaz
     if (more > 0) problems.push({ code: 'json-schema', message: `…and ${more} more problems`, messageZh: `……另有 ${more} 处问题` });
     return { ok: false, problems };
   }
-  return checkDataset(r.data, gazetteer);
+  const checked = checkDataset(r.data, gazetteer);
+  return checked.ok ? { ...checked, warnings: [...warnings, ...checked.warnings] } : checked;
+}
+
+const MAX_HYGIENE_WARNINGS = 20;
+
+/** A copy of `v` without unsafe characters in its strings; a warning per field (capped, then counted). */
+function cleanStrings(v: unknown, path: PropertyKey[], warnings: ImportProblem[]): unknown {
+  if (typeof v === 'string') {
+    if (!hasUnsafe(v)) return v;
+    const field = formatPath(path);
+    if (warnings.length < MAX_HYGIENE_WARNINGS)
+      warnings.push({
+        code: 'hygiene',
+        field,
+        message: `Field ${field}: removed control, bidirectional or noncharacter code points that would break exports or reverse the text.`,
+        messageZh: `字段 ${field}：已删除会损坏导出文件或颠倒文字方向的控制字符、双向文字控制符或非字符。`,
+      });
+    return stripUnsafe(v);
+  }
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const c = cleanStrings(v[i], [...path, i], warnings);
+      if (c !== v[i]) (out ??= [...v])[i] = c;
+    }
+    return out ?? v;
+  }
+  if (v !== null && typeof v === 'object') {
+    let out: Record<string, unknown> | null = null;
+    for (const [k, x] of Object.entries(v)) {
+      const c = cleanStrings(x, [...path, k], warnings);
+      if (c !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = c;
+    }
+    return out ?? v;
+  }
+  return v;
+}
+
+/** The province (and city, for a district) a gazetteer unit lies in, by walking up its parents. */
+function ancestry(e: GazetteerEntry, gazetteer: ReadonlyMap<number, GazetteerEntry>): { province?: GazetteerEntry; city?: GazetteerEntry } {
+  const out: { province?: GazetteerEntry; city?: GazetteerEntry } = {};
+  let cur: GazetteerEntry | undefined = e;
+  for (let guard = 0; cur && guard < 5; guard++) {
+    if (cur.level === 'province') out.province = cur;
+    if (cur.level === 'city' && cur !== e) out.city = cur;
+    if (cur.parent === cur.adcode) break;
+    cur = gazetteer.get(cur.parent);
+  }
+  if (e.level === 'province') out.province = e;
+  return out;
+}
+
+/** Names a place may be written with: its own name or short form, optionally after its province's and city's. */
+function acceptedNames(e: GazetteerEntry, up: { province?: GazetteerEntry; city?: GazetteerEntry }): Set<string> {
+  const own = [e.name, e.short];
+  const prov = up.province && up.province !== e ? ['', up.province.name, up.province.short] : [''];
+  const city = up.city ? ['', up.city.name, up.city.short] : [''];
+  const names = new Set<string>();
+  for (const p of prov) for (const c of city) for (const o of own) names.add(p + c + o);
+  return names;
+}
+
+/**
+ * A JSON actor or mention against the gazetteer (issue 24.5): name, level and province must agree with the code,
+ * or the map would count it in one province while its heading names another. Returns the first field that
+ * disagrees with what the gazetteer says, or null.
+ */
+function placeDisagrees(a: Place, e: GazetteerEntry, gazetteer: ReadonlyMap<number, GazetteerEntry>): { field: string; expected: string } | null {
+  const up = ancestry(e, gazetteer);
+  if (!acceptedNames(e, up).has(a.name)) return { field: 'name', expected: e.name };
+  if (a.level !== e.level) return { field: 'level', expected: e.level };
+  if (up.province && a.province !== up.province.adcode) return { field: 'province', expected: String(up.province.adcode) };
+  if (a.city !== undefined && e.level === 'district' && up.city && a.city !== up.city.adcode) return { field: 'city', expected: String(up.city.adcode) };
+  return null;
 }
 
 /** Consistency the schema cannot see: every practice in a listed batch, under a listed measure, at known places. */
@@ -209,8 +286,21 @@ function checkDataset(d: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>
     if (ids.has(p.id)) add(`practices[${i}].id`, `id ${p.id} appears twice`, `编号 ${p.id} 重复`);
     ids.add(p.id);
     const places = [...p.actors.map((a, j) => [a, `actors[${j}]`] as const), ...p.mentions.map((a, j) => [a, `mentions[${j}]`] as const)];
-    for (const [a, where] of places)
-      if (!gazetteer.has(a.adcode)) add(`practices[${i}].${where}.adcode`, `unknown division code ${a.adcode} (${a.name})`, `未知的行政区划代码 ${a.adcode}（${a.name}）`, 'json-place');
+    for (const [a, where] of places) {
+      const e = gazetteer.get(a.adcode);
+      if (!e) {
+        add(`practices[${i}].${where}.adcode`, `unknown division code ${a.adcode} (${a.name})`, `未知的行政区划代码 ${a.adcode}（${a.name}）`, 'json-place');
+        continue;
+      }
+      const bad = placeDisagrees(a, e, gazetteer);
+      if (bad)
+        add(
+          `practices[${i}].${where}.${bad.field}`,
+          `"${String(a[bad.field as keyof Place])}" does not agree with division code ${a.adcode} (${e.name}), which has ${bad.field} ${bad.expected}`,
+          `“${String(a[bad.field as keyof Place])}”与行政区划代码 ${a.adcode}（${e.name}）不符，应为 ${bad.expected}`,
+          'json-place',
+        );
+    }
   });
   for (const b of d.batches)
     if (!d.practices.some((p) => p.batch === b.id)) add(`batches[${d.batches.indexOf(b)}]`, `batch ${b.id} has no practices`, `批次 ${b.id} 没有做法`);
@@ -219,5 +309,6 @@ function checkDataset(d: Dataset, gazetteer: ReadonlyMap<number, GazetteerEntry>
     ok: true,
     batches: d.batches.map((batch) => ({ batch, practices: d.practices.filter((p) => p.batch === batch.id) })),
     themes: d.themes,
+    warnings: [],
   };
 }

@@ -13,6 +13,8 @@ import { decodeBytes } from './decode';
 import { readDatasetJson } from './jsonImport';
 import { renumberPractices } from './merge';
 import { findUnresolved } from './resolve';
+import { hygieneWarnings, MAX_INPUT_BYTES, MAX_INPUT_MB, utf8Length, validateCandidates } from './accept';
+import { sanitizeText } from '../ingest/hygiene';
 import type { Candidate, DecodedEncoding, ImportFormat, ImportProblem, PrepareRequest, PrepareResult, Progress } from './types';
 
 export interface PrepareContext {
@@ -94,13 +96,15 @@ function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidat
 }
 
 /** CSV rows → one candidate per 批次; the source lines become the CSV's, the actors the 实施主体代码 when given. */
-function csvCandidates(text: string, file: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] } {
+function csvCandidates(text: string, file: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[]; csvLines: Map<string, number> } | { ok: false; problems: ImportProblem[] } {
   const read = readCsv(text);
   if (!read.ok) return read;
   const groups = csvToLists(read.rows);
   const g = geocoderFor(ctx.gazetteer, ctx.aliases);
   const candidates: Candidate[] = [];
   const problems: ImportProblem[] = [];
+  /** Practice id → the CSV line of its row, for the storage check's messages. */
+  const csvLines = new Map<string, number>();
   groups.forEach((group: CsvGroup, i) => {
     const where = (line: number) => group.lineMap[line - 1] ?? 0;
     const res = ingestList({ text: group.text, file, format: 'csv', batchId: firstId + i, title: group.batch, where, prefix: 'CSV ' }, ctx);
@@ -109,7 +113,19 @@ function csvCandidates(text: string, file: string, firstId: number, ctx: Prepare
     c.practices = c.practices.map((p): Practice => {
       const row = group.rows.get(p.source.lines[0]);
       if (!row) return p;
+      csvLines.set(p.id, row.lines[0]);
       const lines = parseLines(row.sourceLines);
+      if (lines && !lines.every((n) => Number.isSafeInteger(n))) {
+        // Digits beyond what a number holds exactly: stored, they would fail the schema on the next start.
+        problems.push({
+          code: 'csv-row',
+          line: row.lines[0],
+          column: '原文行',
+          message: `CSV line ${row.lines[0]}, column 原文行: "${row.sourceLines}" is not a line number (too large); give the source line, e.g. 12 or 12-14, or leave the cell empty.`,
+          messageZh: `CSV 第 ${row.lines[0]} 行“原文行”列：“${row.sourceLines}”超出行号的范围，应为原文的行号（如 12 或 12-14），或留空。`,
+        });
+        return p;
+      }
       const source = row.sourceFile && lines ? { file: row.sourceFile, lines } : { file, lines: row.lines };
       const codes = parseAdcodes(row.adcodes);
       if (!codes) return { ...p, source };
@@ -135,7 +151,7 @@ function csvCandidates(text: string, file: string, firstId: number, ctx: Prepare
     candidates.push(c);
   });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, candidates };
+  return { ok: true, candidates, csvLines };
 }
 
 function jsonCandidates(text: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[] } {
@@ -144,6 +160,21 @@ function jsonCandidates(text: string, firstId: number, ctx: PrepareContext): { o
   const builtinThemes = new Set(ctx.themes.map((t) => t.key));
   const used = new Set(r.batches.flatMap((b) => b.practices.flatMap((p) => p.themes)));
   const themes: Theme[] = r.themes.filter((t) => !builtinThemes.has(t.key) && used.has(t.key));
+  // Theme keys the app's dictionary lacks are kept as new themes, and said so (issue 24.5).
+  const warnings: ImportProblem[] = [
+    ...r.warnings,
+    ...r.themes
+      .filter((t) => !builtinThemes.has(t.key))
+      .map((t): ImportProblem => {
+        const field = `themes[${r.themes.indexOf(t)}].key`;
+        return {
+          code: 'theme-unknown',
+          field,
+          message: `Field ${field}: theme "${t.key}" is not one of the app's themes; ${used.has(t.key) ? 'it is added as a new theme' : 'no practice uses it, so it is left out'}.`,
+          messageZh: `字段 ${field}：主题“${t.key}”不在本应用的主题中，${used.has(t.key) ? '将作为新主题加入' : '没有做法使用，不予导入'}。`,
+        };
+      }),
+  ];
   return {
     ok: true,
     candidates: r.batches.map(({ batch, practices }, i) => ({
@@ -154,7 +185,7 @@ function jsonCandidates(text: string, firstId: number, ctx: PrepareContext): { o
       practices: renumberPractices(practices, firstId + i),
       themes,
       unresolved: [],
-      warnings: [],
+      warnings,
     })),
   };
 }
@@ -166,6 +197,21 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
   let name: string | null = null;
   if (req.input.kind === 'text') {
     text = req.input.text.replace(/^\ufeff/, '');
+    // Measured before anything else: a 33 MB paste was once reported as "nothing to import".
+    const bytes = utf8Length(text);
+    if (bytes > MAX_INPUT_BYTES)
+      return {
+        ok: false,
+        format: null,
+        encoding,
+        problems: [
+          {
+            code: 'too-large',
+            message: `The pasted text is more than ${MAX_INPUT_MB} MB, over the ${MAX_INPUT_MB} MB limit. Split it into smaller parts.`,
+            messageZh: `粘贴的文本超过 ${MAX_INPUT_MB} MB 的上限，请拆分后分别导入。`,
+          },
+        ],
+      };
     if (text.trim() === '')
       return {
         ok: false,
@@ -182,10 +228,14 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
     if (text.trim() === '')
       return { ok: false, format: null, encoding, problems: [{ code: 'empty', message: `The file ${name} is empty.`, messageZh: `文件 ${name} 是空的。` }] };
   }
+  // Characters that would break exports or reverse text go before any parsing, each removal named by its line
+  // (issue 24.3). JSON escapes them inside strings, so jsonImport cleans its parsed fields itself.
   const format = detectFormat(name, text);
+  const cleaned = format === 'json' ? { text, removed: [] } : sanitizeText(text);
+  text = cleaned.text;
   onProgress({ stage: 'parse', fraction: 0.25 });
   const file = name ?? PASTED_FILE;
-  let res: { ok: true; candidates: Candidate[] } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] };
+  let res: { ok: true; candidates: Candidate[]; csvLines?: Map<string, number> } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] };
   if (format === 'json') res = jsonCandidates(text, req.firstBatchId, ctx);
   else if (format === 'csv') {
     onProgress({ stage: 'geocode', fraction: 0.4 });
@@ -197,6 +247,14 @@ export function prepareImport(req: PrepareRequest, ctx: PrepareContext, onProgre
   }
   onProgress({ stage: 'check', fraction: 0.9 });
   if (!res.ok) return { ok: false, format, encoding, problems: res.problems, ...(res.structure ? { structure: res.structure } : {}) };
+  // What storage keeps and start-up loads is checked here, with the same schema: a batch that passes now loads
+  // after a reload (issue 24.1).
+  const csvLines = res.csvLines;
+  const byId = new Map(res.candidates.flatMap((c) => c.practices.map((p) => [p.id, p.source.lines[0]] as const)));
+  const invalid = validateCandidates(res.candidates, (id) => (csvLines ? csvLines.get(id) : format === 'txt' ? byId.get(id) : undefined), format === 'csv' ? 'CSV ' : '');
+  if (invalid.length) return { ok: false, format, encoding, problems: invalid };
+  const removals = hygieneWarnings(cleaned.removed, format === 'csv' ? 'CSV ' : '');
+  if (removals.length) for (const c of res.candidates) c.warnings = [...removals, ...c.warnings];
   onProgress({ stage: 'done', fraction: 1 });
   return { ok: true, format, encoding, candidates: res.candidates };
 }

@@ -114,8 +114,66 @@ describe('imported batch storage', () => {
         tx.onerror = () => reject(tx.error);
       };
     });
-    const { batches, problems } = await a.loadImportedBatches();
+    const { batches, failed, problems } = await a.loadImportedBatches();
     expect(batches).toHaveLength(1);
-    expect(problems[0]).toMatch(/1001/);
+    // Listed, not dropped (issue 24.2): its key, a name, the reason, and the record as stored.
+    expect(problems).toEqual([]);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ key: 1001, name: '#1001', raw: { id: 1001, batch: 'broken' } });
+    expect(failed[0]!.reason).toMatch(/^batch: /);
+    await a.deleteStoredRecord(1001);
+    expect((await a.loadImportedBatches()).failed).toEqual([]);
+  });
+
+  it('lists a stored batch with an Infinity figure (an older build stored it) by its title, with a raw record to download', async () => {
+    const a = await tab();
+    const bad = importedBatch(1000, '甲');
+    bad.practices[0]!.figures = [{ value: Infinity, unit: '亿元', raw: `${'9'.repeat(400)}亿元`, phrase: '投资' }];
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('renewal-atlas', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('imported-batches', { keyPath: 'id' });
+      open.onsuccess = () => {
+        const tx = open.result.transaction('imported-batches', 'readwrite');
+        tx.objectStore('imported-batches').put({ id: 1000, ...bad });
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const { batches, failed } = await a.loadImportedBatches();
+    expect(batches).toEqual([]);
+    expect(failed.map((f) => f.name)).toEqual(['导入批次 甲']);
+    expect(failed[0]!.reason).toMatch(/practices\[0\]\.figures\[0\]\.value/);
+    expect(JSON.parse(a.rawRecordJson(failed[0]!.raw)).practices[0].figures[0].value).toBe('Infinity');
+  });
+
+  it('refuses to write a batch that would not load, naming the field', async () => {
+    const a = await tab();
+    const bad = importedBatch(1000, '甲');
+    bad.practices[0]!.source = { file: 'x.csv', lines: [1e20, 1e20] };
+    await expect(a.saveImportedBatches([bad])).rejects.toThrow(/practices\[0\]\.source\.lines\[0\]/);
+    expect((await a.loadImportedBatches()).batches).toEqual([]);
+  });
+
+  it('rejects (no uncaught error, nothing written) when the quota is exceeded while adding', async () => {
+    const a = await tab();
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const uncaught: unknown[] = [];
+    const onError = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      const err = await a.saveImportedBatches([importedBatch(1000, '甲'), importedBatch(1001, '乙')]).catch((e: unknown) => e);
+      expect((err as DOMException).name).toBe('QuotaExceededError');
+      expect(a.storageErrorText(err).zh).toMatch(/存储空间已满/);
+    } finally {
+      process.off('uncaughtException', onError);
+      add.mockRestore();
+    }
+    expect(uncaught).toEqual([]);
+    expect((await a.loadImportedBatches()).batches).toEqual([]);
   });
 });

@@ -18,7 +18,13 @@ export type ProblemCode =
   | 'duplicate'
   | 'title-taken'
   | 'meta'
-  | 'worker';
+  | 'worker'
+  // The record would not pass the storage schema (issue 24.1).
+  | 'schema'
+  // Warning: characters removed at the ingest boundary (issue 24.3).
+  | 'hygiene'
+  // Warning: a JSON theme key the app's dictionary does not have.
+  | 'theme-unknown';
 
 /** Something wrong with the input, with where it is: a line (text, CSV), a column (CSV) or a field path (JSON). */
 export interface ImportProblem {

@@ -68,7 +68,7 @@ export function extractFigures(text: string): Figure[] {
     // List numbers (1． 2、 3)) and 第N are positions, not quantities.
     if (m[1] === undefined && m[4] === undefined && m[5] === undefined && /^[．、)）]/.test(text.slice(end))) continue;
     if (text[start - 1] === '第') continue;
-    let value: number;
+    let value: number | string;
     let unit: string;
     if (m[1] !== undefined) {
       value = toNumber(m[1]);
@@ -84,8 +84,11 @@ export function extractFigures(text: string): Figure[] {
   return out;
 }
 
-function toNumber(s: string): number {
-  return Number(s.replace(/,/g, ''));
+/** The number, or its digits as written when a double would not hold them exactly (400 digits are not Infinity). */
+function toNumber(s: string): number | string {
+  const digits = s.replace(/,/g, '');
+  const significant = digits.replace('.', '').replace(/^0+/, '').length;
+  return significant > 15 ? digits : Number(digits);
 }
 
 function isYear(s: string): boolean {

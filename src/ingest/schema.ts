@@ -1,5 +1,9 @@
 // The dataset file's schema (public/data/practices.json), shared by the data build, the tests and the app's loader.
 // It mirrors src/types.ts; the assignability check at the bottom fails to compile if the two drift apart.
+// First: zod must be jitless before a schema is built (src/jitless.ts). Imported here, where the schemas are
+// built, and not only by the entries: a bundler may evaluate the chunk holding these schemas before the entry's own
+// code, and the CSP then reports zod's eval probe.
+import '../jitless';
 import { z } from 'zod';
 import type { Batch, Dataset, Figure, Place, Practice, Programme, ProgrammeSource, Theme } from '../types';
 
@@ -16,7 +20,8 @@ export const placeSchema = z.object({
 });
 
 export const figureSchema = z.object({
-  value: z.number().finite(),
+  // A string only for digits a double would not hold exactly (types.ts Figure).
+  value: z.union([z.number().finite(), z.string().regex(/^\d+(\.\d+)?$/, 'expected the digits of a number')]),
   unit: z.string(),
   raw: z.string().min(1),
   phrase: z.string().min(1),
@@ -67,6 +72,8 @@ export const programmeSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  short: z.string().min(1).optional(),
+  shortEn: z.string().min(1).optional(),
   issuer: z.string().min(1),
   date: z.string().regex(ISO_DATE),
   status: z.enum(['公示', '正式']),

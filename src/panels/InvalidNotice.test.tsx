@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { atlasStore } from '../store/store';
-import type { InvalidParam } from '../store/url';
+import { decodeSearch, type InvalidParam } from '../store/url';
 import { InvalidNotice, NOTICE_MAX_ITEMS, noticeItems } from './InvalidNotice';
 
 const bad = (value: string): InvalidParam => ({ key: 'b', value, reason: 'not in the dataset' });
@@ -39,5 +39,16 @@ describe('InvalidNotice', () => {
     const { shown, more } = noticeItems([bad('x'.repeat(10_000))]);
     expect(more).toBe(0);
     expect(shown[0]!.length).toBeLessThan(80);
+  });
+
+  it('says "最多比较 4 个省份" for compared provinces over the limit, not that they were not understood (issue 24.6)', () => {
+    const ten = [110000, 120000, 130000, 140000, 150000, 210000, 220000, 230000, 310000, 320000];
+    const { state, invalid } = decodeSearch(`?mode=compare&cmp=${ten.join(',')}`);
+    expect(state.compare).toEqual(ten.slice(0, 4));
+    render(<InvalidNotice invalid={invalid} onDismiss={() => {}} />);
+    const text = screen.getByTestId('url-notice').textContent ?? '';
+    expect(text).toContain('最多比较 4 个省份');
+    expect(text).toContain('150000');
+    expect(text).not.toContain('无法识别');
   });
 });

@@ -3,7 +3,8 @@
 // hostile or mangled link cannot make the notice taller than the screen.
 import { useAtlas } from '../store/store';
 import { useT } from '../store/hooks';
-import type { InvalidParam } from '../store/url';
+import { COMPARE_LIMIT_REASON, type InvalidParam } from '../store/url';
+import { MAX_COMPARE } from '../store/state';
 
 /** How many distinct parameters the notice names before it says "… and N more". */
 export const NOTICE_MAX_ITEMS = 10;
@@ -24,12 +25,19 @@ export function InvalidNotice({ invalid, onDismiss }: { invalid: readonly Invali
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   if (invalid.length === 0) return null;
-  const { shown, more } = noticeItems(invalid);
-  let list = shown.join(lang === 'en' ? ', ' : '，');
+  // Provinces beyond the compare limit are valid codes: the notice names the limit, not "not understood".
+  const overLimit = invalid.filter((p) => p.key === 'cmp' && p.reason === COMPARE_LIMIT_REASON);
+  const others = invalid.filter((p) => !overLimit.includes(p));
+  const sep = lang === 'en' ? ', ' : '，';
+  const { shown, more } = noticeItems(others);
+  let list = shown.join(sep);
   if (more > 0) list += t('invalidParamsMore', { n: more });
+  const limited = noticeItems(overLimit);
+  const limitList = limited.shown.map((s) => s.replace(/^cmp=/, '')).join(sep) + (limited.more > 0 ? t('invalidParamsMore', { n: limited.more }) : '');
   return (
     <div className="notice" role="alert" data-testid="url-notice">
-      <span>{t('invalidParams', { list })}</span>
+      {overLimit.length > 0 && <span data-testid="compare-limit">{t('compareTooMany', { max: MAX_COMPARE, list: limitList })}</span>}
+      {others.length > 0 && <span>{t('invalidParams', { list })}</span>}
       <button type="button" className="text-button" onClick={onDismiss}>
         {t('dismiss')}
       </button>

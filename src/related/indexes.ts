@@ -93,7 +93,8 @@ export function figureKind(unit: string): FigureKind {
 
 /** The figure's value in its kind's base unit (800亿元 → 8,000,000 万元; 125公顷 → 1,250,000 平方米; 5年 → 60 月). */
 export function normalisedValue(f: Figure): number {
-  return f.value * (UNIT_TABLE[f.unit]?.factor ?? 1);
+  // Digits kept as a string (too many for a double) sort by their approximate size; the text shows them as written.
+  return Number(f.value) * (UNIT_TABLE[f.unit]?.factor ?? 1);
 }
 
 export interface FigureRow {

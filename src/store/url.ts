@@ -93,6 +93,9 @@ export type KnownOptions = { [K in ListFacet]?: ReadonlySet<FacetValue<K>> } & {
   regions?: ReadonlySet<number>;
 };
 
+/** The reason given for compared provinces beyond MAX_COMPARE: valid, but over the limit (the notice says so). */
+export const COMPARE_LIMIT_REASON = `at most ${MAX_COMPARE} provinces`;
+
 export interface InvalidParam {
   key: string;
   /** The offending value: the single item for lists, the whole value otherwise. */
@@ -208,7 +211,7 @@ export const URL_PARAMS: readonly UrlParam[] = [
         ctx.known?.regions,
       );
       if (!cmp) return;
-      for (const extra of cmp.slice(MAX_COMPARE)) ctx.report('cmp', String(extra), `at most ${MAX_COMPARE} provinces`);
+      for (const extra of cmp.slice(MAX_COMPARE)) ctx.report('cmp', String(extra), COMPARE_LIMIT_REASON);
       state.compare = cmp.slice(0, MAX_COMPARE);
     },
   },
@@ -347,6 +350,21 @@ export function historyAction(prev: UrlState, next: UrlState): 'push' | 'replace
     changed = true;
   }
   return changed ? 'replace' : 'none';
+}
+
+let replaceHint = false;
+/**
+ * The next URL write replaces the current history entry even if it would push: a correction (a slide number out
+ * of range set right) is not a step that Back should undo, and Back to it would only be corrected again.
+ */
+export function replaceNextUrlWrite(): void {
+  replaceHint = true;
+}
+/** Reads and clears the hint (the URL sync calls this on every state change). */
+export function takeReplaceHint(): boolean {
+  const h = replaceHint;
+  replaceHint = false;
+  return h;
 }
 
 /** The query string for a state ("" or "?b=1&…"), for history.pushState / replaceState. */

@@ -24,6 +24,18 @@ export function ProgrammeName({ programme }: { programme: Programme }) {
   );
 }
 
+/** The short label (2021年试点; English unofficial) where room is tight; the title when the file has none. */
+export function ProgrammeShortName({ programme }: { programme: Programme }) {
+  const lang = useAtlas((s) => s.lang);
+  const zh = programme.short ?? programme.title;
+  if (lang === 'zh') return <span lang="zh-CN" title={programme.title}>{zh}</span>;
+  return (
+    <span title={`${programme.titleEn} (unofficial translation) · ${programme.title}`}>
+      {programme.shortEn ? <span lang="en">{programme.shortEn}</span> : <span lang="zh-CN">{zh}</span>}
+    </span>
+  );
+}
+
 /** 公示（拟） or 正式, with issuer and date. */
 export function ProgrammeStatus({ programme }: { programme: Programme }) {
   const t = useT();
