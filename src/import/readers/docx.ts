@@ -27,6 +27,13 @@ function attr(el: XmlElement | undefined, name: string): string | null {
   return el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`);
 }
 
+const SKIP = new Set(['del', 'moveFrom', 'instrText', 'delText', 'delInstrText', 'rPr', 'pPr', 'sdtPr', 'sdtEndPr', 'Fallback']);
+
+/** Rows of a table: w:tr, also inside a content control (w:sdt) or custom XML around rows. */
+function rowElements(tbl: XmlElement): XmlElement[] {
+  return children(tbl).flatMap((c) => (c.localName === 'tr' ? [c] : c.localName === 'sdt' ? rowElements(child(c, 'sdtContent') ?? c) : c.localName === 'customXml' ? rowElements(c) : []));
+}
+
 /** A paragraph's lines: runs' text, w:br starting a new line; deleted text and field codes left out. A paragraph
  * numbered by Word itself (w:numPr: the "1．" is not in the text) starts with AUTO_NUMBER for table.ts to number. */
 function paragraphLines(p: XmlElement): string[] {
@@ -36,7 +43,9 @@ function paragraphLines(p: XmlElement): string[] {
   const walk = (el: XmlElement) => {
     for (const c of children(el)) {
       const n = c.localName;
-      if (n === 'del' || n === 'instrText' || n === 'delText' || n === 'rPr' || n === 'pPr') continue;
+      // Deleted (tracked w:del, w:moveFrom) text is not in the document; inserted (w:ins, w:moveTo) and content
+      // controls' text (w:sdtContent) is. A drawing's fallback repeats its text box's text.
+      if (SKIP.has(n ?? '')) continue;
       if (n === 't') lines[lines.length - 1] += c.textContent ?? '';
       else if (n === 'tab') lines[lines.length - 1] += ' ';
       else if (n === 'br' || n === 'cr') lines.push('');
@@ -71,8 +80,10 @@ function cellLines(tc: XmlElement): string[] {
 function tableRows(tbl: XmlElement): string[][][] {
   const rows: string[][][] = [];
   let headerSeen = false;
-  for (const tr of children(tbl, 'tr')) {
+  for (const tr of rowElements(tbl)) {
     const trPr = child(tr, 'trPr');
+    // A row deleted with tracked changes on is not in the document.
+    if (trPr && child(trPr, 'del')) continue;
     const isHeader = trPr ? child(trPr, 'tblHeader') !== undefined && attr(child(trPr, 'tblHeader'), 'val') !== 'false' && attr(child(trPr, 'tblHeader'), 'val') !== '0' : false;
     if (isHeader && headerSeen) continue;
     if (isHeader) headerSeen = true;
@@ -94,6 +105,8 @@ function tableRows(tbl: XmlElement): string[][][] {
   return rows;
 }
 
+const BETWEEN_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S/;
+
 export class DocxError extends Error {}
 
 /** The .docx's text paragraphs before its first table and the rows of its tables. */
@@ -112,12 +125,20 @@ export async function readDocx(bytes: Uint8Array): Promise<TableDoc> {
   if (!body) throw new DocxError('the document has no body');
   const before: string[] = [];
   const rows: string[][][] = [];
+  let pending: string[] = [];
   blocks(
     body as unknown as XmlElement,
     (lines) => {
       if (rows.length === 0) before.push(...lines);
+      else pending.push(...lines.map((l) => l.trim()).filter((l) => l !== '' && l !== AUTO_NUMBER));
     },
-    (t) => rows.push(...tableRows(t)),
+    (t) => {
+      // A table split into several (one a page, one a mechanism): a heading between them (二、…, （三）…) is a row
+      // across the table; other text between them (a page's note, an empty paragraph) is not part of the list.
+      for (const line of pending) if (BETWEEN_HEADING.test(line)) rows.push([[line]]);
+      pending = [];
+      rows.push(...tableRows(t));
+    },
   );
   return { before, rows };
 }
