@@ -8,7 +8,7 @@
 // well-kept pure-JS DOM parser that works in a Web Worker, where the browser's DOMParser does not exist.
 import JSZip from 'jszip';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import { AUTO_NUMBER, type TableDoc } from '../../ingest/table';
+import { AUTO_NUMBER, isHeaderRow, type TableDoc } from '../../ingest/table';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -76,9 +76,12 @@ function cellLines(tc: XmlElement): string[] {
   return lines.map((l) => l.trim()).filter((l) => l !== '' && l !== AUTO_NUMBER);
 }
 
-/** Rows of cells on the table's grid, merged cells carried down, repeated header rows after the first dropped. */
-function tableRows(tbl: XmlElement): string[][][] {
+/** Rows of cells on the table's grid, merged cells carried down, repeated header rows after the first dropped.
+ * `carry`: the last body row of the table before (a table Word split at a page: its first row continues the merge). */
+function tableRows(tbl: XmlElement, carry?: string[][]): string[][][] {
   const rows: string[][][] = [];
+  // The row a vMerge continuation takes its text from: never a header row (repeated as text, not marked tblHeader).
+  let lastBody = carry;
   let headerSeen = false;
   for (const tr of rowElements(tbl)) {
     const trPr = child(tr, 'trPr');
@@ -90,7 +93,7 @@ function tableRows(tbl: XmlElement): string[][][] {
     const row: string[][] = [];
     let col = Number(attr(trPr ? child(trPr, 'gridBefore') : undefined, 'val') ?? 0) || 0;
     for (let i = 0; i < col; i++) row.push([]);
-    const above = rows[rows.length - 1];
+    const above = lastBody;
     for (const tc of children(tr).flatMap((c) => (c.localName === 'tc' ? [c] : c.localName === 'sdt' ? children(child(c, 'sdtContent') ?? c, 'tc') : []))) {
       const tcPr = child(tc, 'tcPr');
       const span = Math.max(1, Number(attr(tcPr ? child(tcPr, 'gridSpan') : undefined, 'val') ?? 1) || 1);
@@ -101,6 +104,7 @@ function tableRows(tbl: XmlElement): string[][][] {
       col += span;
     }
     rows.push(row);
+    if (!isHeaderRow(row)) lastBody = row;
   }
   return rows;
 }
@@ -137,7 +141,7 @@ export async function readDocx(bytes: Uint8Array): Promise<TableDoc> {
       // across the table; other text between them (a page's note, an empty paragraph) is not part of the list.
       for (const line of pending) if (BETWEEN_HEADING.test(line)) rows.push([[line]]);
       pending = [];
-      rows.push(...tableRows(t));
+      rows.push(...tableRows(t, [...rows].reverse().find((r) => r.length > 1 && !isHeaderRow(r))));
     },
   );
   return { before, rows };
