@@ -49,6 +49,12 @@ interface Layout {
   runningHeader?: string;
   /** No 序号 / 政策机制 columns: each mechanism is a row across the table (一、…), cols[0] and cols[1] unused. */
   spanning?: boolean;
+  /** The 序号 column numbers the practices 1…N through the table (on each practice's first line), not the mechanisms. */
+  seqPractices?: boolean;
+  /** The practices carry no number of their own. */
+  bare?: boolean;
+  /** No 序号 column (3 columns): cols[0] unused. */
+  noSeq?: boolean;
 }
 
 /** Lays the table out as a word processor would: wrapped cells, rows split over pages, merged cells printed once. */
@@ -79,7 +85,7 @@ function typeset(l: Layout): PdfPage[] {
       y -= lead * 1.5;
     }
     if (first || l.repeatHeader) {
-      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => (l.spanning && i < 2 ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
+      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => ((l.spanning && (i === 1 || (i === 0 && !l.seqPractices))) || (l.noSeq && i === 0) ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
       y -= lead * 1.3;
     }
   };
@@ -92,19 +98,25 @@ function typeset(l: Layout): PdfPage[] {
     // A mechanism's span: its rows; printed on the page where it starts.
     const put = (text: string, col: number, spanLines: number) => {
       const lines = wrap(text, l.cols[col]!);
-      const offset = l.centre ? Math.max(0, Math.min(spanLines, Math.floor((l.height - 2 * margin) / lead) - 2) - lines.length) / 2 : 0;
+      // Centred in the part of the merged cell on this page (a word processor centres each page's fragment).
+      const offset = l.centre ? Math.max(0, Math.min(spanLines, Math.floor((y - margin) / lead) - 1) - lines.length) / 2 : 0;
       lines.forEach((t, k) => page.push({ str: t, x: x0[col]! + 4, y: y - (offset + k) * lead, w: t.length * l.size, h: l.size }));
     };
     const practiceLines = (row: Row) => wrap(row.practice, l.cols[3]!).length;
+    // A row starts on the page where its first line goes, merged cells' text with it.
+    if (y < margin + lead) newPage(false);
     if (r.first.mech && l.spanning) {
       if (y < margin + lead * 3) newPage(false);
-      const t = `${r.seq}、${r.mech}`;
-      page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
-      y -= lead * 1.3;
+      // A merged row across the table: a long title wraps onto a second line.
+      for (const t of wrap(`${r.seq}、${r.mech}`, l.cols[2]! + l.cols[3]!)) {
+        page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
+        y -= lead;
+      }
+      y -= lead * 0.3;
     } else if (r.first.mech) {
       let span = 0;
       for (let k = i; k < all.length && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
-      put(r.seq, 0, span);
+      if (!l.seqPractices && !l.noSeq) put(r.seq, 0, span);
       put(r.mech, 1, span);
     }
     if (r.first.measure) {
@@ -112,11 +124,13 @@ function typeset(l: Layout): PdfPage[] {
       for (let k = i; k < all.length && all[k]!.measure === r.measure && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
       put(r.measure, 2, span);
     }
-    for (const t of wrap(r.practice, l.cols[3]!)) {
+    const practice = l.bare ? r.practice.replace(/^[0-9]+．/, '') : r.practice;
+    wrap(practice, l.cols[3]!).forEach((t, k) => {
       if (y < margin + lead) newPage(false);
+      if (k === 0 && l.seqPractices) page.push({ str: String(i + 1), x: x0[0]! + 4, y, w: String(i + 1).length * l.size * 0.5, h: l.size });
       page.push({ str: t, x: x0[3]! + 4, y, w: t.length * l.size, h: l.size });
       y -= lead;
-    }
+    });
     y -= lead * 0.3;
     i++;
   }
@@ -389,4 +403,27 @@ describe('a web repost: furniture around a table flattened one cell a line', () 
   it.each(['【字体：大 中 小】', '打印本页 关闭窗口', '扫一扫在手机打开当前页', '发布时间 2024-03-15', '发布时间：2024-03-15 来源：住房和城乡建设部网站', '相关链接', '附件：', '附件：清单（第一批）.pdf', '1/3'])('%s is furniture', (line) => {
     expect(furnitureKind(line)).not.toBeNull();
   });
+});
+
+describe('PDF: other layouts (round 2)', () => {
+  const base: Layout = { width: 595, height: 842, cols: [40, 90, 110, 230], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `— ${n} —` };
+  const cases: [string, Partial<Layout>, 'own' | 'continuous'][] = [
+    ['a mechanism row across the table wrapping onto two lines', { cols: [0, 0, 80, 180], spanning: true }, 'own'],
+    ['3 columns: 政策机制 | 主要举措 | 具体做法 (序号 missing)', { cols: [0, 110, 120, 260], noSeq: true }, 'own'],
+    ['序号 numbering the practices 1…N, practices numbered from 1 in each measure', { seqPractices: true }, 'own'],
+    ['序号 1…N and practices without numbers, merged cells centred', { seqPractices: true, bare: true }, 'continuous'],
+    ['序号 1…N and practices without numbers, merged cells top-aligned, landscape', { seqPractices: true, bare: true, centre: false, width: 842, height: 595, cols: [40, 160, 180, 380] }, 'continuous'],
+    ['序号 1…N, practices without numbers, mechanisms as wrapped rows across', { seqPractices: true, bare: true, spanning: true, cols: [30, 0, 80, 180] }, 'continuous'],
+  ];
+  for (const [name, extra, numbering] of cases) {
+    it(name, () => {
+      const layout = { ...base, ...extra };
+      const pages = typeset(layout);
+      // The title did wrap: a piece is the end of a mechanism's title.
+      if (extra.spanning) expect(pages.flatMap((p) => p.pieces).some((p) => LIST.mechanisms.some((m) => m.title.endsWith(p.str) && p.str.length < m.title.length - 2))).toBe(true);
+      const r = pdfText(pages);
+      if (!r.ok) throw new Error(r.reason);
+      expect(records(r.text)).toEqual(numbering === 'own' ? expected() : continuousExpected());
+    });
+  }
 });
