@@ -436,7 +436,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     }
 
     if (!role && ended) {
-      warnings.push(issue(lineNo, 'furniture', `"${line.slice(0, 30)}" comes after the list's end (a 相关链接 / 上一篇 / 附件 line above it); dropped — restore it in the preview if it belongs to the list`, `“${line.slice(0, 30)}”位于清单结束之后（其前有相关链接、上一篇或附件等），已略去；如属于清单，可在预览中恢复`));
+      warnings.push(issue(lineNo, 'furniture', `"${line.slice(0, 30)}" comes after the list's end (a 相关链接 / 上一篇 / 附件 line above it): page furniture (after-list), dropped — restore it in the preview if it belongs to the list`, `“${line.slice(0, 30)}”位于清单结束之后（其前有相关链接、上一篇或附件等），已略去；如属于清单，可在预览中恢复`));
       entry(c, 'ignore', { inferred: true, furniture: 'after-list' });
       continue;
     }
@@ -450,7 +450,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
         closeMeasureTitle();
         closeMechanismTitle();
         pendingSeq = { n, line: lineNo };
-        warnings.push(issue(lineNo, 'furniture', `"${line}" alone on its line is the 序号 cell of the next practice; dropped (its number is the item number if the practice's text has none) — restore it in the preview if it is text`, `单独一行的“${line}”是下一条具体做法的序号单元格，已略去（具体做法本身无编号时用作其编号）；如属于正文，可在预览中恢复`));
+        warnings.push(issue(lineNo, 'furniture', `"${line}" alone on its line is the 序号 cell of the next practice: page furniture (sequence), dropped (its number is the item number if the practice's text has none) — restore it in the preview if it is text`, `单独一行的“${line}”是下一条具体做法的序号单元格，已略去（具体做法本身无编号时用作其编号）；如属于正文，可在预览中恢复`));
         entry(c, 'ignore', { inferred: true, furniture: 'sequence' });
         continue;
       }
