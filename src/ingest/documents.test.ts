@@ -55,6 +55,10 @@ interface Layout {
   bare?: boolean;
   /** No 序号 column (3 columns): cols[0] unused. */
   noSeq?: boolean;
+  /** The 序号 cell centred in its row (on the practice's middle line). */
+  seqCentred?: boolean;
+  /** The 政策机制 cell holds its numeral: 一、建立… */
+  mechNumbered?: boolean;
 }
 
 /** Lays the table out as a word processor would: wrapped cells, rows split over pages, merged cells printed once. */
@@ -117,7 +121,7 @@ function typeset(l: Layout): PdfPage[] {
       let span = 0;
       for (let k = i; k < all.length && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
       if (!l.seqPractices && !l.noSeq) put(r.seq, 0, span);
-      put(r.mech, 1, span);
+      put(l.mechNumbered ? `${r.seq}、${r.mech}` : r.mech, 1, span);
     }
     if (r.first.measure) {
       let span = 0;
@@ -125,9 +129,10 @@ function typeset(l: Layout): PdfPage[] {
       put(r.measure, 2, span);
     }
     const practice = l.bare ? r.practice.replace(/^[0-9]+．/, '') : r.practice;
-    wrap(practice, l.cols[3]!).forEach((t, k) => {
+    const wrapped = wrap(practice, l.cols[3]!);
+    wrapped.forEach((t, k) => {
       if (y < margin + lead) newPage(false);
-      if (k === 0 && l.seqPractices) page.push({ str: String(i + 1), x: x0[0]! + 4, y, w: String(i + 1).length * l.size * 0.5, h: l.size });
+      if (k === (l.seqCentred ? Math.floor((wrapped.length - 1) / 2) : 0) && l.seqPractices) page.push({ str: String(i + 1), x: x0[0]! + 4, y, w: String(i + 1).length * l.size * 0.5, h: l.size });
       page.push({ str: t, x: x0[3]! + 4, y, w: t.length * l.size, h: l.size });
       y -= lead;
     });
@@ -413,6 +418,8 @@ describe('PDF: other layouts (round 2)', () => {
     ['序号 numbering the practices 1…N, practices numbered from 1 in each measure', { seqPractices: true }, 'own'],
     ['序号 1…N and practices without numbers, merged cells centred', { seqPractices: true, bare: true }, 'continuous'],
     ['序号 1…N and practices without numbers, merged cells top-aligned, landscape', { seqPractices: true, bare: true, centre: false, width: 842, height: 595, cols: [40, 160, 180, 380] }, 'continuous'],
+    ['序号 1…N centred in its row, practices without numbers', { seqPractices: true, bare: true, seqCentred: true }, 'continuous'],
+    ['4 columns: 序号 1…N, 政策机制 holding 一、…, practices without numbers', { seqPractices: true, bare: true, mechNumbered: true }, 'continuous'],
     ['序号 1…N, practices without numbers, mechanisms as wrapped rows across', { seqPractices: true, bare: true, spanning: true, cols: [30, 0, 80, 180] }, 'continuous'],
   ];
   for (const [name, extra, numbering] of cases) {

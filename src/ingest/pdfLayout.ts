@@ -295,14 +295,30 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   const seqNumbers = colLines('seq').filter(({ text }) => /^[0-9０-９]{1,6}$/.test(text));
   const bySeq = seqNumbers.length >= 2 && practiceLines.filter(({ text }) => ITEM_START.test(text)).length < seqNumbers.length / 2;
   const seqStarts = new Map<number, number>();
-  if (bySeq)
+  if (bySeq) {
+    // Rows are told by the wider gap between them (cell padding): a practice line after a gap wider than the usual
+    // line spacing, or the first on its page, may open a row. A 序号 top-aligned is on its row's first line; one
+    // centred in its row is lower: its row starts at the nearest such line at or above it.
+    const gaps = practiceLines.slice(1).flatMap((p, k) => (p.line.page === practiceLines[k]!.line.page ? [practiceLines[k]!.line.y - p.line.y] : []));
+    const usual = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : Infinity;
+    // A line first on its page opens a row only when the line before it ended a sentence (a row split by the page
+    // break goes on mid-sentence).
+    const rowStart = (k: number) => {
+      if (k === 0) return true;
+      const [prev, cur] = [practiceLines[k - 1]!, practiceLines[k]!];
+      if (prev.line.page !== cur.line.page) return /[。！？；;!?][”’"」』）)]*$/.test(prev.text);
+      return prev.line.y - cur.line.y > usual * 1.12;
+    };
     for (const s of seqNumbers) {
       let best = -1;
       practiceLines.forEach((p, k) => {
         if (p.line.page === s.line.page && p.line.y >= s.line.y - p.line.h * 0.4 && (best < 0 || p.line.y < practiceLines[best]!.line.y)) best = k;
       });
-      if (best >= 0 && !seqStarts.has(best)) seqStarts.set(best, digits(s.text));
+      let at = best;
+      while (at > 0 && !rowStart(at) && !seqStarts.has(at - 1)) at--;
+      if (at >= 0 && !seqStarts.has(at)) seqStarts.set(at, digits(s.text));
     }
+  }
   practiceLines.forEach(({ text, line }, k) => {
     const at = order.get(line) ?? 0;
     const last = items[items.length - 1];
