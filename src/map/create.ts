@@ -1,6 +1,7 @@
 // MapLibre's map as the atlas needs it: offline (own worker, system fonts, no attribution control), no rotation,
 // no label fade. Kept apart so that the controller only applies state.
-import { Map as MlMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MlMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import type { MapSink } from './applied';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../types';
@@ -40,4 +41,16 @@ export function createMap(
   });
   map.touchZoomRotate.disableRotation();
   return map;
+}
+
+/** The few calls the applied-state record (applied.ts) makes, on MapLibre's map. */
+export function mapSink(map: MlMap): MapSink {
+  return {
+    setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
+    setFeatureState: (t, s) => map.setFeatureState(t, s),
+    setLayoutProperty: (l, p, v) => map.setLayoutProperty(l, p as never, v as never),
+    setPaintProperty: (l, p, v) => map.setPaintProperty(l, p as never, v as never),
+    setFilter: (l, f) => map.setFilter(l, f as never),
+    setLayerZoomRange: (l, min, max) => map.setLayerZoomRange(l, min, max),
+  };
 }
