@@ -8,6 +8,8 @@ import { parseDataset } from '../ingest/schema';
 import { sanitizeText } from '../ingest/hygiene';
 import { rng } from '../data/synthetic';
 import type { Dataset } from '../types';
+import { readFileSync } from 'node:fs';
+import { figureSchema } from '../ingest/schema';
 import { recordSchema } from './accept';
 import { toImportedBatch } from './merge';
 import { prepareImport, type PrepareContext } from './pipeline';
@@ -52,6 +54,15 @@ describe('one schema from import to storage (24.1)', () => {
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ code: 'csv-row', line: 3, column: '原文行' });
     expect(r.problems[0]!.messageZh).toMatch(/^CSV 第 3 行“原文行”列/);
+  });
+
+  it('data/README.md says Figure.value is a number or a digit string, as the schema has it', () => {
+    const doc = readFileSync(new URL('../../data/README.md', import.meta.url), 'utf8');
+    expect(doc).toMatch(/`Figure\.value` is a number or a digit string/);
+    expect(figureSchema.safeParse({ value: 19, unit: '个', raw: '19个', phrase: '19个单位' }).success).toBe(true);
+    expect(figureSchema.safeParse({ value: '9'.repeat(400), unit: '亿元', raw: `${'9'.repeat(400)}亿元`, phrase: '投资' }).success).toBe(true);
+    expect(figureSchema.safeParse({ value: Infinity, unit: '亿元', raw: '9亿元', phrase: '投资' }).success).toBe(false);
+    expect(figureSchema.safeParse({ value: '九', unit: '亿元', raw: '九亿元', phrase: '投资' }).success).toBe(false);
   });
 
   it('property: whatever a text import accepts, the storage schema accepts (numbers of any length)', () => {
