@@ -148,6 +148,42 @@ describe('CSV cells stay one field (24.4)', () => {
       expect(r.candidates[0]!.taxonomy).toHaveLength(1);
     }
   });
+  it('property: each row is one record whose fields are its cells, whatever the cells hold', () => {
+    const next = rng(44);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    const junk = ['\t', '\n', '\r\n', '二、', '（一）', '(二)', '1．', '12.', '三、标题', '序号', '具体做法', '【打印】', '分享到', ' ', '""', ',', '，', '。', '做法', 'abc'];
+    const mechs = ['一、统筹机制', '二、实施机制', '统筹机制', '十二、其他'];
+    const measures = ['（一）加强统筹', '（二）完善规划', '加强统筹'];
+    for (let k = 0; k < 60; k++) {
+      const n = 1 + Math.floor(next() * 5);
+      const rows = Array.from({ length: n }, (_, i) => ({
+        mech: pick(mechs),
+        measure: pick(measures),
+        text: `山东省潍坊市做法${i + 1}${Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(junk)).join('')}`,
+      }));
+      const csv = `政策机制,主要举措,全文\n${rows.map((r) => `${r.mech},${r.measure},"${r.text}"`).join('\n')}\n`;
+      const r = run(file(csv, 'cells.csv'));
+      expect(r.ok, `${JSON.stringify(csv)}: ${JSON.stringify(!r.ok && r.problems[0])}`).toBe(true);
+      if (!r.ok) continue;
+      const practices = r.candidates.flatMap((c) => c.practices);
+      expect(practices).toHaveLength(n);
+      // The CSV line of each row: the header is line 1; a quoted cell's line breaks count.
+      let line = 2;
+      const expected = rows.map((row) => {
+        const at = line;
+        line += row.text.split(/\r\n|\n/).length;
+        return {
+          line: at,
+          mechanism: row.mech.replace(/^[一二三四五六七八九十]+、/, ''),
+          measure: row.measure.replace(/^（[一二三四五六七八九十]+）/, ''),
+          text: row.text.replace(/""/g, '"').replace(/\s*[\t\r\n]+\s*/g, ' ').trim(),
+        };
+      });
+      const got = practices.map((p) => ({ line: p.source.lines[0], mechanism: p.mechanism.title, measure: p.measure.title, text: p.text }));
+      expect(got.sort((a, b) => a.line - b.line), JSON.stringify(csv)).toEqual(expected);
+      for (const p of practices) expect(p.incomplete).toBeUndefined();
+    }
+  });
 });
 
 describe('JSON actors against the gazetteer (24.5)', () => {
