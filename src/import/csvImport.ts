@@ -313,11 +313,18 @@ export function csvToRecords(rows: readonly CsvRow[]): { ok: true; batches: CsvB
       mechOf.set(i, m);
     }
 
+    const headsOf = new Map<Slot, typeof heads>();
+    for (const h of heads) {
+      const m = mechOf.get(h.i)!;
+      const list = headsOf.get(m);
+      if (list) list.push(h);
+      else headsOf.set(m, [h]);
+    }
     // Measures under each mechanism, the same way; the mechanism's own title alone is the stand-in measure.
     const items: CsvItem[] = [];
     const taxonomy: Mechanism[] = [];
     for (const mech of [...mechs.values()].sort((a, b) => a.num - b.num)) {
-      const own = heads.filter((h) => mechOf.get(h.i) === mech);
+      const own = headsOf.get(mech) ?? [];
       const measures = new Map<number, MeasureSlot>();
       let standIn: MeasureSlot | null = null;
       for (const { i, measure } of own) {
@@ -353,6 +360,7 @@ export function csvToRecords(rows: readonly CsvRow[]): { ok: true; batches: CsvB
       // Items: 序号 as written (its mechanism and measure, when it names them, must be the row's), else in order.
       for (const s of slots) {
         const written = new Map<number, number>(); // row index → item number
+        const rowOfNumber = new Map<number, number>(); // item number → row index (a large file has thousands)
         for (const i of s.rows) {
           const r = rows[i]!;
           if (!r.item) continue;
@@ -369,12 +377,13 @@ export function csvToRecords(rows: readonly CsvRow[]): { ok: true; batches: CsvB
             problems.push(problem(r.lines[0], '序号', `"${r.item}" names another mechanism or measure than the row's (${here}).`, `“${r.item}”与本行的政策机制、主要举措（${here}）不符。`));
             continue;
           }
-          const twin = [...written].find(([, k]) => k === n);
-          if (twin) {
-            problems.push(problem(r.lines[0], '序号', `item ${mech.numeral}${s.numeral ? `（${s.numeral}）` : ''}${n} is also on line ${rows[twin[0]]!.lines[0]}; each practice needs its own number.`, `条目${mech.numeral}${s.numeral ? `（${s.numeral}）` : ''}${n}与第 ${rows[twin[0]]!.lines[0]} 行重复，每项做法应有自己的编号。`));
+          const twin = rowOfNumber.get(n);
+          if (twin !== undefined) {
+            problems.push(problem(r.lines[0], '序号', `item ${mech.numeral}${s.numeral ? `（${s.numeral}）` : ''}${n} is also on line ${rows[twin]!.lines[0]}; each practice needs its own number.`, `条目${mech.numeral}${s.numeral ? `（${s.numeral}）` : ''}${n}与第 ${rows[twin]!.lines[0]} 行重复，每项做法应有自己的编号。`));
             continue;
           }
           written.set(i, n);
+          rowOfNumber.set(n, i);
         }
         const nextItem = freeNumbers(new Set(written.values()));
         for (const i of s.rows) {
