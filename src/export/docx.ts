@@ -179,7 +179,8 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
     const pHeader = zh
       ? ['名单', '发布', '城市（区）', '有做法入选', '暂无做法入选']
       : ['List (unofficial translation)', 'Published', 'Units', 'With practices', 'No practice yet'];
-    const pWidths = [24, 18, 10, 26, 22];
+    // The count column holds a short phrase ("21 个，2 个有做法"): at 10 % it broke into one character per line.
+    const pWidths = [19, 17, 16, 26, 22];
     children.push(
       caption(zh ? '表2　城市更新试点与支持名单中有做法入选的城市（区）' : 'Table 2. Listed cities (districts) with practices'),
       new Table({
@@ -192,7 +193,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
                 children: [
                   cell(zh ? c.programme.title : `${c.programme.titleEn} (${c.programme.title})`, { width: pWidths[0]!, align: AlignmentType.LEFT }),
                   cell(`${c.programme.issuer}${zh ? '，' : ', '}${formatDate(c.programme.date, lang)}${zh ? `（${c.programme.status === '公示' ? '公示，拟' : '正式'}）` : c.programme.status === '公示' ? ' (proposed)' : ''}`, { width: pWidths[1]!, align: AlignmentType.LEFT }),
-                  cell(t('programmeCoverage', { n: c.units.length, m: c.withPractices.length }), { width: pWidths[2]! }),
+                  cell(t('programmeCoverageShort', { n: c.units.length, m: c.withPractices.length }), { width: pWidths[2]! }),
                   cell(c.withPractices.map((u) => `${unitName(u)} ${u.practices.length}`).join(unitSep) || t('programmeNone'), { width: pWidths[3]!, align: AlignmentType.LEFT }),
                   cell(c.without.map(unitName).join(unitSep) || t('programmeNone'), { width: pWidths[4]!, align: AlignmentType.LEFT }),
                 ],
