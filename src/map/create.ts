@@ -34,7 +34,8 @@ export function createMap(
     // able to frame China whole in what the legend and inset leave free, which takes a zoom of about 1.1.
     minZoom: 1,
     maxZoom: 11,
-    // Needed so that image export can read the canvas back.
+    // Ctrl+P's print image is composed from the live canvas in 'beforeprint' (src/export/ExportMenu.tsx); the other
+    // exports draw from geometry. Turning this off (branch r2-speed) needs that print path to draw from geometry too.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     // The controls' labels in the interface language (MapLibre's own strings are English).
     locale,
