@@ -361,18 +361,3 @@ export async function renderExportPng(
   const layout = composeExport({ ...describe, cssWidth: frame.width, cssHeight: frame.height, pixelRatio: EXPORT_PIXEL_RATIO }, canvas);
   return { blob: await canvasToPng(canvas), layout, canvas };
 }
-
-/** Saves a blob under a file name through an <a download> (blob: URLs stay inside the CSP). */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

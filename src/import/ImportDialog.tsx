@@ -1,6 +1,7 @@
 // The import dialog (issue 7): paste or choose a file → worker (decode, parse, geocode) with progress → preview
 // (counts, places, questions, batch name) → confirm. Also the batch manager (remove imported batches) and the
 // export of the merged dataset. Nothing reaches the loaded data before "confirm".
+import { downloadBlob } from '../ui/download';
 import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import aliasesJson from '../../data/aliases.json';
 import { useAtlasData } from '../data/context';
@@ -29,17 +30,6 @@ type ImportInput = PrepareRequest['input'];
 /** A copy to send: the worker takes the bytes (transferred), and a role correction reads the same input again. */
 function sendable(input: ImportInput): ImportInput {
   return input.kind === 'bytes' ? { ...input, bytes: input.bytes.slice(0) } : input;
-}
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // Long imports (thousands of practices) would otherwise render thousands of chips and pickers at once.
@@ -426,7 +416,7 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
               onClick={() => {
                 const opts = { lang, gazetteer: geo.gazetteer };
                 const body = kind === 'json' ? practicesJson(dataset, dataset.practices, opts) : practicesCsv(dataset, dataset.practices, opts);
-                download(exportFileName(lang, t('filterAll'), kind), body, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+                downloadBlob(new Blob([body], { type: kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8' }), exportFileName(lang, t('filterAll'), kind));
               }}
             >
               {kind.toUpperCase()}

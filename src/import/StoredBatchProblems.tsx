@@ -1,22 +1,12 @@
 // What went wrong with the browser's storage of imported batches (issue 24.2, 24.6): a storage error (full, closed,
 // unavailable) as a notice, and every stored batch that failed to load with its name, the reason, a download of
 // its raw record and a way to remove it. Shown in the import dialog and, at start-up, on the explore screen.
+import { downloadBlob } from '../ui/download';
 import { useState } from 'react';
 import { useT } from '../store/hooks';
 import { useAtlas } from '../store/store';
 import { useImportApi } from './context';
 import { rawRecordJson, type FailedBatch } from './storage';
-
-function downloadJson(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function FailedRow({ f }: { f: FailedBatch }) {
   const t = useT();
@@ -29,7 +19,7 @@ function FailedRow({ f }: { f: FailedBatch }) {
       <span className="count" data-testid="failed-reason">
         {f.reason}
       </span>
-      <button type="button" className="text-button small" onClick={() => downloadJson(`stored-batch-${key.replace(/[^\w-]/g, '_')}.json`, rawRecordJson(f.raw))} data-testid={`failed-download-${key}`}>
+      <button type="button" className="text-button small" onClick={() => downloadBlob(new Blob([rawRecordJson(f.raw)], { type: 'application/json' }), `stored-batch-${key.replace(/[^\w-]/g, '_')}.json`)} data-testid={`failed-download-${key}`}>
         {t('storedDownloadRaw')}
       </button>
       <button
