@@ -141,7 +141,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const themes = loadThemes();
   // Reviewed themes wherever the practice is one that was reviewed (same id and headline): strictly for a built-in
   // list, as a match for a copy of one (e.g. a repost of batch 1 with --batch 1); keyword suggestions otherwise.
-  const ingest = ingestBatch(meta, text, { gazetteer: loadGazetteer(), aliases: loadAliases(), themes }, known ? loadCorrections() : [], {
+  const ingest = ingestBatch(meta, text, { gazetteer: loadGazetteer(), aliases: loadAliases(), themes, document: doc.kind === 'document' }, known ? loadCorrections() : [], {
     entries: loadReviewedThemes(),
     strict: Boolean(known),
   });

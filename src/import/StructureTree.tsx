@@ -10,7 +10,9 @@ import { useT } from '../store/hooks';
 // needed (text before the table, the first mechanisms), and a mistake repeats.
 const MAX_ROWS = 600;
 
-const ROLES: LineRole[] = ['mechanism', 'measure', 'practice', 'ignore'];
+// 'text': read the line as the parser would, as a continuation too (a line after a practice's last sentence that the
+// parser could not place, a dropped furniture line).
+const ROLES: LineRole[] = ['mechanism', 'measure', 'practice', 'ignore', 'text'];
 
 function depth(l: StructureLine): number {
   if (l.role === 'mechanism') return 0;

@@ -71,7 +71,7 @@ interface ListInput {
 /** One list through the ingest. Errors that only concern a practice's place become questions; others stop. */
 function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidate: Candidate } | { ok: false; problems: ImportProblem[]; structure?: StructureLine[] } {
   const where = input.where ?? ((l: number) => l);
-  const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes, roles: input.roles });
+  const r = ingestText(input.text, { batchId: input.batchId, file: input.file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes, roles: input.roles, document: input.format === 'docx' || input.format === 'pdf' });
   const placeless = new Set(r.practices.filter((p) => p.actors.length === 0).map((p) => p.source.lines[0]));
   const blocking = r.errors.filter((e) => !(e.code === 'actor-unresolved' && placeless.has(e.line)));
   // Lists read as text (pasted, .txt, or a .docx / PDF turned into text) show their structure tree.

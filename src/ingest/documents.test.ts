@@ -231,6 +231,35 @@ describe('page furniture (issue 23.4)', () => {
     ['3/10', 'page-number'],
     ['上一篇：关于开展城市体检工作的通知', 'navigation'],
     ['下一条：城市更新典型案例汇编', 'navigation'],
+    // A government site's document block, a WeChat article, a news site's byline fields (round 3).
+    ['索引号：000013338/2022-00478', 'byline'],
+    ['发布机构：', 'byline'],
+    ['发文字号：建办科函〔2022〕393号', 'byline'],
+    ['扫一扫在手机打开当前页', 'buttons'],
+    ['点击蓝字 关注我们', 'buttons'],
+    ['原创 城市更新研究 城市更新研究院 2022-11-30 08:00 发表于北京', 'byline'],
+    ['城市更新研究 2022-11-30 08:00 发表于北京', 'byline'],
+    ['收录于合集 #城市更新政策 12个', 'buttons'],
+    ['来源 | 住房和城乡建设部', 'byline'],
+    ['编辑丨小新', 'byline'],
+    ['阅读 3256', 'buttons'],
+    ['在看', 'buttons'],
+    ['点赞 分享 在看', 'buttons'],
+    ['微信扫一扫', 'buttons'],
+    ['长按识别二维码关注我们', 'buttons'],
+    ['视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看', 'buttons'],
+    ['— END —', 'navigation'],
+    ['（完）', 'navigation'],
+    ['阅读原文', 'navigation'],
+    ['点击“阅读原文”查看更多', 'navigation'],
+    ['预览时标签不可点', 'navigation'],
+    ['继续滑动看下一个', 'navigation'],
+    ['往期推荐', 'navigation'],
+    ['相关文件', 'navigation'],
+    ['（本文图片均来自网络）', 'caption'],
+    ['浏览次数：1,024', 'byline'],
+    ['- 3 -', 'page-number'],
+    ['-3-', 'page-number'],
   ])('%s is %s', (line, kind) => {
     expect(furnitureKind(line)).toBe(kind);
   });
@@ -244,6 +273,10 @@ describe('page furniture (issue 23.4)', () => {
     '编制《城市更新专项规划》，分解“总体规划—专项规划—街区控规”任务',
     '建立政府引导、市场运作、公众参与的可持续实施模式',
     '图书馆、文化馆等公共文化设施免费开放。',
+    '分享共建成果',
+    '阅读空间改造，新增社区图书馆3处',
+    '建立城市更新项目审批“绿色通道”',
+    '标准化建设',
   ])('%s is not furniture', (line) => {
     expect(furnitureKind(line)).toBeNull();
   });
@@ -254,6 +287,64 @@ describe('page furniture (issue 23.4)', () => {
     const restored = parseList(text, { roles: { '4': 'text' } });
     expect(restored.structure.find((s) => s.line === 4)).toMatchObject({ role: 'continuation' });
     expect(restored.items[0]!.text).toBe('北京市党委、政府主要负责同志亲自推动。图1');
+  });
+});
+
+describe('a line no rule knows after a practice (round 3)', () => {
+  const list = (...after: string[]) =>
+    ['一、建立城市更新统筹谋划机制', '（一）加强工作统筹和督查考核', '1．北京市党委、政府主要负责同志亲自推动。', ...after, '2．山东省潍坊市建立城市更新工作联席会议制度。'].join('\n');
+
+  it('after the last full sentence of a practice, a line that ends no sentence is an error naming its line', () => {
+    const r = parseList(list('北京市劲松小区改造后实景'));
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[4, 'text-after-practice']]);
+    expect(r.errors[0]!.message).toContain('北京市劲松小区改造后实景');
+  });
+
+  it('after the last practice too, when the page goes on (a caption, the site name before its footer)', () => {
+    const text = `${list()}\n城市更新研究院\n【打印】【关闭】`;
+    expect(parseList(text).errors.map((e) => [e.line, e.code])).toEqual([[5, 'text-after-practice']]);
+    // A copy that simply stops mid-sentence is a copy cut short: kept and marked.
+    const cut = parseList(`${list()}\n采取打包审批、联合`);
+    expect(cut.errors).toEqual([]);
+    expect(cut.items.at(-1)!.incomplete).toBe(true);
+  });
+
+  it('the user places it: ignored, or read as the practice\'s text', () => {
+    expect(parseList(list('北京市劲松小区改造后实景'), { roles: { '4': 'ignore' } }).errors).toEqual([]);
+    const kept = parseList(list('北京市劲松小区改造后实景'), { roles: { '4': 'text' } });
+    expect(kept.errors).toEqual([]);
+    expect(kept.items[0]!.text).toBe('北京市党委、政府主要负责同志亲自推动。北京市劲松小区改造后实景');
+  });
+
+  it('a wrapped sentence (the next line finishes it) is not such a line', () => {
+    const r = parseList(list('各区政府成立城市更新专项', '工作小组，统筹协调实施城市更新。'));
+    expect(r.errors).toEqual([]);
+    expect(r.items[0]!.text).toBe('北京市党委、政府主要负责同志亲自推动。各区政府成立城市更新专项工作小组，统筹协调实施城市更新。');
+  });
+
+  it('zero-width spaces and soft hyphens are invisible: "\\u200b1．" is still item 1', () => {
+    const r = parseList(list().replace('2．', '\u200b2．').replace('北京市', '北\u00ad京市'));
+    expect(r.errors).toEqual([]);
+    expect(r.items.map((i) => i.text)).toEqual(['北京市党委、政府主要负责同志亲自推动。', '山东省潍坊市建立城市更新工作联席会议制度。']);
+  });
+});
+
+describe('the Word table: rows across it (round 3)', () => {
+  it('a title row above the header goes with the text before the table; a note row across the body is a line of its own', () => {
+    const text = tableText({
+      before: [],
+      rows: [
+        [['实施城市更新行动可复制经验做法清单（第一批）'], [], [], []],
+        [['序号'], ['政策机制'], ['主要举措'], ['具体做法']],
+        [['一'], ['建立城市更新统筹谋划机制'], ['（一）加强工作统筹'], ['1．北京市建立城市更新专项小组。']],
+        [['注：以上做法供各地参考'], [], [], []],
+      ],
+    });
+    expect(text.split('\n')).toEqual(['实施城市更新行动可复制经验做法清单（第一批）', '一、建立城市更新统筹谋划机制', '（一）加强工作统筹', '1．北京市建立城市更新专项小组。', '注：以上做法供各地参考']);
+    // The note is then the parser's to place: after the practice's last sentence and no sentence itself, an error
+    // (in a document — a pasted copy ending so may be one cut short: kept, marked incomplete).
+    expect(parseList(text, { document: true }).errors.map((e) => [e.line, e.code])).toEqual([[5, 'text-after-practice']]);
+    expect(parseList(text).items.at(-1)!.incomplete).toBe(true);
   });
 });
 

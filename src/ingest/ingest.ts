@@ -16,6 +16,8 @@ export interface IngestOptions {
   themes: readonly ThemeDef[];
   /** Roles set by hand for some lines (the import preview's corrections), by cell key. */
   roles?: RoleOverrides;
+  /** The text is a whole document's (.docx / PDF), not a copy that may be cut short (parse.ts ParseOptions). */
+  document?: boolean;
 }
 
 export interface IngestResult {
@@ -43,7 +45,7 @@ export function geocoderFor(gazetteer: readonly GazetteerEntry[], aliases: Alias
 }
 
 export function ingestText(text: string, options: IngestOptions): IngestResult {
-  const parsed = parseList(text, { roles: options.roles });
+  const parsed = parseList(text, { roles: options.roles, document: options.document });
   const records = recordsFromItems(parsed.taxonomy, parsed.items, options);
   const errors = [...parsed.errors, ...records.errors];
   const warnings = [...parsed.warnings, ...records.warnings];
@@ -57,7 +59,7 @@ export function ingestText(text: string, options: IngestOptions): IngestResult {
  * parser's items, and a CSV's rows, which map to items directly (a cell is never read as structure, issue 24.4).
  * Issues name the items' own lines.
  */
-export function recordsFromItems(taxonomy: readonly Mechanism[], items: readonly RawItem[], options: Omit<IngestOptions, 'roles'>): { practices: Practice[]; errors: IngestIssue[]; warnings: IngestIssue[] } {
+export function recordsFromItems(taxonomy: readonly Mechanism[], items: readonly RawItem[], options: Omit<IngestOptions, 'roles' | 'document'>): { practices: Practice[]; errors: IngestIssue[]; warnings: IngestIssue[] } {
   const g = geocoderFor(options.gazetteer, options.aliases);
   const errors: IngestIssue[] = [];
   const warnings: IngestIssue[] = [];

@@ -13,6 +13,7 @@ export type IssueCode =
   | 'measure-without-items'
   | 'item-numbering'
   | 'item-without-text'
+  | 'text-after-practice'
   | 'actor-unresolved'
   | 'no-practices'
   | 'text-before-first-mechanism'

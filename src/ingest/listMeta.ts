@@ -28,7 +28,8 @@ interface Line {
 const BATCH = '[（(]第[一二三四五六七八九十0-9]+批[）)]';
 const TITLE_IN_BRACKETS = new RegExp(`《([^《》]*清单${BATCH})》`);
 const TITLE_IN_NOTICE = new RegExp(`印发(.{2,60}?清单${BATCH})的通知`);
-const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?([^《》：:]{2,60}清单${BATCH})$`);
+// A page title may carry the site's column label before it: 一图读懂丨… · 【重磅】… · 权威发布｜…
+const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?(?:【[^】]{1,10}】\\s*|[^《》：:丨|｜【】]{1,12}\\s*[丨|｜]\\s*)?([^《》：:丨|｜【】]{2,60}清单${BATCH})$`);
 // The signature of a notice: the issuing office alone on its line, its date on the next.
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:办公厅|人民政府|委员会|办公室|部|厅|局)$/;
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
@@ -103,7 +104,8 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
     }
   }
 
-  if (lead && taxonomy.length > 0) {
+  // Only a lead that lists the mechanisms (…包括A、B、C等3个方面…) can confirm them; a repost's 近日…印发《…》 names none.
+  if (lead && taxonomy.length > 0 && /包括|方面|部分|类/.test(lead.text.slice(lead.after))) {
     let pos = lead.after;
     const missing: Mechanism[] = [];
     for (const m of taxonomy) {

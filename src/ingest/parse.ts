@@ -76,6 +76,9 @@ export interface ParsedList {
 
 export interface ParseOptions {
   roles?: RoleOverrides;
+  /** The text is a whole document's (a .docx or PDF read by structure), never a copy cut short: a last practice that
+   * goes on after its last sentence with a line that ends none is not taken for a cut-off copy. */
+  document?: boolean;
 }
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -105,7 +108,9 @@ const FURNITURE_ZH: Record<FurnitureKind, string> = {
 };
 
 function clean(cell: string): string {
-  return cell.replace(/[\u3000\u00a0\ufeff]/g, ' ').trim();
+  // Soft hyphens and zero-width characters are invisible in every page and document they come from: removed, so
+  // that "\u200b1．…" is still item 1 and a word with a soft hyphen is the word.
+  return cell.replace(/[\u00ad\u200b-\u200d\u2060]/g, '').replace(/[\u3000\u00a0\ufeff]/g, ' ').trim();
 }
 
 interface Cell {
@@ -178,6 +183,9 @@ interface OpenMeasure {
 interface OpenItem {
   raw: RawItem;
   parts: string[];
+  /** Each part's line, and whether it was read as a continuation by the parser alone (no role set by the user). */
+  partLines: number[];
+  inferred: boolean[];
 }
 
 export function parseList(text: string, options: ParseOptions = {}): ParsedList {
@@ -214,6 +222,8 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   // in order and a mismatch is a warning.
   let renumber = false;
   const implicitWarned = new Set<Mechanism>();
+  // Lines read on after a practice's last full sentence that end no sentence themselves (trailingPart).
+  const trailing: { raw: RawItem; line: number; text: string }[] = [];
 
   const entry = (c: Cell, role: StructureRole, extra: Partial<StructureLine> = {}): StructureLine => {
     const e: StructureLine = { key: c.key, line: c.line, text: c.text.slice(0, 80), role, ...extra };
@@ -228,6 +238,8 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
 
   const closeItem = () => {
     if (!item) return;
+    const t = trailingPart(item);
+    if (t > 0) trailing.push({ raw: item.raw, line: item.partLines[t]!, text: item.parts[t]! });
     item.raw.text = normaliseSpace(item.parts.join(' '));
     const kinds = new Set<ConversionKind>();
     for (let l = item.raw.lines[0]; l <= item.raw.lines[1]; l++) for (const k of conv.changed.get(l) ?? []) kinds.add(k);
@@ -364,7 +376,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     globalLast = Math.max(globalLast, n);
     pendingSeq = null;
     measureItems++;
-    item = { raw: { mechanismIndex: m.index, measureIndex: ms.index, item: n, text: '', lines: [c.line, c.line] }, parts: [itemText] };
+    item = { raw: { mechanismIndex: m.index, measureIndex: ms.index, item: n, text: '', lines: [c.line, c.line] }, parts: [itemText], partLines: [c.line], inferred: [false] };
   };
 
   /** The next cell that counts for structure (header cells and lines ignored by the user are skipped). */
@@ -621,6 +633,8 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     }
     if (item) {
       item.parts.push(line);
+      item.partLines.push(lineNo);
+      item.inferred.push(role !== 'text');
       item.raw.lines[1] = lineNo;
       entry(c, 'continuation', where());
     } else if (!mech) {
@@ -637,6 +651,19 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   if (mech) closeMechanism();
 
   const last = items[items.length - 1];
+  for (const t of trailing) {
+    // The last practice of a copy that simply stops (nothing after it) is one cut short: kept, marked below.
+    if (t.raw === last && !options.document && !cells.some((c) => c.line > t.raw.lines[1])) continue;
+    const where = `${taxonomy[t.raw.mechanismIndex - 1]?.code ?? ''}${taxonomy[t.raw.mechanismIndex - 1]?.measures[t.raw.measureIndex - 1]?.code ?? ''}${t.raw.item}`;
+    errors.push(
+      issue(
+        t.line,
+        'text-after-practice',
+        `"${t.text.slice(0, 30)}" comes after the last full sentence of practice ${where} and ends no sentence itself, so it cannot be placed (a caption, the site's name?): set its role to "ignore" if it is not part of the list, or to "read as text" if the practice goes on with it`,
+        `“${t.text.slice(0, 30)}”位于具体做法${where}最后一个完整句子之后，本身又不成句，无法确定归属（图片说明、网站名称？）：如不属于清单，请将该行设为“忽略”；如确属该条内容，请设为“按正文读取”`,
+      ),
+    );
+  }
   if (last && !COMPLETE_END.test(last.text)) {
     last.incomplete = true;
     warnings.push(
@@ -664,6 +691,18 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     errors.push(issue(0, 'no-practices', 'no practices found; expected mechanism headings (一 …), measures (（一）…) and numbered items (1．…)', '未找到任何具体做法，应包含政策机制（一 …）、主要举措（（一）…）和编号条目（1．…）'));
   }
   return { taxonomy, items, errors: sortIssues(errors), warnings: sortIssues(warnings), structure, meta: meta.meta, traditional: conv.traditional, numbering: continuous ? 'continuous' : 'per-measure' };
+}
+
+/**
+ * The first of the lines a practice read on after its last full sentence when they end no sentence themselves (a
+ * photo's caption or the site's name between or after the practices, which no rule knows): -1 when there is none, or
+ * when the user set the role of one of those lines (then it is the practice's, as the user says).
+ */
+function trailingPart(it: OpenItem): number {
+  const n = it.parts.length;
+  if (n < 2 || COMPLETE_END.test(normaliseSpace(it.parts.join('')))) return -1;
+  for (let j = n - 1; j >= 1; j--) if (COMPLETE_END.test(normaliseSpace(it.parts.slice(0, j).join('')))) return it.inferred.slice(j).every(Boolean) ? j : -1;
+  return -1;
 }
 
 function sortIssues(list: IngestIssue[]): IngestIssue[] {

@@ -81,7 +81,11 @@ function pageLines(page: PdfPage, index: number): Line[] {
   const margin = (p: PdfPiece) => p.y < page.height * 0.1 || p.y > page.height * 0.9;
   const outside = (p: PdfPiece) =>
     /^\s*[0-9０-９]{1,6}\s*$/.test(p.str) && page.pieces.some((q) => q.str.trim() !== '' && (p.y < page.height / 2 ? q.y < p.y - p.h * 0.4 : q.y > p.y + p.h * 0.4) && !isPageNumber(q.str));
-  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str) && !outside(p))).sort((a, b) => b.y - a.y || a.x - b.x);
+  // A number touching other text on its baseline is part of that text (a practice's "3" before its "．湖北省…" at the
+  // foot of a page without a footer), never a page number.
+  const touching = (p: PdfPiece) =>
+    page.pieces.some((q) => q !== p && q.str.trim() !== '' && Math.abs(q.y - p.y) <= p.h * 0.4 && (Math.abs(q.x - (p.x + p.w)) < p.h * 0.5 || Math.abs(p.x - (q.x + q.w)) < p.h * 0.5));
+  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str) && !outside(p) && !touching(p))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfPiece[][] = [];
   for (const p of pieces) {
     const last = lines[lines.length - 1];
@@ -175,8 +179,10 @@ function paragraphs(lines: readonly Line[]): string[] {
   const out: string[] = [];
   let open = false;
   for (const l of lines) {
-    // A wrapped line starts at the left margin; a centred one (the 文号 under the title) is a paragraph of its own.
-    if (open && l.left <= left + l.h * 0.5) out[out.length - 1] = joinWrapped([out[out.length - 1]!, l.text]);
+    // A wrapped line starts at the left margin; a centred one (the 文号 under the title) is a paragraph of its own,
+    // and so is a numbered heading or practice after a finished sentence (a paragraph that happened to fill its line).
+    const numbered = /[。！？；：:]$/.test(out[out.length - 1] ?? '') && (ITEM_START.test(l.text) || MEASURE_START.test(l.text) || MECH_START.test(l.text));
+    if (open && l.left <= left + l.h * 0.5 && !numbered) out[out.length - 1] = joinWrapped([out[out.length - 1]!, l.text]);
     else out.push(l.text);
     open = l.right >= right - l.h * 1.5;
   }
@@ -232,6 +238,9 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     // No header: the table starts at the first line with pieces in two columns.
     const g = gutters(table.filter((l) => l.pieces.length >= 2));
     bounds = g.map(([s, e]) => (s + e) / 2);
+    // No table at all: the list written as numbered paragraphs (一、 （一） 1．) — hardly a line with text in two
+    // columns. Its text is its paragraphs, read by the one parser like any text.
+    if (bounds.length === 0 || table.filter((l) => columnsOf(l, bounds).size >= 2).length < table.length * 0.1) return { ok: true, text: paragraphs(table).join('\n'), pages: pages.length };
     const startAt = table.findIndex((l) => columnsOf(l, bounds).size >= 2);
     before = startAt > 0 ? table.slice(0, startAt) : [];
     table = table.slice(Math.max(0, startAt));

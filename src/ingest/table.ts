@@ -104,11 +104,13 @@ export function tableText(doc: TableDoc): string {
   const width = Math.max(0, ...doc.rows.map((r) => r.length));
   const headerAt = doc.rows.findIndex(isHeaderRow);
   const header = headerAt >= 0 ? doc.rows[headerAt]!.map(flat) : null;
-  const body = doc.rows.filter((r, i) => i !== headerAt && !isHeaderRow(r) && r.some((c) => flat(c) !== ''));
+  // Rows above the header (the attachment's title in a row across the table) belong with the text before it.
+  const above = headerAt > 0 ? doc.rows.slice(0, headerAt).flatMap((r) => r.filter((c) => flat(c) !== '').map((c) => joinWrapped(c))) : [];
+  const body = doc.rows.filter((r, i) => i > headerAt && !isHeaderRow(r) && r.some((c) => flat(c) !== ''));
   const roles = columnRoles(header, body, width);
   const col = (role: ColumnRole) => roles.indexOf(role);
   const [seqC, mechC, measC, pracC] = [col('seq'), col('mechanism'), col('measure'), col('practice')];
-  const out: string[] = [...doc.before.map((p) => p.trim()).filter(Boolean)];
+  const out: string[] = [...doc.before.map((p) => p.replace(AUTO_NUMBER, '').trim()).filter(Boolean), ...above];
   let lastMech = '';
   let lastMeasure = '';
   let measureNo = 0;
@@ -131,6 +133,13 @@ export function tableText(doc: TableDoc): string {
         lastMeasure = '';
         measureNo = 0;
       }
+      continue;
+    }
+    // Any other row across the table (a note, a caption) is not in a column: its text goes to the parser as a line
+    // of its own, never dropped.
+    const only = across ? row.findIndex((c) => flat(c) !== '') : -1;
+    if (across && (roles[only] === 'seq' || roles[only] === null || roles[only] === undefined) && chineseNumeral(across) === null && !/^[0-9０-９]{1,6}$/.test(across)) {
+      out.push(across);
       continue;
     }
     const get = (c: number) => (c >= 0 ? joinWrapped((row[c] ?? []).map((p) => p.replace(AUTO_NUMBER, ''))) : '');
