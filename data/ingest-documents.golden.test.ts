@@ -63,6 +63,10 @@ const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] =
   ['batch1-paragraphs.docx', [], NOTICE],
   ['batch1-paragraphs.pdf', [], NOTICE],
   ['batch1-libreoffice.docx', DETAILS, { title: NOTICE.title }],
+  // Numbered by Word itself (word/numbering.xml; 一、 （一） 1． not in the text): paragraphs, and the table with list
+  // instances restarting per mechanism and per measure.
+  ['batch1-word-numbering.docx', DETAILS, { title: NOTICE.title }],
+  ['batch1-word-numbering-table.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-libreoffice.pdf', DETAILS, { title: NOTICE.title }],
   // Reposts with the furniture of real sites: the ministry's own page (document block, 字号, 【打印】【关闭】, 扫一扫…),
   // a WeChat article (点击蓝字关注我们, 原创 byline, 图片, — END —, 阅读原文, 在看…), a news site (breadcrumb, byline

@@ -7,6 +7,7 @@ import { parseList } from './parse';
 import { pdfText, type PdfPage, type PdfPiece } from './pdfLayout';
 import { AUTO_NUMBER, tableText } from './table';
 import { readListMeta } from './listMeta';
+import { ROW_END } from './text';
 
 const LIST = {
   mechanisms: [
@@ -337,14 +338,17 @@ describe('the Word table: rows across it (round 3)', () => {
         [['实施城市更新行动可复制经验做法清单（第一批）'], [], [], []],
         [['序号'], ['政策机制'], ['主要举措'], ['具体做法']],
         [['一'], ['建立城市更新统筹谋划机制'], ['（一）加强工作统筹'], ['1．北京市建立城市更新专项小组。']],
-        [['注：以上做法供各地参考'], [], [], []],
+        [['注：以上做法供各地参考。'], [], [], []],
       ],
     });
-    expect(text.split('\n')).toEqual(['实施城市更新行动可复制经验做法清单（第一批）', '一、建立城市更新统筹谋划机制', '（一）加强工作统筹', '1．北京市建立城市更新专项小组。', '注：以上做法供各地参考']);
-    // The note is then the parser's to place: after the practice's last sentence and no sentence itself, an error
-    // (in a document — a pasted copy ending so may be one cut short: kept, marked incomplete).
-    expect(parseList(text, { document: true }).errors.map((e) => [e.line, e.code])).toEqual([[5, 'text-after-practice']]);
-    expect(parseList(text).items.at(-1)!.incomplete).toBe(true);
+    expect(text.split('\n')).toEqual(['实施城市更新行动可复制经验做法清单（第一批）', '一、建立城市更新统筹谋划机制', '（一）加强工作统筹', '1．北京市建立城市更新专项小组。', ROW_END, '注：以上做法供各地参考。']);
+    // The note is then the parser's to place; after the row's end it cannot go on with the practice: an error naming
+    // its line, even though it is a sentence.
+    const r = parseList(text);
+    expect(r.errors.map((e) => e.line)).toEqual([6]);
+    expect(r.items.map((i) => i.text)).toEqual(['北京市建立城市更新专项小组。']);
+    // The row end is no line of the preview's tree.
+    expect(r.structure.map((s) => s.line)).not.toContain(5);
   });
 });
 

@@ -53,6 +53,8 @@ const RULES: [FurnitureKind, RegExp][] = [
   ['page-number', /^[—\-–－―~～\s]*[0-9０-９]{1,4}[—\-–－―~～\s]*$/],
   ['page-number', /^第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?$/],
   ['page-number', /^(?:共\s*[0-9０-９]{1,4}\s*页)$/],
+  // 续表 · 续上表 · （续）: a table going on after a page break.
+  ['page-number', /^(?:续表\s*[0-9０-９]{0,3}|续上表|[（(]续(?:表|上表)?[）)])$/],
   ['page-number', /^[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}$/],
   ['page-number', /^(?:page\s*)?[0-9]{1,4}\s*of\s*[0-9]{1,4}$/i],
   // The page's attachment links: 附件： · 附件：清单（第一批）.pdf · 附件下载 · a file name alone.

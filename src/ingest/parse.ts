@@ -15,7 +15,7 @@ import { convertText, type ConversionKind } from './convert';
 import { issue, type IngestIssue } from './issues';
 import { furnitureKind, type FurnitureKind } from './furniture';
 import { readListMeta, type ListMeta } from './listMeta';
-import { asciiDigits, chineseNumeral, normaliseSpace } from './text';
+import { asciiDigits, chineseNumeral, normaliseSpace, ROW_END } from './text';
 
 export interface RawItem {
   mechanismIndex: number;
@@ -384,7 +384,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     for (let j = i + 1; j < cells.length; j++) {
       const c = cells[j]!;
       const role = roles[c.key];
-      if (role === 'ignore') continue;
+      if (role === 'ignore' || c.text === ROW_END) continue;
       if (!role && furnitureKind(c.text)) continue;
       if (!role && HEADER_WORDS.test(c.text) && (!mech || /序号|具体做法/.test(c.text))) continue;
       return { cell: c, kind: classify(c.text), role };
@@ -406,6 +406,14 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
     const lineNo = c.line;
     const line = c.text;
     const role = roles[c.key];
+
+    if (line === ROW_END) {
+      // The end of a table row (table.ts): the row's practice and titles are complete.
+      closeItem();
+      closeMeasureTitle();
+      closeMechanismTitle();
+      continue;
+    }
 
     if (role && role !== 'text') {
       // The user's role for this line: it wins over every rule below.

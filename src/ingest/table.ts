@@ -3,7 +3,7 @@
 // drops repeated header rows, carries merged cells down and writes each mechanism, measure and practice on its own
 // line, so a table gives exactly the records its text form gives. Pure.
 import { toCn } from './parse';
-import { chineseNumeral, normaliseSpace } from './text';
+import { chineseNumeral, normaliseSpace, ROW_END } from './text';
 
 export type ColumnRole = 'seq' | 'mechanism' | 'measure' | 'practice';
 
@@ -172,6 +172,7 @@ export function tableText(doc: TableDoc): string {
       if (auto(raw) && !ITEM_START.test(p)) out.push(`${++itemNo}．${p}`);
       else out.push(i === 0 && rowNo && !ITEM_START.test(p) ? `${rowNo}．${p}` : p);
     });
+    if (paragraphs.length > 0) out.push(ROW_END);
   }
   return out.join('\n');
 }

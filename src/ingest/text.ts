@@ -3,6 +3,13 @@
 const LATIN = /^[A-Za-z0-9]$/;
 
 /**
+ * Ends a table row in a document's text form (table.ts): what follows (the next row, a paragraph after the table, a
+ * note) never goes on with the row's practice as a wrapped line would. The parser reads it as a boundary and shows
+ * nothing for it. An invisible character no list contains.
+ */
+export const ROW_END = '\u2062';
+
+/**
  * Whitespace normalisation used for every title and text: tabs, full-width and no-break spaces count as
  * spaces, runs collapse to one, and a space next to a Chinese character or full-width punctuation is dropped
  * (PDF copies insert such spaces; the Word original has none). One space stays only between two Latin letters or

@@ -17,15 +17,16 @@ const tr = (cells: string[], trPr = '') => `<w:tr>${trPr ? `<w:trPr>${trPr}</w:t
 const tbl = (rows: string[]) => `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${rows.join('')}</w:tbl>`;
 const HEADER = tr(['序号', '政策机制', '主要举措', '具体做法'].map((h) => tc(p(run(h)))));
 
-async function docx(body: string): Promise<Uint8Array> {
+async function docx(body: string, numbering?: string): Promise<Uint8Array> {
   const zip = new JSZip();
+  if (numbering) zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering ${NS}>${numbering}</w:numbering>`);
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-const records = async (body: string) => {
-  const r = parseList(tableText(await readDocx(await docx(body))));
+const records = async (body: string, numbering?: string) => {
+  const r = parseList(tableText(await readDocx(await docx(body, numbering))));
   return { errors: r.errors, warnings: r.warnings.map((w) => w.code), taxonomy: r.taxonomy.map((m) => [m.code, m.title, m.measures.map((s) => s.title)]), items: r.items.map((it) => [it.mechanismIndex, it.measureIndex, it.item, it.text]) };
 };
 
@@ -98,5 +99,45 @@ describe('readDocx: layouts Word and WPS write', () => {
       [1, 1, 2, B],
       [1, 1, 3, C],
     ]);
+  });
+
+  it("Word's list numbering: labels as Word shows them (a list going on through the measures, one restarted), unknown lists numbered the list's way", async () => {
+    const lvl = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimalFullWidth', '%3．')}</w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const np = (ilvl: number, text: string, numId = '1') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+    // Paragraphs: 一、 （一） １． １． （二） １． 二、 （一） １． — deeper levels restart when a shallower one goes on.
+    const body = np(0, '建立机制') + np(1, '加强统筹') + np(2, A) + np(2, B) + np(1, '制度') + np(2, C) + np(0, '建立模式') + np(1, '公众参与') + np(2, D);
+    const r = await records(body, numbering);
+    expect(r.errors).toEqual([]);
+    expect(r.taxonomy).toEqual([
+      ['一', '建立机制', ['加强统筹', '制度']],
+      ['二', '建立模式', ['公众参与']],
+    ]);
+    expect(r.items).toEqual([
+      [1, 1, 1, A],
+      [1, 1, 2, B],
+      [1, 2, 1, C],
+      [2, 1, 1, D],
+    ]);
+    // A list Word does not define in numbering.xml (numId 7): inside the table numbered in the list's way (as
+    // before); outside it the level is unknown, so the lines are not placed silently — the parser names them.
+    const inTable = await records(tbl([HEADER, tr([tc(p(run('一'))), tc(p(run('建立机制'))), tc(p(run('（一）加强统筹'))), tc(np(0, A, '7') + np(0, B, '7'))])]), numbering);
+    expect(inTable.items).toEqual([
+      [1, 1, 1, A],
+      [1, 1, 2, B],
+    ]);
+    const outside = await records(p(run('一、建立机制')) + p(run('（一）加强统筹')) + np(0, A, '7') + np(0, B, '7'), numbering);
+    expect(outside.items).toEqual([]);
+    expect(outside.errors.length).toBeGreaterThan(0);
+  });
+
+  it('a paragraph after the table never goes on with its last practice: placed by the parser or an error naming it', async () => {
+    const body = tbl([HEADER, tr([tc(p(run('一'))), tc(p(run('建立机制'))), tc(p(run('（一）加强统筹'))), tc(p(run(`1．${A}`)))])]) + p(run('抄送：各省住房和城乡建设厅。')) + p(run('— 2 —'));
+    const r = await records(body);
+    expect(r.items).toEqual([[1, 1, 1, A]]);
+    expect(r.errors.map((e) => e.code)).toEqual(['item-without-measure']);
+    expect(r.errors[0]!.message).toContain('抄送');
   });
 });
