@@ -161,7 +161,7 @@ export function MapView({
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
       const { breaks } = provinceBreaks(dataset, geo.provinces, s.breaksScope === 'filtered' ? practices : dataset.practices);
-      void ctl.setCounts(counts, breaks);
+      void ctl.setCounts(counts, breaks, countsByRegion(dataset, dataset.practices));
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     // Programme units (issue 27): shown when the legend's toggle is on or a `prog` filter is set (then only those
