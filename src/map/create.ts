@@ -31,8 +31,8 @@ export function createMap(
     fadeDuration: 0,
     minZoom: 2,
     maxZoom: 11,
-    // Needed so that image export can read the canvas back.
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+    // MapLibre's default context, without preserveDrawingBuffer: nothing reads the canvas back (exports and print
+    // draw from the geometry), and keeping the buffer costs a copy of every frame in software GL.
     // The controls' labels in the interface language (MapLibre's own strings are English).
     locale,
   });
