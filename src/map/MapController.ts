@@ -81,6 +81,7 @@ export class MapController {
     const map = this.map;
     this.applied = new AppliedState({
       setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
+      updateData: (id, diff) => void (map.getSource(id) as GeoJSONSource).updateData(diff as never),
       setFeatureState: (t, s) => map.setFeatureState(t, s),
       setLayoutProperty: (l, p, v) => map.setLayoutProperty(l, p as never, v as never),
       setPaintProperty: (l, p, v) => map.setPaintProperty(l, p as never, v as never),
@@ -360,9 +361,11 @@ export class MapController {
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
     this.applySelectionOutline();
-    this.applied.setData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces });
-    this.applied.setData(SRC.cities, { type: 'FeatureCollection', features: c.cities });
-    this.applied.setData(SRC.districts, { type: 'FeatureCollection', features: c.districts });
+    // Only the features that changed go to MapLibre (a slice swaps one province's features; the others' tiles stay).
+    const adcode = (f: { properties: unknown }) => (f.properties as { adcode: number }).adcode;
+    this.applied.patchData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces }, adcode);
+    this.applied.patchData(SRC.cities, { type: 'FeatureCollection', features: c.cities }, adcode);
+    this.applied.patchData(SRC.districts, { type: 'FeatureCollection', features: c.districts }, adcode);
     this.setBusy();
   }
 
