@@ -457,7 +457,7 @@ export function BriefingOverlay() {
             </button>
             <button
               type="button"
-              className="briefing-button"
+              className="briefing-button briefing-jump"
               data-testid="briefing-jump"
               aria-pressed={jump}
               title={t('briefingMotionToggle')}
