@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { artifactPath, gotoApp, mapIdle, openSession, settled, type Session, useBrowser } from './browser';
 import { parseDataset } from '../src/ingest/schema';
+import { buildSlides, slideLayout } from '../src/store/slides';
+import { EMPTY_FILTERS } from '../src/store/filters';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const store = (page: Page, f: string) => page.evaluate(`(() => { const s = window.__atlas.store.getState(); ${f} })()`);
@@ -35,6 +37,65 @@ describe('presenting: the smaller points of issue 26', () => {
       return withPractices.filter((a) => !shown.has(a));
     }, [...new Set(dataset.practices.flatMap((p) => p.actors.map((a) => a.province)))]);
     expect(missing).toEqual([]);
+  });
+
+  it('in the briefing every province with practices is named on the national slide (1366×768 and 1920×1080), province slides name their neighbours, and no name is cut at the edge or under an overlay', async () => {
+    const { page } = s;
+    const withPractices = [...new Set(dataset.practices.flatMap((p) => p.actors.map((a) => a.province)))];
+    const slides = buildSlides(dataset, EMPTY_FILTERS, slideLayout(1366, 768));
+    const slideOf = (adcode: number) => slides.findIndex((x) => x.kind === 'province' && x.adcode === adcode);
+    // What the province-label layer shows, each name's box (labelPlacement's estimate) checked against the map's box
+    // and every overlay on it.
+    type Shown = { labelsAboveMarkers: boolean; labels: { adcode: number; short: string; cut: boolean; under: boolean }[] };
+    const shown = () =>
+      page.evaluate((): Shown => {
+        const map = (window as any).__atlas.map;
+        const m = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+        const overlays = ['.legend', '.scs-inset', '.provenance', '.maplibregl-ctrl-group', '.briefing-panel', '.briefing-credits']
+          .flatMap((sel) => Array.from(document.querySelectorAll<HTMLElement>(sel)))
+          .filter((el) => getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none')
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0);
+        const size = map.getZoom() < 6 ? 20 + ((Math.max(3, map.getZoom()) - 3) / 3) * 6 : 26;
+        const layers = map.getStyle().layers.map((l: any) => l.id);
+        return {
+          labelsAboveMarkers: layers.indexOf('province-labels') > layers.indexOf('markers'),
+          labels: map.queryRenderedFeatures({ layers: ['province-labels'] }).map((f: any) => {
+            const p = map.project(f.geometry.coordinates);
+            const half = (String(f.properties.short).length * size) / 2;
+            const box = { left: m.left + p.x - half, right: m.left + p.x + half, top: m.top + p.y - size / 2, bottom: m.top + p.y + size / 2 };
+            const cut = box.left < m.left || box.right > m.right || box.top < m.top || box.bottom > m.bottom;
+            const under = overlays.some((r) => box.left < r.right && r.left < box.right && box.top < r.bottom && r.top < box.bottom);
+            return { adcode: Number(f.properties.adcode), short: String(f.properties.short), cut, under };
+          }),
+        };
+      });
+    const bad = (labels: { short: string; cut: boolean; under: boolean }[]) => labels.filter((l) => l.cut || l.under).map((l) => l.short);
+
+    await gotoApp(s, 'mode=briefing');
+    await settled(page);
+    let r = await shown();
+    expect(r.labelsAboveMarkers).toBe(true);
+    expect(withPractices.filter((a) => !r.labels.some((l) => l.adcode === a))).toEqual([]);
+    expect(bad(r.labels)).toEqual([]);
+
+    for (const province of [320000, 510000]) {
+      await gotoApp(s, `mode=briefing&slide=${slideOf(province)}`);
+      await settled(page);
+      r = await shown();
+      expect(r.labels.some((l) => l.adcode === province)).toBe(true);
+      // 江苏: 山东, 安徽, 上海, 浙江 …; 四川: 重庆, 贵州, 云南, 西藏, 青海, 甘肃, 陕西.
+      expect(r.labels.filter((l) => l.adcode !== province).length).toBeGreaterThanOrEqual(3);
+      expect(bad(r.labels)).toEqual([]);
+    }
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await gotoApp(s, 'mode=briefing');
+    await settled(page);
+    r = await shown();
+    expect(withPractices.filter((a) => !r.labels.some((l) => l.adcode === a))).toEqual([]);
+    expect(bad(r.labels)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('copies a link to any view, not only to a practice: the filters and the mode travel with it', async () => {

@@ -161,7 +161,7 @@ export function Atlas({ invalid, onDismissInvalid }: { invalid: InvalidParam[]; 
         </nav>
       </header>
       <InvalidNotice invalid={invalid} onDismiss={onDismissInvalid} />
-      <StoredBatchProblems showStorage={false} />
+      <StoredBatchProblems showStorage={false} dismissible />
       <ResultsAnnouncer />
       <main className={`workspace mode-${mode}${filtersOpen ? ' filters-open' : ''}`}>
         <aside className="filters-column" id="filters-column" aria-label={t('filters')}>

@@ -320,7 +320,8 @@ export const zh = {
   // Faults (issue 24.2, 24.6)
   storedFailed: '{n} 个已保存的导入批次无法读取，未加载。可下载其原始记录，或将其删除：',
   storedDownloadRaw: '下载原始记录',
-  compareTooMany: '最多比较 {max} 个省份，未加入：{list}',
+  storedDismissHint: '关闭后，这些批次仍列在“导入”对话框中，删除前不会消失。',
+  compareTooMany: '最多比较 {max} 个省份：已忽略 {list}',
   slideOutOfRange: '没有第 {asked} 页（共 {n} 页），已转到第 {shown} 页。',
   slideBatchGone: '当前页的批次已在其他窗口中删除，已转到第 {shown} 页。',
 } as const;
@@ -647,7 +648,8 @@ export const en: Record<StringKey, string> = {
   // Faults (issue 24.2, 24.6)
   storedFailed: '{n} stored imported batch(es) could not be read and were not loaded. Download the raw record, or remove it:',
   storedDownloadRaw: 'Download raw record',
-  compareTooMany: 'At most {max} provinces can be compared; not added: {list}',
+  storedDismissHint: 'Once closed, these batches stay listed in the Import dialog until you remove them.',
+  compareTooMany: 'At most {max} provinces can be compared: ignored {list}',
   slideOutOfRange: 'There is no slide {asked} ({n} slides); showing slide {shown}.',
   slideBatchGone: 'The batch of this slide was removed in another window; showing slide {shown}.',
 };

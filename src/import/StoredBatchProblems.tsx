@@ -44,11 +44,18 @@ function FailedRow({ f }: { f: FailedBatch }) {
   );
 }
 
-/** The storage notice and the list of stored batches that failed to load; nothing when all is well. */
-export function StoredBatchProblems({ showStorage = true }: { showStorage?: boolean }) {
+/**
+ * The storage notice and the list of stored batches that failed to load; nothing when all is well.
+ * `dismissible` (the explore screen): a button hides the list until another record fails; the batches stay listed
+ * in the import dialog (rendered without it) until they are removed, so nothing is dropped by dismissing.
+ */
+export function StoredBatchProblems({ showStorage = true, dismissible = false }: { showStorage?: boolean; dismissible?: boolean }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const api = useImportApi();
+  // The keys dismissed: a record failing later (another tab, a reload of the list) shows the notice again.
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const hidden = dismissible && api.failed.every((f) => dismissed.has(String(f.key)));
   return (
     <>
       {showStorage && api.storageProblem && (
@@ -56,7 +63,7 @@ export function StoredBatchProblems({ showStorage = true }: { showStorage?: bool
           {t('importStorageProblem', { reason: lang === 'en' ? api.storageProblem.en : api.storageProblem.zh })}
         </p>
       )}
-      {api.failed.length > 0 && (
+      {api.failed.length > 0 && !hidden && (
         <section className="import-note warn" role="alert" data-testid="failed-batches">
           <p>{t('storedFailed', { n: api.failed.length })}</p>
           <ul>
@@ -64,6 +71,14 @@ export function StoredBatchProblems({ showStorage = true }: { showStorage?: bool
               <FailedRow key={String(f.key)} f={f} />
             ))}
           </ul>
+          {dismissible && (
+            <p className="import-note-actions">
+              <span className="count">{t('storedDismissHint')}</span>{' '}
+              <button type="button" className="text-button small" data-testid="failed-dismiss" onClick={() => setDismissed(new Set(api.failed.map((f) => String(f.key))))}>
+                {t('dismiss')}
+              </button>
+            </p>
+          )}
         </section>
       )}
     </>

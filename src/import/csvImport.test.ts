@@ -1,6 +1,6 @@
 // Broken CSV: one message per kind of error, naming its lines, instead of the same message once per row.
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csvImport';
+import { csvToRecords, readCsv } from './csvImport';
 
 const HEADER = '政策机制,主要举措,全文';
 const row = (i: number) => `一、机制,（一）举措,山东省潍坊市做法${i}。`;
@@ -37,5 +37,43 @@ describe('readCsv problems', () => {
       ['主要举措', 4],
     ]);
     expect(r.problems[0]!.messageZh).toMatch(/^CSV 第 2、3 行“政策机制”列为空/);
+  });
+});
+
+describe('csvToRecords: rows placed by their own cells', () => {
+  const place = (lines: string[]) => {
+    const r = readCsv(['政策机制,主要举措,序号,全文', ...lines].join('\n'));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return csvToRecords(r.rows);
+  };
+
+  it('numbers titles written alone in order, and finds a numbered heading by its title', () => {
+    const r = place(['统筹机制,加强统筹,,北京市做法。', '一、统筹机制,（二）完善规划,,上海市做法。', '实施机制,推进实施,,天津市做法。']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.batches[0]!.taxonomy.map((m) => [m.code, m.title, m.measures.map((s) => s.code + s.title)])).toEqual([
+      ['一', '统筹机制', ['（一）加强统筹', '（二）完善规划']],
+      ['二', '实施机制', ['（一）推进实施']],
+    ]);
+  });
+
+  it('refuses one number with two titles, a 序号 that names another heading, and a measure level used by half the rows', () => {
+    const r = place([
+      '一、统筹机制,（一）加强统筹,,北京市做法。',
+      '一、实施机制,（一）加强统筹,,上海市做法。',
+      '一、统筹机制,（一）加强统筹,二（一）3,天津市做法。',
+      '一、统筹机制,（一）加强统筹,第三条,重庆市做法。',
+      '二、实施机制,实施机制,,河北省做法。',
+      '二、实施机制,（一）推进实施,,山西省做法。',
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.line, p.column])).toEqual([
+      [3, '政策机制'],
+      [4, '序号'],
+      [5, '序号'],
+      [6, '主要举措'],
+    ]);
+    expect(r.problems[0]!.messageZh).toContain('第 2 行为“统筹机制”');
   });
 });

@@ -8,6 +8,8 @@ import { parseDataset } from '../ingest/schema';
 import { sanitizeText } from '../ingest/hygiene';
 import { rng } from '../data/synthetic';
 import type { Dataset } from '../types';
+import { readFileSync } from 'node:fs';
+import { figureSchema } from '../ingest/schema';
 import { recordSchema } from './accept';
 import { toImportedBatch } from './merge';
 import { prepareImport, type PrepareContext } from './pipeline';
@@ -52,6 +54,15 @@ describe('one schema from import to storage (24.1)', () => {
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ code: 'csv-row', line: 3, column: '原文行' });
     expect(r.problems[0]!.messageZh).toMatch(/^CSV 第 3 行“原文行”列/);
+  });
+
+  it('data/README.md says Figure.value is a number or a digit string, as the schema has it', () => {
+    const doc = readFileSync(new URL('../../data/README.md', import.meta.url), 'utf8');
+    expect(doc).toMatch(/`Figure\.value` is a number or a digit string/);
+    expect(figureSchema.safeParse({ value: 19, unit: '个', raw: '19个', phrase: '19个单位' }).success).toBe(true);
+    expect(figureSchema.safeParse({ value: '9'.repeat(400), unit: '亿元', raw: `${'9'.repeat(400)}亿元`, phrase: '投资' }).success).toBe(true);
+    expect(figureSchema.safeParse({ value: Infinity, unit: '亿元', raw: '9亿元', phrase: '投资' }).success).toBe(false);
+    expect(figureSchema.safeParse({ value: '九', unit: '亿元', raw: '九亿元', phrase: '投资' }).success).toBe(false);
   });
 
   it('property: whatever a text import accepts, the storage schema accepts (numbers of any length)', () => {
@@ -135,6 +146,42 @@ describe('CSV cells stay one field (24.4)', () => {
       if (!r.ok) continue;
       expect(r.candidates[0]!.practices).toHaveLength(3);
       expect(r.candidates[0]!.taxonomy).toHaveLength(1);
+    }
+  });
+  it('property: each row is one record whose fields are its cells, whatever the cells hold', () => {
+    const next = rng(44);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    const junk = ['\t', '\n', '\r\n', '二、', '（一）', '(二)', '1．', '12.', '三、标题', '序号', '具体做法', '【打印】', '分享到', ' ', '""', ',', '，', '。', '做法', 'abc'];
+    const mechs = ['一、统筹机制', '二、实施机制', '统筹机制', '十二、其他'];
+    const measures = ['（一）加强统筹', '（二）完善规划', '加强统筹'];
+    for (let k = 0; k < 60; k++) {
+      const n = 1 + Math.floor(next() * 5);
+      const rows = Array.from({ length: n }, (_, i) => ({
+        mech: pick(mechs),
+        measure: pick(measures),
+        text: `山东省潍坊市做法${i + 1}${Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(junk)).join('')}`,
+      }));
+      const csv = `政策机制,主要举措,全文\n${rows.map((r) => `${r.mech},${r.measure},"${r.text}"`).join('\n')}\n`;
+      const r = run(file(csv, 'cells.csv'));
+      expect(r.ok, `${JSON.stringify(csv)}: ${JSON.stringify(!r.ok && r.problems[0])}`).toBe(true);
+      if (!r.ok) continue;
+      const practices = r.candidates.flatMap((c) => c.practices);
+      expect(practices).toHaveLength(n);
+      // The CSV line of each row: the header is line 1; a quoted cell's line breaks count.
+      let line = 2;
+      const expected = rows.map((row) => {
+        const at = line;
+        line += row.text.split(/\r\n|\n/).length;
+        return {
+          line: at,
+          mechanism: row.mech.replace(/^[一二三四五六七八九十]+、/, ''),
+          measure: row.measure.replace(/^（[一二三四五六七八九十]+）/, ''),
+          text: row.text.replace(/""/g, '"').replace(/\s*[\t\r\n]+\s*/g, ' ').trim(),
+        };
+      });
+      const got = practices.map((p) => ({ line: p.source.lines[0], mechanism: p.mechanism.title, measure: p.measure.title, text: p.text }));
+      expect(got.sort((a, b) => a.line - b.line), JSON.stringify(csv)).toEqual(expected);
+      for (const p of practices) expect(p.incomplete).toBeUndefined();
     }
   });
 });

@@ -134,11 +134,21 @@ describe('prepareImport: CSV', () => {
     expect(p).toMatchObject({ code: 'csv-row', line: 4, column: '主要举措' });
   });
 
-  it('reports ingest errors on the CSV line of the row', () => {
-    const csv = ['政策机制,主要举措,序号,全文', '一、机制,（一）举措,一（一）1,北京市建立工作专班。', '一、机制,（一）举措,一（一）3,上海市开展城市体检。', ''].join('\n');
-    const [p] = problems(run(file(csv, 'gap.csv')));
-    expect(p!.line).toBe(3);
-    expect(p!.messageZh).toMatch(/^CSV 第 3 行/);
+  it('refuses a repeated item number on the CSV line of the row, naming the other line', () => {
+    const csv = ['政策机制,主要举措,序号,全文', '一、机制,（一）举措,一（一）1,北京市建立工作专班。', '一、机制,（一）举措,一（一）1,上海市开展城市体检。', ''].join('\n');
+    const [p] = problems(run(file(csv, 'twice.csv')));
+    expect(p).toMatchObject({ code: 'csv-row', line: 3, column: '序号' });
+    expect(p!.messageZh).toMatch(/^CSV 第 3 行“序号”列：条目一（一）1与第 2 行重复/);
+  });
+
+  it('keeps the numbers as written, gaps and all (an export of some practices reads back with its own numbers)', () => {
+    const csv = ['政策机制,主要举措,序号,全文', '三、机制,（二）举措,三（二）3,北京市建立工作专班。', '三、机制,（二）举措,三（二）1,上海市开展城市体检。', ''].join('\n');
+    const c = ok(run(file(csv, 'gap.csv'))).candidates[0]!;
+    expect(c.practices.map((p) => [p.id, p.source.lines[0]])).toEqual([
+      ['1000-3-2-1', 3],
+      ['1000-3-2-3', 2],
+    ]);
+    expect(c.taxonomy).toEqual([{ code: '三', index: 3, title: '机制', measures: [{ code: '（二）', index: 2, title: '举措' }] }]);
   });
 
   it('takes the actors from 实施主体代码 and refuses an unknown code with line and column', () => {

@@ -1,7 +1,7 @@
 // The whole import job, from pasted text or a file's bytes to candidates for the preview: decode, detect the
 // format, parse, geocode (the same src/ingest code as the data build), collect the questions for the user.
 // Pure and synchronous: the Web Worker runs it (ingest.worker.ts), the unit tests call it directly.
-import { ingestText, geocoderFor } from '../ingest/ingest';
+import { ingestText, geocoderFor, recordsFromItems } from '../ingest/ingest';
 import { htmlText, looksLikeHtml } from '../ingest/html';
 import type { AliasFile } from '../ingest/geocode';
 import { toPlace } from '../ingest/geocode';
@@ -9,7 +9,7 @@ import type { ThemeDef } from '../ingest/extract';
 import type { IngestIssue } from '../ingest/issues';
 import type { RoleOverrides, StructureLine } from '../ingest/parse';
 import type { GazetteerEntry, Practice, Theme } from '../types';
-import { CSV_HEADERS, csvToLists, parseAdcodes, parseLines, readCsv, type CsvGroup } from './csvImport';
+import { CSV_HEADERS, csvToRecords, parseAdcodes, parseLines, readCsv, type CsvRow } from './csvImport';
 import { decodeBytes } from './decode';
 import { readDatasetJson } from './jsonImport';
 import { renumberPractices } from './merge';
@@ -96,23 +96,42 @@ function ingestList(input: ListInput, ctx: PrepareContext): { ok: true; candidat
   };
 }
 
-/** CSV rows → one candidate per 批次; the source lines become the CSV's, the actors the 实施主体代码 when given. */
+/**
+ * CSV rows → one candidate per 批次. Each row is one practice placed by its own cells (csvToRecords), then the
+ * ingest's record step; lines are the CSV's throughout. The source becomes 来源文件 + 原文行 when given, the actors
+ * the 实施主体代码 when given.
+ */
 function csvCandidates(text: string, file: string, firstId: number, ctx: PrepareContext): { ok: true; candidates: Candidate[]; csvLines: Map<string, number> } | { ok: false; problems: ImportProblem[] } {
   const read = readCsv(text);
   if (!read.ok) return read;
-  const groups = csvToLists(read.rows);
+  const placed = csvToRecords(read.rows);
+  if (!placed.ok) return placed;
   const g = geocoderFor(ctx.gazetteer, ctx.aliases);
   const candidates: Candidate[] = [];
   const problems: ImportProblem[] = [];
   /** Practice id → the CSV line of its row, for the storage check's messages. */
   const csvLines = new Map<string, number>();
-  groups.forEach((group: CsvGroup, i) => {
-    const where = (line: number) => group.lineMap[line - 1] ?? 0;
-    const res = ingestList({ text: group.text, file, format: 'csv', batchId: firstId + i, title: group.batch, where, prefix: 'CSV ' }, ctx);
-    if (!res.ok) return problems.push(...res.problems);
-    const c = res.candidate;
+  const csvIssue = (i: IngestIssue) => fromIssue(i, (l) => l, 'CSV ');
+  placed.batches.forEach((group, i) => {
+    const batchId = firstId + i;
+    const r = recordsFromItems(group.taxonomy, group.items, { batchId, file, gazetteer: ctx.gazetteer, aliases: ctx.aliases, themes: ctx.themes });
+    // As for a list: a practice whose place could not be read becomes a question, other errors stop.
+    const placeless = new Set(r.practices.filter((p) => p.actors.length === 0).map((p) => p.source.lines[0]));
+    const blocking = r.errors.filter((e) => !(e.code === 'actor-unresolved' && placeless.has(e.line)));
+    if (blocking.length) return problems.push(...blocking.map(csvIssue));
+    const rowOf = new Map<string, CsvRow>(group.items.map((it) => [`${batchId}-${it.mechanismIndex}-${it.measureIndex}-${it.item}`, it.row]));
+    const c: Candidate = {
+      meta: { title: group.batch, issuer: '', date: '' },
+      file,
+      format: 'csv',
+      taxonomy: group.taxonomy,
+      practices: r.practices,
+      themes: [],
+      unresolved: findUnresolved(g, r.practices, new Set(r.warnings.filter((w) => w.code === 'mention-ambiguous').map((w) => w.line))),
+      warnings: [...group.warnings, ...r.warnings.filter((w) => w.code !== 'mention-ambiguous')].sort((a, b) => a.line - b.line).map(csvIssue),
+    };
     c.practices = c.practices.map((p): Practice => {
-      const row = group.rows.get(p.source.lines[0]);
+      const row = rowOf.get(p.id);
       if (!row) return p;
       csvLines.set(p.id, row.lines[0]);
       const lines = parseLines(row.sourceLines);
@@ -144,11 +163,9 @@ function csvCandidates(text: string, file: string, firstId: number, ctx: Prepare
       }
       return { ...p, source, actors: codes.map((c) => toPlace(g, c)) };
     });
-    // A code column may have answered an actor question already; the others now point at CSV lines.
+    // A code column may have answered an actor question already.
     const byId = new Map(c.practices.map((p) => [p.id, p]));
-    c.unresolved = c.unresolved
-      .filter((u) => !(u.kind === 'actor' && (byId.get(u.practiceId)?.actors.length ?? 0) > 0))
-      .map((u) => ({ ...u, line: where(u.line) }));
+    c.unresolved = c.unresolved.filter((u) => !(u.kind === 'actor' && (byId.get(u.practiceId)?.actors.length ?? 0) > 0));
     candidates.push(c);
   });
   if (problems.length) return { ok: false, problems };

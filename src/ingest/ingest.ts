@@ -4,7 +4,7 @@ import type { GazetteerEntry, Mechanism, Place, Practice } from '../types';
 import { documentSpans, extractDocuments, extractFigures, extractSites, headlineOf, assignThemes, type ThemeDef } from './extract';
 import { createGeocoder, findMentions, resolveActors, type AliasFile, type Geocoder } from './geocode';
 import { issue, type IngestIssue } from './issues';
-import { parseList, type RoleOverrides, type StructureLine } from './parse';
+import { parseList, type RawItem, type RoleOverrides, type StructureLine } from './parse';
 import type { ListMeta } from './listMeta';
 
 export interface IngestOptions {
@@ -43,14 +43,28 @@ export function geocoderFor(gazetteer: readonly GazetteerEntry[], aliases: Alias
 }
 
 export function ingestText(text: string, options: IngestOptions): IngestResult {
-  const g = geocoderFor(options.gazetteer, options.aliases);
   const parsed = parseList(text, { roles: options.roles });
-  const errors = [...parsed.errors];
-  const warnings = [...parsed.warnings];
+  const records = recordsFromItems(parsed.taxonomy, parsed.items, options);
+  const errors = [...parsed.errors, ...records.errors];
+  const warnings = [...parsed.warnings, ...records.warnings];
+  errors.sort((a, b) => a.line - b.line);
+  warnings.sort((a, b) => a.line - b.line);
+  return { ok: errors.length === 0, taxonomy: parsed.taxonomy, practices: records.practices, errors, warnings, structure: parsed.structure, meta: parsed.meta };
+}
+
+/**
+ * Items already placed in a taxonomy → practice records: actors, mentions, sites, documents, figures, themes. The
+ * parser's items, and a CSV's rows, which map to items directly (a cell is never read as structure, issue 24.4).
+ * Issues name the items' own lines.
+ */
+export function recordsFromItems(taxonomy: readonly Mechanism[], items: readonly RawItem[], options: Omit<IngestOptions, 'roles'>): { practices: Practice[]; errors: IngestIssue[]; warnings: IngestIssue[] } {
+  const g = geocoderFor(options.gazetteer, options.aliases);
+  const errors: IngestIssue[] = [];
+  const warnings: IngestIssue[] = [];
   const practices: Practice[] = [];
 
-  for (const raw of parsed.items) {
-    const mech = parsed.taxonomy.find((m) => m.index === raw.mechanismIndex);
+  for (const raw of items) {
+    const mech = taxonomy.find((m) => m.index === raw.mechanismIndex);
     const measure = mech?.measures.find((m) => m.index === raw.measureIndex);
     if (!mech || !measure) continue; // reported by the parser
     const headline = headlineOf(raw.text);
@@ -114,7 +128,5 @@ export function ingestText(text: string, options: IngestOptions): IngestResult {
       ...(raw.incomplete ? { incomplete: true } : {}),
     });
   }
-  errors.sort((a, b) => a.line - b.line);
-  warnings.sort((a, b) => a.line - b.line);
-  return { ok: errors.length === 0, taxonomy: parsed.taxonomy, practices, errors, warnings, structure: parsed.structure, meta: parsed.meta };
+  return { practices, errors, warnings };
 }

@@ -1,12 +1,11 @@
-// The one owner of MapLibre's map (created in create.ts; camera.ts and pointer.ts handle its camera and pointer). React creates it once and
-// feeds it from the store; every public method is idempotent and skips work when its input has not changed. What
-// it decides lives in pure modules: the levels of detail in lod.ts (streamed by detailStream.ts), picking in
-// pointer.ts, framing in framing.ts, the store → map policy in policy.ts; everything it applies to the map goes
-// through one record (applied.ts), which is also what a WebGL context restore replays.
-import { NavigationControl, type GeoJSONSource, type Map as MlMap } from 'maplibre-gl';
-import { createMap } from './create';
+// The one owner of MapLibre's map (create.ts makes it; camera.ts, pointer.ts and labels.ts handle its camera, pointer
+// and province names). React creates it once and feeds it from the store; every public method is idempotent. What it
+// decides lives in pure modules (lod.ts, pointer.ts, framing.ts, labelPlacement.ts, policy.ts); all it applies to the
+// map goes through one record (applied.ts), which is also what a WebGL context restore replays.
+import { NavigationControl, type Map as MlMap } from 'maplibre-gl';
+import { createMap, mapSink } from './create';
 import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
-import { applyLabelLayout, applyLabelNames, markerLabelFilter } from './labels';
+import { applyLabelLayout, applyLabelNames, markerLabelFilter, ProvinceLabels } from './labels';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { bboxOf, type Bounds } from '../geometry/bounds';
 import { isProvince, provinceOf } from '../geometry/adcode';
@@ -14,7 +13,7 @@ import { applyProgrammeUnits, type ProgrammeMarks } from './programmeLayer';
 import { CameraControl } from './camera';
 import type { Subject } from './policy';
 import { HIGHLIGHT_LAYERS, HOVER_LAYERS, LAYER, SRC } from './ids';
-import { markerCollection, provinceLabelCollection, type MarkerInput, type RegionFeature } from './features';
+import { markerCollection, type MarkerInput, type RegionFeature } from './features';
 import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
 import { viewBounds, type DetailCollections, type DetailView } from './lod';
@@ -35,6 +34,7 @@ export class MapController {
   private readonly applied: AppliedState;
   private readonly pointer: Pointer;
   private readonly camera: CameraControl;
+  private readonly labels: ProvinceLabels;
   /** The levels of detail (null without geo/lod/: national geometry at every zoom, districts per province). */
   private readonly detail: DetailStream | null;
   /** Every region with a boundary on the map (provinces, cities, districts once loaded), for framing. */
@@ -79,17 +79,10 @@ export class MapController {
     this.map.addControl(this.nav, 'top-left');
 
     const map = this.map;
-    this.applied = new AppliedState({
-      setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
-      updateData: (id, diff) => void (map.getSource(id) as GeoJSONSource).updateData(diff as never),
-      setFeatureState: (t, s) => map.setFeatureState(t, s),
-      setLayoutProperty: (l, p, v) => map.setLayoutProperty(l, p as never, v as never),
-      setPaintProperty: (l, p, v) => map.setPaintProperty(l, p as never, v as never),
-      setFilter: (l, f) => map.setFilter(l, f as never),
-      setLayerZoomRange: (l, min, max) => map.setLayerZoomRange(l, min, max),
-    });
+    this.applied = new AppliedState(mapSink(map));
     // The values the style was built with: the record then skips setting them again, and a restore replays them.
     this.applied.assumeLayers(buildLayers(this.theme));
+    this.labels = new ProvinceLabels(map, container, this.applied, geo.provinces, () => this.setBusy());
 
     this.pointer = new Pointer(this.map, container, {
       live: () => this.applied.live,
@@ -142,8 +135,8 @@ export class MapController {
       const c = this.map.getCenter();
       this.callbacks.onCamera({ lng: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
-    // Levels of detail follow the camera.
-    this.map.on('moveend', () => this.followCamera());
+    // Levels of detail and the province names follow the camera.
+    this.map.on('moveend', () => (this.followCamera(), this.labels.update()));
     this.map.on('webglcontextlost', () => {
       this.applied.live = false;
       this.pointer.clear();
@@ -156,7 +149,7 @@ export class MapController {
         this.applied.setData(SRC.provinces, geo.provinces);
         this.applied.setData(SRC.cities, geo.cities);
         this.applied.setData(SRC.dash, geo.dash);
-        this.applied.setData(SRC.provinceLabels, provinceLabelCollection(geo.provinces));
+        this.labels.update();
         // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
         // set replaced it, so put it back.
         this.detail?.flush(true);
@@ -189,6 +182,7 @@ export class MapController {
     await this.ready;
     if (this.destroyed) return;
     this.counts = counts;
+    this.labels.set({ counts });
     const rampLength = paletteOf(this.theme).classes.length;
     let changed = false;
     for (const f of this.geo.provinces.features) {
@@ -221,6 +215,7 @@ export class MapController {
       this.applySelectionState();
     }
     const counts = new Map(visible.map((p) => [p.adcode, p.count]));
+    this.labels.set({ markers: visible.flatMap((p) => { const g = this.gazetteer.get(p.adcode); return g ? [{ at: g.center, count: p.count }] : []; }) });
     let changed = false;
     for (const id of this.markerIds) {
       if (this.applied.featureState({ source: SRC.markers, id }, { count: counts.get(id) ?? 0 })) changed = true;
@@ -269,6 +264,7 @@ export class MapController {
       const filter = focusFilter(target?.province ?? null);
       for (const id of FOCUS_LAYERS) this.applied.filter(id, filter);
       this.applied.filter(LAYER.markerLabels, markerLabelFilter(this.briefingLabels, target?.province ?? null));
+      this.labels.set({ focus: target?.province ?? null });
     }
     if (target) await this.ensureDistricts(target.province);
     if (!same) this.applySelectionState();
@@ -396,8 +392,10 @@ export class MapController {
     this.camera.resize();
   }
 
+  /** Something over the map appeared or moved: the subject is framed again and the names kept clear of it. */
   reframe(): void {
     this.camera.reframe();
+    this.labels.update();
   }
 
   // ——— labels and controls ———
@@ -408,13 +406,14 @@ export class MapController {
     if (this.destroyed || this.briefingLabels === briefing) return;
     this.briefingLabels = briefing;
     applyLabelLayout(this.applied, briefing, this.selected?.province ?? null);
+    this.labels.set({ briefing });
     this.setBusy();
   }
 
   /** Names the place labels in another language (adcode → name), or in Chinese again with null. */
   async setLabelNames(names: ReadonlyMap<number, string> | null): Promise<void> {
     await this.ready;
-    if (!this.destroyed && applyLabelNames(this.applied, names)) this.setBusy();
+    if (!this.destroyed && (this.labels.set({ names }), applyLabelNames(this.applied, names))) this.setBusy();
   }
 
   /** The controls' labels after a language switch. MapLibre reads its UI strings when a control is added. */

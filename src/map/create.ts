@@ -1,6 +1,7 @@
 // MapLibre's map as the atlas needs it: offline (own worker, system fonts, no attribution control), no rotation,
 // no label fade. Kept apart so that the controller only applies state.
-import { Map as MlMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MlMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import type { MapSink } from './applied';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../types';
@@ -29,7 +30,9 @@ export function createMap(
     pitchWithRotate: false,
     // Labels appear at once: a fade keeps rendering frames for 300 ms after every change (slow in software GL).
     fadeDuration: 0,
-    minZoom: 2,
+    // 1, not 2: a narrow map (省际比较 at 1280 px leaves ~325 px, the 南海诸岛 inset in its top right) must still be
+    // able to frame China whole in what the legend and inset leave free, which takes a zoom of about 1.1.
+    minZoom: 1,
     maxZoom: 11,
     // MapLibre's default context, without preserveDrawingBuffer: nothing reads the canvas back (exports and print
     // draw from the geometry), and keeping the buffer costs a copy of every frame in software GL.
@@ -38,4 +41,17 @@ export function createMap(
   });
   map.touchZoomRotate.disableRotation();
   return map;
+}
+
+/** The few calls the applied-state record (applied.ts) makes, on MapLibre's map. */
+export function mapSink(map: MlMap): MapSink {
+  return {
+    setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
+    updateData: (id, diff) => void (map.getSource(id) as GeoJSONSource).updateData(diff as never),
+    setFeatureState: (t, s) => map.setFeatureState(t, s),
+    setLayoutProperty: (l, p, v) => map.setLayoutProperty(l, p as never, v as never),
+    setPaintProperty: (l, p, v) => map.setPaintProperty(l, p as never, v as never),
+    setFilter: (l, f) => map.setFilter(l, f as never),
+    setLayerZoomRange: (l, min, max) => map.setLayerZoomRange(l, min, max),
+  };
 }

@@ -45,17 +45,3 @@ export function markerCollection(
   features.sort((a, b) => b.properties.count - a.properties.count || a.properties.adcode - b.properties.adcode);
   return { collection: { type: 'FeatureCollection', features }, missing };
 }
-
-/** Label points for the provinces (the build puts `labelPoint` inside each polygon). */
-export function provinceLabelCollection(provinces: RegionCollection): FeatureCollection<Point, { adcode: number; short: string }> {
-  return {
-    type: 'FeatureCollection',
-    features: provinces.features
-      .filter((f) => Array.isArray(f.properties.labelPoint))
-      .map((f) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: f.properties.labelPoint as [number, number] },
-        properties: { adcode: f.properties.adcode, short: f.properties.short },
-      })),
-  };
-}

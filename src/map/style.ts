@@ -303,7 +303,9 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
     },
     {
       // Above the markers and the place names: a province's name wins over a city's where they meet (上海 beside
-      // 苏州), and no marker is drawn over it (issue 26.2).
+      // 苏州), and no marker is drawn over it (issue 26.2). Where each name goes is decided before it reaches the
+      // source (labelPlacement.ts: in the frame, clear of markers and overlays, provinces with practices first):
+      // MapLibre draws them all as given, and still keeps the place names below clear of them.
       id: LAYER.provinceLabels,
       type: 'symbol',
       source: SRC.provinceLabels,
@@ -311,13 +313,8 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
         'text-field': ['get', 'short'],
         'text-font': ['Noto Sans CJK SC Regular'],
         'text-size': labels.provinceSize,
-        'text-allow-overlap': false,
+        'text-allow-overlap': true,
         'text-padding': 0,
-        // A name that collides at its label point (天津 beside 北京, 安徽 and 江西 among their neighbours at 1366 px)
-        // moves beside it instead of disappearing (issue 26.2).
-        'text-variable-anchor': ['center', 'left', 'right', 'top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
-        'text-radial-offset': 0.25,
-        'text-justify': 'auto',
       },
       paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
     },

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { atlasStore } from '../store/store';
 import { decodeSearch, type InvalidParam } from '../store/url';
+import { setNamesEnForTest } from '../i18n/namesEn';
 import { InvalidNotice, NOTICE_MAX_ITEMS, noticeItems } from './InvalidNotice';
 
 const bad = (value: string): InvalidParam => ({ key: 'b', value, reason: 'not in the dataset' });
@@ -48,7 +49,19 @@ describe('InvalidNotice', () => {
     render(<InvalidNotice invalid={invalid} onDismiss={() => {}} />);
     const text = screen.getByTestId('url-notice').textContent ?? '';
     expect(text).toContain('最多比较 4 个省份');
-    expect(text).toContain('150000');
     expect(text).not.toContain('无法识别');
+  });
+
+  it('names the ignored provinces, not their codes, in the interface language', () => {
+    const cmp = [110000, 120000, 130000, 140000, 440000, 510000, 150000];
+    const { invalid } = decodeSearch(`?mode=compare&cmp=${cmp.join(',')}`);
+    render(<InvalidNotice invalid={invalid} onDismiss={() => {}} />);
+    const zh = screen.getByTestId('compare-limit').textContent ?? '';
+    expect(zh).toBe('最多比较 4 个省份：已忽略 广东、四川、内蒙古');
+    expect(zh).not.toMatch(/\d{6}/);
+    setNamesEnForTest({ places: { '440000': 'Guangdong', '510000': 'Sichuan', '150000': 'Inner Mongolia' }, taxonomy: {} });
+    act(() => atlasStore.getState().setLang('en'));
+    expect(screen.getByTestId('compare-limit').textContent).toBe('At most 4 provinces can be compared: ignored Guangdong, Sichuan, Inner Mongolia');
+    setNamesEnForTest(null);
   });
 });

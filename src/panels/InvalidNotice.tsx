@@ -5,6 +5,10 @@ import { useAtlas } from '../store/store';
 import { useT } from '../store/hooks';
 import { COMPARE_LIMIT_REASON, type InvalidParam } from '../store/url';
 import { MAX_COMPARE } from '../store/state';
+import { PROVINCE_NAMES } from '../store/regions';
+import { shortName } from '../ingest/gazetteer';
+import { placeNameEn, type NamesEn } from '../format/names';
+import { useEnglishNames } from '../ui/english';
 
 /** How many distinct parameters the notice names before it says "… and N more". */
 export const NOTICE_MAX_ITEMS = 10;
@@ -21,9 +25,21 @@ export function noticeItems(invalid: readonly InvalidParam[], max = NOTICE_MAX_I
   return { shown: distinct.slice(0, max).map(shorten), more: Math.max(0, distinct.length - max) };
 }
 
+/**
+ * A compared province the link asked for beyond the limit, by name as the compare view writes it (广东, in English
+ * Guangdong); the code only when it is no province at all. A reader knows 广东, not 440000.
+ */
+export function comparedName(value: string, lang: 'zh' | 'en', names: NamesEn | null): string {
+  const code = Number(value);
+  const zh = PROVINCE_NAMES.get(code);
+  if (!zh) return value;
+  return lang === 'en' ? (placeNameEn(names, code) ?? shortName(zh)) : shortName(zh);
+}
+
 export function InvalidNotice({ invalid, onDismiss }: { invalid: readonly InvalidParam[]; onDismiss: () => void }) {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
+  const names = useEnglishNames();
   if (invalid.length === 0) return null;
   // Provinces beyond the compare limit are valid codes: the notice names the limit, not "not understood".
   const overLimit = invalid.filter((p) => p.key === 'cmp' && p.reason === COMPARE_LIMIT_REASON);
@@ -33,7 +49,7 @@ export function InvalidNotice({ invalid, onDismiss }: { invalid: readonly Invali
   let list = shown.join(sep);
   if (more > 0) list += t('invalidParamsMore', { n: more });
   const limited = noticeItems(overLimit);
-  const limitList = limited.shown.map((s) => s.replace(/^cmp=/, '')).join(sep) + (limited.more > 0 ? t('invalidParamsMore', { n: limited.more }) : '');
+  const limitList = limited.shown.map((s) => comparedName(s.replace(/^cmp=/, ''), lang, names)).join(lang === 'en' ? ', ' : '、') + (limited.more > 0 ? t('invalidParamsMore', { n: limited.more }) : '');
   return (
     <div className="notice" role="alert" data-testid="url-notice">
       {overLimit.length > 0 && <span data-testid="compare-limit">{t('compareTooMany', { max: MAX_COMPARE, list: limitList })}</span>}

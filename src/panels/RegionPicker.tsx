@@ -40,12 +40,15 @@ export function RegionPicker() {
   const value = place === null ? '' : String(place);
   const names = useEnglishNames();
   const lang = useAtlas((s) => s.lang);
-  // In English, official English names for provinces and pinyin for cities, with the Chinese beside them.
+  // In English, official English names for provinces and pinyin for cities. An option holds plain text only, so it
+  // cannot mark a Chinese part beside the English one: the English name stands alone, and a place whose English
+  // name has not loaded (or does not exist) keeps its Chinese name, marked as Chinese for screen readers.
   const name = (adcode: number) => {
     const zh = geo.gazetteer.get(adcode)?.name ?? String(adcode);
     const en = lang === 'en' ? placeNameEn(names, adcode) : undefined;
-    return en ? `${en} ${zh}` : zh;
+    return en ?? zh;
   };
+  const langOf = (adcode: number) => (lang === 'en' && placeNameEn(names, adcode) ? 'en' : 'zh-CN');
 
   return (
     <div className="region-picker">
@@ -62,12 +65,12 @@ export function RegionPicker() {
       >
         <option value="">{t('national')}</option>
         {groups.map((g) => (
-          <optgroup key={g.adcode} label={name(g.adcode)} lang={lang === 'en' ? 'en' : 'zh-CN'}>
-            <option value={g.adcode}>
+          <optgroup key={g.adcode} label={name(g.adcode)} lang={langOf(g.adcode)}>
+            <option value={g.adcode} lang={langOf(g.adcode)}>
               {name(g.adcode)} ({counts.get(g.adcode) ?? 0})
             </option>
             {g.places.map((a) => (
-              <option key={a} value={a}>
+              <option key={a} value={a} lang={langOf(a)}>
                 {'　'}
                 {name(a)} ({counts.get(a) ?? 0})
               </option>

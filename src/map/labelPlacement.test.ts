@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { insideRings, labelBox, placeLabels, type LabelCandidate, type Px } from './labelPlacement';
+
+// A flat projection: 10 px a degree, y down from 50°N.
+const project = ([lng, lat]: [number, number]): Px => [lng * 10, (50 - lat) * 10];
+const square = (w: number, s: number, e: number, n: number): [number, number][] => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+const province = (adcode: number, text: string, ring: [number, number][], labelPoint: [number, number], rank = 1): LabelCandidate => ({
+  adcode,
+  text,
+  labelPoint,
+  rings: [ring],
+  rank,
+});
+const frame = { left: 0, top: 0, right: 400, bottom: 300 };
+
+describe('province label placement', () => {
+  it('moves a label point outside the frame to a point of its province inside it, with the whole label inside', () => {
+    // A province from x = -200 to 100 px: its label point (x = -50) is off the map.
+    const c = province(1, '河北', square(-20, 30, 10, 45), [-5, 37]);
+    const [p] = placeLabels({ candidates: [c], project, frame, obstacles: [], size: 20 });
+    expect(p).toBeDefined();
+    expect(p!.box.left).toBeGreaterThanOrEqual(frame.left);
+    expect(insideRings(p!.at, [square(-20, 30, 10, 45).map(project)])).toBe(true);
+  });
+
+  it('leaves out a province whose part in the frame cannot hold its label, never cutting it', () => {
+    // Only 5 px of it lie inside the frame.
+    const c = province(1, '黑龙江', square(-20, 30, 0.5, 45), [-10, 37]);
+    expect(placeLabels({ candidates: [c], project, frame, obstacles: [], size: 20 })).toEqual([]);
+  });
+
+  it('places provinces with practices first: the one without moves or goes, never the other', () => {
+    const small = square(10, 30, 14, 34);
+    const a = province(2, '天津', small, [12, 32], 2);
+    const b = province(3, '河北', small, [12, 32], 1);
+    const placed = placeLabels({ candidates: [a, b], project, frame, obstacles: [], size: 20 });
+    expect(placed.find((p) => p.adcode === 3)!.at).toEqual(project([12, 32]));
+    const other = placed.find((p) => p.adcode === 2);
+    if (other) expect(other.at).not.toEqual(project([12, 32]));
+  });
+
+  it('keeps clear of the overlays; covers a marker only when there is no other room', () => {
+    const c = province(1, '安徽', square(10, 30, 20, 40), [15, 35]);
+    const at = project([15, 35]);
+    const legend = labelBox('安徽', 20, at);
+    const [p] = placeLabels({ candidates: [c], project, frame, obstacles: [legend], size: 20 });
+    expect(p!.at).not.toEqual(at);
+    const everywhere = { left: -1000, top: -1000, right: 1000, bottom: 1000 };
+    const [q] = placeLabels({ candidates: [c], project, frame, obstacles: [], soft: [everywhere], size: 20 });
+    expect(q!.at).toEqual(at);
+  });
+});
