@@ -49,6 +49,16 @@ interface Layout {
   runningHeader?: string;
   /** No 序号 / 政策机制 columns: each mechanism is a row across the table (一、…), cols[0] and cols[1] unused. */
   spanning?: boolean;
+  /** The 序号 column numbers the practices 1…N through the table (on each practice's first line), not the mechanisms. */
+  seqPractices?: boolean;
+  /** The practices carry no number of their own. */
+  bare?: boolean;
+  /** No 序号 column (3 columns): cols[0] unused. */
+  noSeq?: boolean;
+  /** The 序号 cell centred in its row (on the practice's middle line). */
+  seqCentred?: boolean;
+  /** The 政策机制 cell holds its numeral: 一、建立… */
+  mechNumbered?: boolean;
 }
 
 /** Lays the table out as a word processor would: wrapped cells, rows split over pages, merged cells printed once. */
@@ -79,7 +89,7 @@ function typeset(l: Layout): PdfPage[] {
       y -= lead * 1.5;
     }
     if (first || l.repeatHeader) {
-      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => (l.spanning && i < 2 ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
+      ['序号', '政策机制', '主要举措', '具体做法'].forEach((h, i) => ((l.spanning && (i === 1 || (i === 0 && !l.seqPractices))) || (l.noSeq && i === 0) ? null : page.push({ str: h, x: x0[i]! + (l.cols[i]! - h.length * l.size) / 2, y, w: h.length * l.size, h: l.size })));
       y -= lead * 1.3;
     }
   };
@@ -92,31 +102,40 @@ function typeset(l: Layout): PdfPage[] {
     // A mechanism's span: its rows; printed on the page where it starts.
     const put = (text: string, col: number, spanLines: number) => {
       const lines = wrap(text, l.cols[col]!);
-      const offset = l.centre ? Math.max(0, Math.min(spanLines, Math.floor((l.height - 2 * margin) / lead) - 2) - lines.length) / 2 : 0;
+      // Centred in the part of the merged cell on this page (a word processor centres each page's fragment).
+      const offset = l.centre ? Math.max(0, Math.min(spanLines, Math.floor((y - margin) / lead) - 1) - lines.length) / 2 : 0;
       lines.forEach((t, k) => page.push({ str: t, x: x0[col]! + 4, y: y - (offset + k) * lead, w: t.length * l.size, h: l.size }));
     };
     const practiceLines = (row: Row) => wrap(row.practice, l.cols[3]!).length;
+    // A row starts on the page where its first line goes, merged cells' text with it.
+    if (y < margin + lead) newPage(false);
     if (r.first.mech && l.spanning) {
       if (y < margin + lead * 3) newPage(false);
-      const t = `${r.seq}、${r.mech}`;
-      page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
-      y -= lead * 1.3;
+      // A merged row across the table: a long title wraps onto a second line.
+      for (const t of wrap(`${r.seq}、${r.mech}`, l.cols[2]! + l.cols[3]!)) {
+        page.push({ str: t, x: x0[2]! + 4, y, w: t.length * l.size, h: l.size });
+        y -= lead;
+      }
+      y -= lead * 0.3;
     } else if (r.first.mech) {
       let span = 0;
       for (let k = i; k < all.length && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
-      put(r.seq, 0, span);
-      put(r.mech, 1, span);
+      if (!l.seqPractices && !l.noSeq) put(r.seq, 0, span);
+      put(l.mechNumbered ? `${r.seq}、${r.mech}` : r.mech, 1, span);
     }
     if (r.first.measure) {
       let span = 0;
       for (let k = i; k < all.length && all[k]!.measure === r.measure && all[k]!.seq === r.seq; k++) span += practiceLines(all[k]!);
       put(r.measure, 2, span);
     }
-    for (const t of wrap(r.practice, l.cols[3]!)) {
+    const practice = l.bare ? r.practice.replace(/^[0-9]+．/, '') : r.practice;
+    const wrapped = wrap(practice, l.cols[3]!);
+    wrapped.forEach((t, k) => {
       if (y < margin + lead) newPage(false);
+      if (k === (l.seqCentred ? Math.floor((wrapped.length - 1) / 2) : 0) && l.seqPractices) page.push({ str: String(i + 1), x: x0[0]! + 4, y, w: String(i + 1).length * l.size * 0.5, h: l.size });
       page.push({ str: t, x: x0[3]! + 4, y, w: t.length * l.size, h: l.size });
       y -= lead;
-    }
+    });
     y -= lead * 0.3;
     i++;
   }
@@ -248,4 +267,170 @@ describe('文号 from the notice', () => {
   it("never a number cited in the text (another document's)", () => {
     expect(meta(['根据《关于在实施城市更新行动中防止大拆大建问题的通知》（建科〔2021〕63号）要求，现印发如下。'])).toBeUndefined();
   });
+});
+
+// Round 2 (issue 23's hidden layouts): a 序号 column numbering the practices straight through the table, mechanisms as
+// rows across it, tables of 3 columns, and web reposts flattened one cell a line with their furniture.
+function continuousExpected() {
+  const e = expected();
+  return { ...e, items: e.items.map((it, i) => [it[0], it[1], i + 1, it[3]]) };
+}
+const bare = (practice: string) => practice.replace(/^[0-9]+．/, '');
+
+describe('a 序号 column numbering the practices 1…N through the table', () => {
+  it('pasted text numbered straight through: kept as the list has it, and said', () => {
+    let n = 0;
+    const lines: string[] = [];
+    for (const m of LIST.mechanisms) {
+      lines.push(`${m.code}、${m.title}`);
+      m.measures.forEach((ms, si) => {
+        lines.push(`（${CN[si]}）${ms.title}`);
+        for (let i = 1; i <= ms.items; i++) lines.push(`${++n}．${practiceText(LIST.mechanisms.indexOf(m) + 1, si + 1, i)}`);
+      });
+    }
+    const r = parseList(lines.join('\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.numbering).toBe('continuous');
+    expect(r.warnings.filter((w) => w.code === 'item-numbering-continuous')).toHaveLength(1);
+    expect(records(lines.join('\n'))).toEqual(continuousExpected());
+    // The ministry's own numbering is told apart.
+    expect(parseList(rows().map((r) => r.practice).join('\n')).numbering).toBe('per-measure');
+  });
+
+  it('a skipped number is still an error when numbering runs through', () => {
+    const text = ['一、建立机制', '（一）统筹', '1．甲做法。', '2．乙做法。', '（二）制度', '3．丙做法。', '5．丁做法。'].join('\n');
+    expect(parseList(text).errors.map((e) => [e.line, e.code])).toEqual([[7, 'item-numbering']]);
+  });
+
+  it('Word: practices without their own number take the 序号 (1…N)', () => {
+    const body = rows().map((r, i) => [[String(i + 1)], [r.mech], [r.measure], [bare(r.practice)]]);
+    expect(records(tableText({ before: [], rows: [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']], ...body] }))).toEqual(continuousExpected());
+    // Without a header row too.
+    expect(records(tableText({ before: [], rows: body }))).toEqual(continuousExpected());
+  });
+
+  it('Word: practices with their own number (from 1 in each measure) keep it; the 序号 is not read as one', () => {
+    const body = rows().map((r, i) => [[String(i + 1)], [`${r.seq}、${r.mech}`], [r.measure], [r.practice]]);
+    expect(records(tableText({ before: [], rows: [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']], ...body] }))).toEqual(expected());
+  });
+});
+
+describe('mechanisms as rows across the table; 3 and 4 columns', () => {
+  const across = () => {
+    const out: string[][][] = [];
+    for (const r of rows()) {
+      if (r.first.mech) out.push([[`${r.seq}、${r.mech}`], [], []]);
+      out.push([[r.measure], [r.practice]]);
+    }
+    return out;
+  };
+  it('3 columns (序号 missing): 政策机制 | 主要举措 | 具体做法', () => {
+    const body = rows().map((r) => [[r.mech], [r.measure], [r.practice]]);
+    const text = tableText({ before: [], rows: [[['政策机制'], ['主要举措'], ['具体做法']], ...body] });
+    expect(records(text)).toEqual(expected());
+  });
+  it('a merged full-width row 一、… over 主要举措 | 具体做法, with and without a header', () => {
+    // A merged row's cell is in the first column; the others are covered by its span (empty).
+    const rowsAcross = across().map((r) => (r.length === 3 ? [r[0]!, []] : r));
+    expect(records(tableText({ before: [], rows: [[['主要举措'], ['具体做法']], ...rowsAcross] }))).toEqual(expected());
+    expect(records(tableText({ before: [], rows: rowsAcross }))).toEqual(expected());
+  });
+  it('4 columns: a full-width heading row over 序号 (1…N) | 政策机制 | 主要举措 | 具体做法', () => {
+    const out: string[][][] = [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']]];
+    rows().forEach((r, i) => {
+      if (r.first.mech) out.push([[`${r.seq}、${r.mech}`], [], [], []]);
+      out.push([[String(i + 1)], [`${r.seq}、${r.mech}`], [r.measure], [bare(r.practice)]]);
+    });
+    expect(records(tableText({ before: [], rows: out }))).toEqual(continuousExpected());
+  });
+  it('cells of several paragraphs (a practice over two, a title over two)', () => {
+    const body = rows().map((r) => {
+      const p = r.practice;
+      const half = Math.floor(p.length / 2);
+      return [[r.seq], [r.mech.slice(0, 4), r.mech.slice(4)], [r.measure], [p.slice(0, half), p.slice(half)]];
+    });
+    expect(records(tableText({ before: [], rows: [[['序号'], ['政策机制'], ['主要举措'], ['具体做法']], ...body] }))).toEqual(expected());
+  });
+});
+
+describe('a web repost: furniture around a table flattened one cell a line', () => {
+  const page = (ownNumbers: boolean) => {
+    const lines = [
+      '首页 > 新闻中心 > 政策发布',
+      '住房和城乡建设部办公厅关于印发实施城市更新行动可复制经验做法清单（第一批）的通知',
+      '发布时间 2024-03-15',
+      '来源：住房和城乡建设部网站',
+      '【字体：大 中 小】',
+      '打印本页 关闭窗口',
+      '扫一扫在手机打开当前页',
+      '1.png',
+      '序号',
+      '政策机制',
+      '主要举措',
+      '具体做法',
+    ];
+    rows().forEach((r, i) => {
+      lines.push(String(i + 1));
+      if (r.first.mech) lines.push(r.seq, r.mech);
+      if (r.first.measure) lines.push(r.measure);
+      lines.push(ownNumbers ? r.practice : bare(r.practice));
+      if (i === 5) lines.push('1/3');
+    });
+    lines.push('附件：', '实施城市更新行动可复制经验做法清单（第一批）.pdf', '相关链接', '住房和城乡建设部关于开展城市体检工作的通知', '城市更新典型案例汇编（第一批）', '打印本页 关闭窗口');
+    return lines;
+  };
+
+  for (const own of [false, true]) {
+    it(own ? 'practices with their own numbers: the 序号 cells are dropped and listed' : 'practices without numbers: numbered from their 序号 cells', () => {
+      const lines = page(own);
+      const r = parseList(lines.join('\n'));
+      expect(r.errors).toEqual([]);
+      const got = { taxonomy: r.taxonomy.map((m) => [m.code, m.title, m.measures.map((s) => s.title)]), items: r.items.map((it) => [it.mechanismIndex, it.measureIndex, it.item, it.text]) };
+      expect(got).toEqual(own ? expected() : continuousExpected());
+      // Every line is accounted for: a record's line, a heading, or listed as dropped with its line number.
+      const dropped = r.structure.filter((s) => s.furniture).map((s) => s.line);
+      const furniture = ['首页 > 新闻中心 > 政策发布', '发布时间 2024-03-15', '来源：住房和城乡建设部网站', '【字体：大 中 小】', '打印本页 关闭窗口', '扫一扫在手机打开当前页', '1.png', '1/3', '附件：', '实施城市更新行动可复制经验做法清单（第一批）.pdf', '相关链接', '住房和城乡建设部关于开展城市体检工作的通知', '城市更新典型案例汇编（第一批）'];
+      for (const f of furniture) expect(dropped, f).toContain(lines.indexOf(f) + 1);
+      for (let i = 1; i <= 11; i++) expect(dropped).toContain(lines.indexOf(String(i)) + 1);
+      // No practice text in a dropped line; each dropped line has a warning naming it.
+      const practiceLines = new Set(r.items.flatMap((it) => [it.lines[0], it.lines[1]]));
+      for (const l of dropped) {
+        expect(practiceLines.has(l)).toBe(false);
+        expect(r.warnings.some((w) => w.line === l)).toBe(true);
+      }
+      expect(r.meta.title?.value).toBe('实施城市更新行动可复制经验做法清单（第一批）');
+      // A dropped line restored is read again.
+      const at = lines.indexOf('城市更新典型案例汇编（第一批）') + 1;
+      expect(parseList(lines.join('\n'), { roles: { [String(at)]: 'text' } }).items.at(-1)!.text).toMatch(/城市更新典型案例汇编/);
+    });
+  }
+
+  it.each(['【字体：大 中 小】', '打印本页 关闭窗口', '扫一扫在手机打开当前页', '发布时间 2024-03-15', '发布时间：2024-03-15 来源：住房和城乡建设部网站', '相关链接', '附件：', '附件：清单（第一批）.pdf', '1/3'])('%s is furniture', (line) => {
+    expect(furnitureKind(line)).not.toBeNull();
+  });
+});
+
+describe('PDF: other layouts (round 2)', () => {
+  const base: Layout = { width: 595, height: 842, cols: [40, 90, 110, 230], size: 10.5, repeatHeader: true, centre: true, footer: (n) => `— ${n} —` };
+  const cases: [string, Partial<Layout>, 'own' | 'continuous'][] = [
+    ['a mechanism row across the table wrapping onto two lines', { cols: [0, 0, 80, 180], spanning: true }, 'own'],
+    ['3 columns: 政策机制 | 主要举措 | 具体做法 (序号 missing)', { cols: [0, 110, 120, 260], noSeq: true }, 'own'],
+    ['序号 numbering the practices 1…N, practices numbered from 1 in each measure', { seqPractices: true }, 'own'],
+    ['序号 1…N and practices without numbers, merged cells centred', { seqPractices: true, bare: true }, 'continuous'],
+    ['序号 1…N and practices without numbers, merged cells top-aligned, landscape', { seqPractices: true, bare: true, centre: false, width: 842, height: 595, cols: [40, 160, 180, 380] }, 'continuous'],
+    ['序号 1…N centred in its row, practices without numbers', { seqPractices: true, bare: true, seqCentred: true }, 'continuous'],
+    ['4 columns: 序号 1…N, 政策机制 holding 一、…, practices without numbers', { seqPractices: true, bare: true, mechNumbered: true }, 'continuous'],
+    ['序号 1…N, practices without numbers, mechanisms as wrapped rows across', { seqPractices: true, bare: true, spanning: true, cols: [30, 0, 80, 180] }, 'continuous'],
+  ];
+  for (const [name, extra, numbering] of cases) {
+    it(name, () => {
+      const layout = { ...base, ...extra };
+      const pages = typeset(layout);
+      // The title did wrap: a piece is the end of a mechanism's title.
+      if (extra.spanning) expect(pages.flatMap((p) => p.pieces).some((p) => LIST.mechanisms.some((m) => m.title.endsWith(p.str) && p.str.length < m.title.length - 2))).toBe(true);
+      const r = pdfText(pages);
+      if (!r.ok) throw new Error(r.reason);
+      expect(records(r.text)).toEqual(numbering === 'own' ? expected() : continuousExpected());
+    });
+  }
 });

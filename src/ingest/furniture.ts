@@ -5,7 +5,9 @@
 // such a word (资金来源：…, 关闭高污染企业…) is never caught. The parser drops such a line with a warning and lists it so
 // the user can restore it. Pure.
 
-export type FurnitureKind = 'image' | 'caption' | 'buttons' | 'byline' | 'breadcrumb' | 'page-number' | 'navigation';
+/** The last two are not told by the line alone but by the parser (parse.ts): a 序号 cell alone on a line whose number
+ * is the next practice's (a table copied one cell a line), and the site's lines after the list has ended (相关链接…). */
+export type FurnitureKind = 'image' | 'caption' | 'buttons' | 'byline' | 'breadcrumb' | 'page-number' | 'navigation' | 'sequence' | 'after-list';
 
 const IMAGE_EXT = 'png|jpe?g|gif|bmp|webp|svg|tiff?|heic';
 const RULES: [FurnitureKind, RegExp][] = [
@@ -25,6 +27,8 @@ const RULES: [FurnitureKind, RegExp][] = [
     'byline',
     /^(?:[0-9０-９]{4}[-年/.][0-9]{1,2}[-月/.][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*)?[|｜]?\s*(?:来源|信息来源|文章来源|稿源|编辑|责任编辑|责编|作者|记者|通讯员|浏览次数|浏览量|阅读量|阅读数|阅读|点击数|点击率|点击|访问量|访问次数|审核|校对|发布时间|发布日期|更新时间|发布者|发布机构)\s*[:：]/,
   ],
+  // 发布时间 2024-03-01 · 日期：2024年3月1日 (a date with a label and no colon, alone or before the byline)
+  ['byline', /^(?:发布时间|发布日期|更新时间|发文日期|成文日期|日期|时间)\s*[:：]?\s*[0-9０-９]{4}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}\s*日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:\s+.{0,60})?$/],
   // Breadcrumbs and site navigation: 当前位置：首页 > … · 首页 >> 政策法规 >> 正文 · 网站首页 | 协会简介 | …
   ['breadcrumb', /^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]/],
   ['breadcrumb', /^[^。；;（(]{1,20}(?:\s*(?:>>?|»|＞|›)\s*[^。；;>»＞›]{1,20}){2,}$/],
@@ -35,6 +39,9 @@ const RULES: [FurnitureKind, RegExp][] = [
   ['page-number', /^(?:共\s*[0-9０-９]{1,4}\s*页)$/],
   ['page-number', /^[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}$/],
   ['page-number', /^(?:page\s*)?[0-9]{1,4}\s*of\s*[0-9]{1,4}$/i],
+  // The page's attachment links: 附件： · 附件：清单（第一批）.pdf · 附件下载 · a file name alone.
+  ['navigation', /^(?:附件\s*[:：]\s*|附件下载\s*[:：]?\s*|相关附件\s*[:：]?\s*)$/],
+  ['navigation', /^(?:(?:相关)?附件\s*[0-9０-９]?\s*[:：]?\s*)?[^。；;]{1,80}\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar|et)(?:\s*[（(][0-9.]+\s*[KMG]?B[）)])?$/i],
   // Previous/next and the site's own footer.
   [
     'navigation',

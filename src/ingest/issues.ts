@@ -23,6 +23,8 @@ export type IssueCode =
   | 'heading-repeated'
   | 'no-measure-level'
   | 'item-renumbered'
+  | 'item-numbering-continuous'
+  | 'item-number-from-sequence'
   | 'item-incomplete'
   | 'text-ignored'
   | 'furniture'

@@ -69,6 +69,9 @@ export interface ParsedList {
   meta: ListMeta;
   /** The text was in traditional characters and was converted. */
   traditional: boolean;
+  /** How the items are numbered: from 1 in each measure (the ministry's way) or straight through the list (1…N, a
+   * 序号 column numbering the practices). Told in the preview by a warning too. */
+  numbering: 'per-measure' | 'continuous';
 }
 
 export interface ParseOptions {
@@ -96,7 +99,9 @@ const FURNITURE_ZH: Record<FurnitureKind, string> = {
   byline: '来源、编辑等信息',
   breadcrumb: '导航路径',
   'page-number': '页码',
-  navigation: '上一篇、下一篇等链接',
+  navigation: '上一篇、下一篇、附件等链接',
+  sequence: '序号单元格',
+  'after-list': '清单结束后的网页内容',
 };
 
 function clean(cell: string): string {
@@ -197,6 +202,14 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   let measureTitleOpen = false;
   let item = null as OpenItem | null;
   let lastItemNumber = 0;
+  // Items numbered straight through the list (1…N) rather than from 1 in each measure: the highest number so far.
+  let globalLast = 0;
+  let continuous = false;
+  // A 序号 cell alone on its line (a table copied one cell a line) whose number is the next practice's: used as the
+  // item number when the practice's own text carries none.
+  let pendingSeq = null as { n: number; line: number } | null;
+  // The list has ended (相关链接, 上一篇, 附件： after it): the site's lines that follow are dropped, listed, restorable.
+  let ended = false;
   // After a user's correction inside a measure, written item numbers no longer have to match: items are numbered
   // in order and a mismatch is a warning.
   let renumber = false;
@@ -325,8 +338,17 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   const openItem = (c: Cell, written: number | null, itemText: string) => {
     const m = mech!;
     const ms = measure!;
-    const expected = lastItemNumber + 1;
+    let expected = lastItemNumber + 1;
     let n = written ?? expected;
+    if (n !== expected && !renumber && n === globalLast + 1 && (continuous || lastItemNumber === 0) && globalLast > 0) {
+      // Numbered straight through the list: kept as the list has them, told once.
+      if (!continuous)
+        warnings.push(
+          issue(c.line, 'item-numbering-continuous', `items are numbered straight through the list (item ${n} opens measure ${m.code}${ms.code}) rather than from 1 in each measure: the numbers are kept as the list has them`, `具体做法按全表连续编号（第${n}条开始${m.code}${ms.code}），而非每项主要举措从1起编：编号按清单原样保留`),
+        );
+      continuous = true;
+      expected = n;
+    }
     if (n !== expected) {
       if (renumber) {
         warnings.push(issue(c.line, 'item-renumbered', `item number ${n} read as ${expected} after a corrected line`, `编号${n}因前面的更正改为${expected}`));
@@ -339,6 +361,8 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       }
     }
     lastItemNumber = n;
+    globalLast = Math.max(globalLast, n);
+    pendingSeq = null;
     measureItems++;
     item = { raw: { mechanismIndex: m.index, measureIndex: ms.index, item: n, text: '', lines: [c.line, c.line] }, parts: [itemText] };
   };
@@ -411,8 +435,31 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       continue;
     }
 
+    if (!role && ended) {
+      warnings.push(issue(lineNo, 'furniture', `"${line.slice(0, 30)}" comes after the list's end (a 相关链接 / 上一篇 / 附件 line above it): page furniture (after-list), dropped — restore it in the preview if it belongs to the list`, `“${line.slice(0, 30)}”位于清单结束之后（其前有相关链接、上一篇或附件等），已略去；如属于清单，可在预览中恢复`));
+      entry(c, 'ignore', { inferred: true, furniture: 'after-list' });
+      continue;
+    }
+
+    const lone = /^[0-9０-９]{1,6}$/.exec(line);
+    if (!role && lone) {
+      const n = Number(asciiDigits(lone[0]));
+      // A number alone on its line that is the next practice's (or 1): the 序号 cell of a table copied one cell a
+      // line. A page number seldom is exactly that; the line is listed and can be restored either way.
+      if (n === globalLast + 1 || n === lastItemNumber + 1 || n === 1) {
+        closeMeasureTitle();
+        closeMechanismTitle();
+        pendingSeq = { n, line: lineNo };
+        warnings.push(issue(lineNo, 'furniture', `"${line}" alone on its line is the 序号 cell of the next practice: page furniture (sequence), dropped (its number is the item number if the practice's text has none) — restore it in the preview if it is text`, `单独一行的“${line}”是下一条具体做法的序号单元格，已略去（具体做法本身无编号时用作其编号）；如属于正文，可在预览中恢复`));
+        entry(c, 'ignore', { inferred: true, furniture: 'sequence' });
+        continue;
+      }
+    }
+
     const furniture = role === 'text' ? null : furnitureKind(line);
     if (furniture) {
+      // The list is over after a 相关链接 / 上一篇 / 附件 / site footer line; not after 上一页 / 下一页 (a paged article goes on).
+      if (furniture === 'navigation' && mech && (items.length > 0 || item) && !/^(?:上一页|下一页)/.test(line)) ended = true;
       closeMeasureTitle();
       closeMechanismTitle();
       if (!mech) furnitureBefore.push(c);
@@ -425,7 +472,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       closeMeasureTitle();
       closeMechanismTitle();
       warnings.push(issue(lineNo, 'text-ignored', `"${line.slice(0, 30)}" looks like web page chrome; ignored`, `“${line.slice(0, 30)}”像是网页上的其他内容，已忽略`));
-      entry(c, 'ignore', { inferred: true });
+      entry(c, 'ignore', { inferred: true, furniture: 'buttons' });
       continue;
     }
 
@@ -529,6 +576,15 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       entry(c, openMech.repeatOf ? 'ignore' : 'continuation', where());
       continue;
     }
+    const seq = pendingSeq;
+    if (seq && mech && measure && !measure.orphan && measureTitleOpen && !measure.repeatOf) {
+      // 序号 | （一）title | practice text, one cell a line: the measure's title is its one line, the text the practice.
+      closeMeasureTitle();
+      openItem(c, seq.n, line);
+      warnings.push(issue(lineNo, 'item-number-from-sequence', `the practice has no number of its own: numbered ${seq.n} from the 序号 cell on line ${seq.line}`, `该具体做法本身无编号：按第${seq.line}行的序号编为${seq.n}`));
+      entry(c, 'practice', where());
+      continue;
+    }
     if (measure && measureTitleOpen) {
       measure.titleParts.push(line);
       entry(c, measure.repeatOf ? 'ignore' : 'continuation', where());
@@ -552,6 +608,15 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       closeItem();
       warnings.push(issue(lineNo, 'heading-repeated', `"${line.slice(0, 30)}" repeats the title of mechanism ${mech.code}; ignored`, `“${line.slice(0, 30)}”重复政策机制${mech.code}的标题，已忽略`));
       entry(c, 'ignore', { ...where(), inferred: true });
+      continue;
+    }
+    // …unless the open practice is mid-sentence: then the number was a page number inside it.
+    if (seq && mech && !(measure?.orphan ?? false) && (!item || COMPLETE_END.test(normaliseSpace(item.parts.join(''))))) {
+      closeItem();
+      if (!measure) openImplicitMeasure(lineNo);
+      openItem(c, seq.n, line);
+      warnings.push(issue(lineNo, 'item-number-from-sequence', `the practice has no number of its own: numbered ${seq.n} from the 序号 cell on line ${seq.line}`, `该具体做法本身无编号：按第${seq.line}行的序号编为${seq.n}`));
+      entry(c, 'practice', where());
       continue;
     }
     if (item) {
@@ -598,7 +663,7 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   if (items.length === 0 && errors.length === 0) {
     errors.push(issue(0, 'no-practices', 'no practices found; expected mechanism headings (一 …), measures (（一）…) and numbered items (1．…)', '未找到任何具体做法，应包含政策机制（一 …）、主要举措（（一）…）和编号条目（1．…）'));
   }
-  return { taxonomy, items, errors: sortIssues(errors), warnings: sortIssues(warnings), structure, meta: meta.meta, traditional: conv.traditional };
+  return { taxonomy, items, errors: sortIssues(errors), warnings: sortIssues(warnings), structure, meta: meta.meta, traditional: conv.traditional, numbering: continuous ? 'continuous' : 'per-measure' };
 }
 
 function sortIssues(list: IngestIssue[]): IngestIssue[] {

@@ -76,8 +76,12 @@ function makeLine(page: number, pieces: PdfPiece[]): Line {
 
 function pageLines(page: PdfPage, index: number): Line[] {
   // A page number in the top or bottom tenth of the page is dropped even when it shares a baseline with a cell.
+  // A bare number with text further out than it (below it in the bottom band, above it in the top one) is a 序号 cell
+  // near the page's edge, not the page number.
   const margin = (p: PdfPiece) => p.y < page.height * 0.1 || p.y > page.height * 0.9;
-  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str))).sort((a, b) => b.y - a.y || a.x - b.x);
+  const outside = (p: PdfPiece) =>
+    /^\s*[0-9０-９]{1,6}\s*$/.test(p.str) && page.pieces.some((q) => q.str.trim() !== '' && (p.y < page.height / 2 ? q.y < p.y - p.h * 0.4 : q.y > p.y + p.h * 0.4) && !isPageNumber(q.str));
+  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str) && !outside(p))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfPiece[][] = [];
   for (const p of pieces) {
     const last = lines[lines.length - 1];
@@ -238,15 +242,40 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
 
   // Mechanisms written as rows across the table (一、建立… over the measure and practice columns) when there is no
   // 政策机制 column: a line that opens with 一、 at the table's left, outside the practice column.
-  const inlineMechs: string[] = [];
+  // A long heading wraps: the line under it, starting where it starts, is its rest (not a measure or a practice).
+  const inlineMechs: { text: string; line: Line; next?: Line }[] = [];
   if (!roles.includes('mechanism')) {
     const practiceCol = roles.indexOf('practice');
-    table = table.filter((l) => {
+    const tableRight = Math.max(...table.map((l) => l.right));
+    const kept: Line[] = [];
+    let open: (typeof inlineMechs)[number] | null = null;
+    for (const l of table) {
       const heading = /^[一二三四五六七八九十]{1,3}[、．.]\s*\S{2,}/.test(l.text) && columnAt(l.left + 1, bounds) !== practiceCol;
-      if (heading) inlineMechs.push(l.text);
-      return !heading;
-    });
+      const prev = open?.line;
+      const wrapped =
+        open !== null &&
+        prev !== undefined &&
+        prev.right >= tableRight - prev.h * 2.5 &&
+        l.page === prev.page &&
+        prev.y - l.y <= l.h * 1.9 &&
+        Math.abs(l.left - prev.left) <= l.h &&
+        !MEASURE_START.test(l.text) &&
+        !ITEM_START.test(l.text);
+      if (heading) {
+        open = { text: l.text, line: l };
+        inlineMechs.push(open);
+      } else if (wrapped) {
+        open!.text = joinWrapped([open!.text, l.text]);
+        open!.line = l;
+      } else {
+        if (open) open.next = l;
+        open = null;
+        kept.push(l);
+      }
+    }
+    table = kept;
   }
+  const order = new Map(table.map((l, i) => [l, i]));
 
   // Each column's lines in reading order.
   const colLines = (role: ColumnRole) => {
@@ -258,23 +287,65 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     });
   };
 
-  // Practices: a new one at each next number (or 1, opening the next measure).
-  const items: { num: number; parts: string[] }[] = [];
-  for (const { text } of colLines('practice')) {
-    const m = ITEM_START.exec(text);
+  // Practices: a new one at each next number (or 1, opening the next measure). When the practices carry no number
+  // and the 序号 column numbers them (1…N through the table), a practice starts on the 序号's baseline (the nearest
+  // practice line at or above it: a row's cells are top-aligned) and takes its number.
+  const items: { num: number; parts: string[]; at: number }[] = [];
+  const practiceLines = colLines('practice');
+  const seqNumbers = colLines('seq').filter(({ text }) => /^[0-9０-９]{1,6}$/.test(text));
+  const bySeq = seqNumbers.length >= 2 && practiceLines.filter(({ text }) => ITEM_START.test(text)).length < seqNumbers.length / 2;
+  const seqStarts = new Map<number, number>();
+  if (bySeq) {
+    // Rows are told by the wider gap between them (cell padding): a practice line after a gap wider than the usual
+    // line spacing, or the first on its page, may open a row. A 序号 top-aligned is on its row's first line; one
+    // centred in its row is lower: its row starts at the nearest such line at or above it.
+    const gaps = practiceLines.slice(1).flatMap((p, k) => (p.line.page === practiceLines[k]!.line.page ? [practiceLines[k]!.line.y - p.line.y] : []));
+    const usual = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : Infinity;
+    // A line first on its page opens a row only when the line before it ended a sentence (a row split by the page
+    // break goes on mid-sentence).
+    const rowStart = (k: number) => {
+      if (k === 0) return true;
+      const [prev, cur] = [practiceLines[k - 1]!, practiceLines[k]!];
+      if (prev.line.page !== cur.line.page) return /[。！？；;!?][”’"」』）)]*$/.test(prev.text);
+      return prev.line.y - cur.line.y > usual * 1.12;
+    };
+    for (const s of seqNumbers) {
+      let best = -1;
+      practiceLines.forEach((p, k) => {
+        if (p.line.page === s.line.page && p.line.y >= s.line.y - p.line.h * 0.4 && (best < 0 || p.line.y < practiceLines[best]!.line.y)) best = k;
+      });
+      let at = best;
+      while (at > 0 && !rowStart(at) && !seqStarts.has(at - 1)) at--;
+      if (at >= 0 && !seqStarts.has(at)) seqStarts.set(at, digits(s.text));
+    }
+  }
+  practiceLines.forEach(({ text, line }, k) => {
+    const at = order.get(line) ?? 0;
     const last = items[items.length - 1];
-    if (m && (!last || digits(m[1]!) === last.num + 1 || digits(m[1]!) === 1)) items.push({ num: digits(m[1]!), parts: [text] });
+    if (bySeq) {
+      const n = seqStarts.get(k);
+      if (n !== undefined) items.push({ num: n, parts: [`${n}．${text}`], at });
+      else if (last) last.parts.push(text);
+      else items.push({ num: 0, parts: [text], at });
+      return;
+    }
+    const m = ITEM_START.exec(text);
+    if (m && (!last || digits(m[1]!) === last.num + 1 || digits(m[1]!) === 1)) items.push({ num: digits(m[1]!), parts: [text], at });
     else if (last) last.parts.push(text);
-    else items.push({ num: 0, parts: [text] });
-  }
+    else items.push({ num: 0, parts: [text], at });
+  });
   // Measures: each opens with （N）; a block repeated after a page break is one.
-  const measures: { num: number; parts: string[] }[] = [];
-  for (const { text } of colLines('measure')) {
+  const measures: { num: number; parts: string[]; at: number; end: number }[] = [];
+  for (const { text, line } of colLines('measure')) {
     const m = MEASURE_START.exec(text);
-    if (m || measures.length === 0) measures.push({ num: m ? (chineseNumeral(m[1]!) ?? 0) : 0, parts: [text] });
-    else measures[measures.length - 1]!.parts.push(text);
+    const at = order.get(line) ?? 0;
+    if (m || measures.length === 0) measures.push({ num: m ? (chineseNumeral(m[1]!) ?? 0) : 0, parts: [text], at, end: at });
+    else {
+      measures[measures.length - 1]!.parts.push(text);
+      measures[measures.length - 1]!.end = at;
+    }
   }
-  const measureTexts = dedupe(measures.map((m) => ({ num: m.num, text: joinWrapped(m.parts) })));
+  const measureTexts = dedupe(measures.map((m) => ({ num: m.num, at: m.at, end: m.end, text: joinWrapped(m.parts) })));
   // Mechanisms: the 序号 numerals and the titles, a title being lines close together in one column.
   // Blocks of a column: lines close together on one page (a merged cell's wrapped text: a title, or 二十 / 一 in a
   // narrow 序号 column).
@@ -292,7 +363,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   // 二十 + 一 is one numeral; 一 + 二 (two short rows, top-aligned) are two.
   const numerals = blocks('seq', (t, before) => chineseNumeral(`${before}${t}`.replace(/[、．.]$/, '')) === null).filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
   const mechColumn = dedupe(blocks('mechanism', (t) => MECH_START.test(t)).map((text) => ({ num: 0, text }))).map((m) => m.text);
-  const mechTexts = mechColumn.length ? mechColumn : dedupe(inlineMechs.map((text) => ({ num: 0, text }))).map((m) => m.text);
+  const mechTexts = mechColumn.length ? mechColumn : dedupe(inlineMechs.map((m) => ({ num: 0, text: m.text }))).map((m) => m.text);
   const uniqueNumerals = numerals.filter((n, i) => n !== numerals[i - 1]);
 
   const out = paragraphs(before);
@@ -305,8 +376,67 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     if (numeral && title && !MECH_START.test(title)) out.push(`${numeral}、${title}`);
     else if (title || numeral) out.push(title || numeral);
   };
+  // Which practice opens a measure: practice 1, when the numbers restart in each measure. When they run through the
+  // table (1…N), the places say it: a merged measure cell's first line shares its first practice's baseline when
+  // top-aligned; centred, its text sits in the middle of its rows, so (from the last measure back) its rows start as
+  // far before its middle as the next measure's rows start after it. A mechanism across the table opens at the first
+  // practice below it.
+  const restarts = items.some((it, i) => i > 0 && it.num === 1);
+  const opens = new Set<number>(items.length ? [0] : []);
+  if (restarts) items.forEach((it, i) => it.num === 1 && opens.add(i));
+  else if (measureTexts.length > 0) {
+    const startAt = (at: number) => items.findIndex((it) => it.at === at);
+    if (measureTexts.every((m) => startAt(m.at) >= 0)) for (const m of measureTexts) opens.add(startAt(m.at));
+    else {
+      // Positions down the document, pages one after another (each page's text area from its first table line to
+      // its last), in PDF units.
+      const top = new Map<number, number>();
+      const bottom = new Map<number, number>();
+      for (const l of table) {
+        top.set(l.page, Math.max(top.get(l.page) ?? -Infinity, l.y));
+        bottom.set(l.page, Math.min(bottom.get(l.page) ?? Infinity, l.y - l.h * 1.4));
+      }
+      const offset: number[] = [];
+      let acc = 0;
+      for (let pg = 0; pg < pages.length; pg++) {
+        offset.push(acc);
+        if (top.has(pg)) acc += top.get(pg)! - bottom.get(pg)!;
+      }
+      const pos = (at: number) => {
+        const l = table[Math.min(at, table.length - 1)]!;
+        return offset[l.page]! + (top.get(l.page)! - l.y);
+      };
+      // The practice whose rows hold a line: the measure's text is inside its own rows.
+      const holding = (at: number) => items.reduce((best, it, i) => (it.at <= at ? i : best), 0);
+      // A merged cell split by a page break is centred in its part on its first page.
+      const pageEnd = (at: number) => offset[table[at]!.page]! + top.get(table[at]!.page)! - bottom.get(table[at]!.page)!;
+      let endAt = table.length - 1;
+      let end = pos(endAt) + table[endAt]!.h * 1.4;
+      for (let k = measureTexts.length - 1; k > 0; k--) {
+        const m = measureTexts[k]!;
+        const centre = (pos(m.at) + pos(m.end)) / 2;
+        const lo = holding(measureTexts[k - 1]!.at);
+        const hi = holding(m.at);
+        const miss = (i: number) => {
+          const s = pos(items[i]!.at);
+          const e = table[items[i]!.at]!.page === table[endAt]!.page ? end : pageEnd(items[i]!.at);
+          return Math.abs(centre - (s + e) / 2);
+        };
+        let best = hi;
+        for (let i = lo + 1; i <= hi; i++) if (miss(i) < miss(best)) best = i;
+        opens.add(best);
+        endAt = items[best]!.at;
+        end = pos(endAt);
+      }
+    }
+  } else
+    for (const h of inlineMechs) {
+      const at = h.next ? (order.get(h.next) ?? -1) : -1;
+      const i = items.findIndex((it) => it.at >= at);
+      if (at >= 0 && i >= 0) opens.add(i);
+    }
   items.forEach((it, i) => {
-    if (i === 0 || it.num === 1) {
+    if (opens.has(i)) {
       if (measureTexts.length === 0) openMechanism();
       else {
         si++;

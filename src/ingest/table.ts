@@ -71,6 +71,8 @@ export function columnRoles(header: readonly string[] | null, body: readonly (re
   pick('practice', ITEM_START);
   pick('measure', MEASURE_START);
   pick('seq', /^[一二三四五六七八九十]{1,3}$/);
+  // …or the practices, 1…N straight through the table.
+  if (!roles.includes('seq')) pick('seq', /^[0-9０-９]{1,6}$/);
   // The widest remaining text column left of the measures is the mechanism title.
   const practice = roles.indexOf('practice');
   if (!roles.includes('mechanism'))
@@ -113,6 +115,24 @@ export function tableText(doc: TableDoc): string {
   let itemNo = 0;
   const auto = (p: string) => p.startsWith(AUTO_NUMBER);
   for (const row of body) {
+    // A row across the table (one merged cell, or a heading between split tables): 一、… opens a mechanism, （一）… a
+    // measure. Its text may sit in any column, 序号 included.
+    const filled = row.map(flat).filter((t) => t !== '');
+    const across = filled.length === 1 ? joinWrapped(row.find((c) => flat(c) !== '')!) : '';
+    if (across && (MECH_START.test(across) && !/^[一二三四五六七八九十]{1,3}$/.test(across) ? true : MEASURE_START.test(across)) && !ITEM_START.test(across)) {
+      if (MEASURE_START.test(across)) {
+        if (across !== lastMeasure) out.push(across);
+        lastMeasure = across;
+        measureNo++;
+        itemNo = 0;
+      } else {
+        if (`|${across}` !== lastMech) out.push(across);
+        lastMech = `|${across}`;
+        lastMeasure = '';
+        measureNo = 0;
+      }
+      continue;
+    }
     const get = (c: number) => (c >= 0 ? joinWrapped((row[c] ?? []).map((p) => p.replace(AUTO_NUMBER, ''))) : '');
     const seq = get(seqC);
     const numeral = chineseNumeral(seq) !== null ? seq : '';

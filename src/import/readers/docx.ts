@@ -8,7 +8,7 @@
 // well-kept pure-JS DOM parser that works in a Web Worker, where the browser's DOMParser does not exist.
 import JSZip from 'jszip';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import { AUTO_NUMBER, type TableDoc } from '../../ingest/table';
+import { AUTO_NUMBER, isHeaderRow, type TableDoc } from '../../ingest/table';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -27,6 +27,13 @@ function attr(el: XmlElement | undefined, name: string): string | null {
   return el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`);
 }
 
+const SKIP = new Set(['del', 'moveFrom', 'instrText', 'delText', 'delInstrText', 'rPr', 'pPr', 'sdtPr', 'sdtEndPr', 'Fallback']);
+
+/** Rows of a table: w:tr, also inside a content control (w:sdt) or custom XML around rows. */
+function rowElements(tbl: XmlElement): XmlElement[] {
+  return children(tbl).flatMap((c) => (c.localName === 'tr' ? [c] : c.localName === 'sdt' ? rowElements(child(c, 'sdtContent') ?? c) : c.localName === 'customXml' ? rowElements(c) : []));
+}
+
 /** A paragraph's lines: runs' text, w:br starting a new line; deleted text and field codes left out. A paragraph
  * numbered by Word itself (w:numPr: the "1．" is not in the text) starts with AUTO_NUMBER for table.ts to number. */
 function paragraphLines(p: XmlElement): string[] {
@@ -36,7 +43,9 @@ function paragraphLines(p: XmlElement): string[] {
   const walk = (el: XmlElement) => {
     for (const c of children(el)) {
       const n = c.localName;
-      if (n === 'del' || n === 'instrText' || n === 'delText' || n === 'rPr' || n === 'pPr') continue;
+      // Deleted (tracked w:del, w:moveFrom) text is not in the document; inserted (w:ins, w:moveTo) and content
+      // controls' text (w:sdtContent) is. A drawing's fallback repeats its text box's text.
+      if (SKIP.has(n ?? '')) continue;
       if (n === 't') lines[lines.length - 1] += c.textContent ?? '';
       else if (n === 'tab') lines[lines.length - 1] += ' ';
       else if (n === 'br' || n === 'cr') lines.push('');
@@ -67,19 +76,24 @@ function cellLines(tc: XmlElement): string[] {
   return lines.map((l) => l.trim()).filter((l) => l !== '' && l !== AUTO_NUMBER);
 }
 
-/** Rows of cells on the table's grid, merged cells carried down, repeated header rows after the first dropped. */
-function tableRows(tbl: XmlElement): string[][][] {
+/** Rows of cells on the table's grid, merged cells carried down, repeated header rows after the first dropped.
+ * `carry`: the last body row of the table before (a table Word split at a page: its first row continues the merge). */
+function tableRows(tbl: XmlElement, carry?: string[][]): string[][][] {
   const rows: string[][][] = [];
+  // The row a vMerge continuation takes its text from: never a header row (repeated as text, not marked tblHeader).
+  let lastBody = carry;
   let headerSeen = false;
-  for (const tr of children(tbl, 'tr')) {
+  for (const tr of rowElements(tbl)) {
     const trPr = child(tr, 'trPr');
+    // A row deleted with tracked changes on is not in the document.
+    if (trPr && child(trPr, 'del')) continue;
     const isHeader = trPr ? child(trPr, 'tblHeader') !== undefined && attr(child(trPr, 'tblHeader'), 'val') !== 'false' && attr(child(trPr, 'tblHeader'), 'val') !== '0' : false;
     if (isHeader && headerSeen) continue;
     if (isHeader) headerSeen = true;
     const row: string[][] = [];
     let col = Number(attr(trPr ? child(trPr, 'gridBefore') : undefined, 'val') ?? 0) || 0;
     for (let i = 0; i < col; i++) row.push([]);
-    const above = rows[rows.length - 1];
+    const above = lastBody;
     for (const tc of children(tr).flatMap((c) => (c.localName === 'tc' ? [c] : c.localName === 'sdt' ? children(child(c, 'sdtContent') ?? c, 'tc') : []))) {
       const tcPr = child(tc, 'tcPr');
       const span = Math.max(1, Number(attr(tcPr ? child(tcPr, 'gridSpan') : undefined, 'val') ?? 1) || 1);
@@ -90,9 +104,12 @@ function tableRows(tbl: XmlElement): string[][][] {
       col += span;
     }
     rows.push(row);
+    if (!isHeaderRow(row)) lastBody = row;
   }
   return rows;
 }
+
+const BETWEEN_HEADING = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S/;
 
 export class DocxError extends Error {}
 
@@ -112,12 +129,20 @@ export async function readDocx(bytes: Uint8Array): Promise<TableDoc> {
   if (!body) throw new DocxError('the document has no body');
   const before: string[] = [];
   const rows: string[][][] = [];
+  let pending: string[] = [];
   blocks(
     body as unknown as XmlElement,
     (lines) => {
       if (rows.length === 0) before.push(...lines);
+      else pending.push(...lines.map((l) => l.trim()).filter((l) => l !== '' && l !== AUTO_NUMBER));
     },
-    (t) => rows.push(...tableRows(t)),
+    (t) => {
+      // A table split into several (one a page, one a mechanism): a heading between them (二、…, （三）…) is a row
+      // across the table; other text between them (a page's note, an empty paragraph) is not part of the list.
+      for (const line of pending) if (BETWEEN_HEADING.test(line)) rows.push([[line]]);
+      pending = [];
+      rows.push(...tableRows(t, [...rows].reverse().find((r) => r.length > 1 && !isHeaderRow(r))));
+    },
   );
   return { before, rows };
 }
