@@ -15,7 +15,7 @@ const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.cen
  * border covers.
  */
 async function fillColourOf(page: Page, adcode: number): Promise<string> {
-  return page.evaluate((adcode) => {
+  return page.evaluate(async (adcode) => {
     const w = window as unknown as { __atlas: { map: any } };
     const map = w.__atlas.map;
     const canvas: HTMLCanvasElement = map.getCanvas();
@@ -23,7 +23,14 @@ async function fillColourOf(page: Page, adcode: number): Promise<string> {
     const ctx = document.createElement('canvas').getContext('2d')!;
     ctx.canvas.width = canvas.width;
     ctx.canvas.height = canvas.height;
-    ctx.drawImage(canvas, 0, 0);
+    // The map runs without preserveDrawingBuffer: its canvas is read in the frame that drew it.
+    await new Promise<void>((resolve) => {
+      map.once('render', () => {
+        ctx.drawImage(canvas, 0, 0);
+        resolve();
+      });
+      map.triggerRepaint();
+    });
     const others = ['province-labels', 'markers', 'marker-labels', 'province-outline', 'city-outline'];
     for (let y = 0; y < canvas.clientHeight; y += 3) {
       for (let x = 0; x < canvas.clientWidth; x += 3) {

@@ -357,9 +357,11 @@ export class MapController {
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
     this.applySelectionOutline();
-    this.applied.setData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces });
-    this.applied.setData(SRC.cities, { type: 'FeatureCollection', features: c.cities });
-    this.applied.setData(SRC.districts, { type: 'FeatureCollection', features: c.districts });
+    // Only the features that changed go to MapLibre (a slice swaps one province's features; the others' tiles stay).
+    const adcode = (f: { properties: unknown }) => (f.properties as { adcode: number }).adcode;
+    this.applied.patchData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces }, adcode);
+    this.applied.patchData(SRC.cities, { type: 'FeatureCollection', features: c.cities }, adcode);
+    this.applied.patchData(SRC.districts, { type: 'FeatureCollection', features: c.districts }, adcode);
     this.setBusy();
   }
 
