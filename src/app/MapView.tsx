@@ -12,6 +12,7 @@ import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { buildSlides, clampSlide, slideRegions, windowSlideLayout } from '../store/slides';
 import { programmeMarks } from '../store/programmes';
+import { briefingJumps } from '../store/motion';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
@@ -161,7 +162,7 @@ export function MapView({
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
       const { breaks } = provinceBreaks(dataset, geo.provinces, s.breaksScope === 'filtered' ? practices : dataset.practices);
-      void ctl.setCounts(counts, breaks);
+      void ctl.setCounts(counts, breaks, countsByRegion(dataset, dataset.practices));
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     // Programme units (issue 27): shown when the legend's toggle is on or a `prog` filter is set (then only those
@@ -232,7 +233,8 @@ export function MapView({
         case 'highlight':
           return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
         case 'frame':
-          return void ctl.frame(c.subject, c.animate);
+          // A presenter may choose to jump between slides (store/motion.ts): no flight frames in software GL.
+          return void ctl.frame(c.subject, c.animate && !(atlasStore.getState().mode === 'briefing' && briefingJumps()));
         case 'jump':
           return ctl.jumpTo(c.camera);
         case 'layout':

@@ -35,6 +35,7 @@ import { SegmentedText } from '../ui/SegmentedText';
 import { programmeById, programmeCoverage } from '../store/programmes';
 import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import { useSlideGuard } from './slideGuard';
+import { briefingJumps, setBriefingJumps } from '../store/motion';
 import './briefing.css';
 import { isProvince } from '../geometry/adcode';
 
@@ -349,6 +350,8 @@ export function BriefingOverlay() {
   );
   const config = useDeployConfig();
   const layout = useSlideLayout();
+  /** The presenter's choice of jumping between slides instead of flying (store/motion.ts). */
+  const [jump, setJump] = useState(briefingJumps);
   const slides = useMemo(() => buildSlides(dataset, filters, layout), [dataset, filters, layout]);
   const n = slides.length;
   const index = clampSlide(slide, n);
@@ -451,6 +454,19 @@ export function BriefingOverlay() {
               onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
             >
               {theme === 'dark' ? t('briefingThemeLight') : t('briefingThemeDark')}
+            </button>
+            <button
+              type="button"
+              className="briefing-button briefing-jump"
+              data-testid="briefing-jump"
+              aria-pressed={jump}
+              title={t('briefingMotionToggle')}
+              onClick={() => {
+                setBriefingJumps(!jump);
+                setJump(!jump);
+              }}
+            >
+              {t('briefingJump')}
             </button>
             <button type="button" className="briefing-button" data-testid="briefing-exit" onClick={leave}>
               {t('briefingExit')}

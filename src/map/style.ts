@@ -50,8 +50,16 @@ const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** Tile buffer (px of a 512 px tile) of the area sources; see buildStyle. */
 export const AREA_BUFFER = 16;
 
-/** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
+/** Zoom from which cities are labelled and their borders drawn inside the focused province. */
 export const CITY_ZOOM = 5;
+/**
+ * Zoom from which city borders are drawn everywhere; below it only inside the focused province. At 4.5 they were
+ * the largest layer of a province slide (156k of 302k indices a frame): every neighbour's cities, for context a
+ * province outline gives as well.
+ */
+export const CITY_EVERYWHERE_ZOOM = 6;
+/** City borders: thin nationally, a little heavier zoomed in (the same in and outside the focused province). */
+const cityWidth = ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.6, 8, 1.2];
 /** Zoom from which district borders show (districts are loaded per province on demand). */
 export const DISTRICT_ZOOM = 6.5;
 /**
@@ -163,24 +171,21 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
     },
     {
-      // City borders everywhere only from CITY_ZOOM; below it only inside the focused province (a country-wide
-      // pass of 476 outlines costs ~30 ms a frame in software GL and reads as noise at national scale).
+      // City borders everywhere only from CITY_EVERYWHERE_ZOOM; below it only inside the focused province (a
+      // country-wide pass of 476 outlines costs ~30 ms a frame in software GL and reads as noise at national scale).
       id: LAYER.cityOutline,
       type: 'line',
       source: SRC.cities,
-      minzoom: CITY_ZOOM - 0.5,
-      paint: {
-        'line-color': p.cityOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.5, 8, 1.2],
-      },
+      minzoom: CITY_EVERYWHERE_ZOOM,
+      paint: { 'line-color': p.cityOutline, 'line-width': cityWidth },
     },
     {
       id: LAYER.cityOutlineFocus,
       type: 'line',
       source: SRC.cities,
-      maxzoom: CITY_ZOOM - 0.5,
+      maxzoom: CITY_EVERYWHERE_ZOOM,
       filter: focusFilter(null),
-      paint: { 'line-color': p.cityOutline, 'line-width': 0.6 },
+      paint: { 'line-color': p.cityOutline, 'line-width': cityWidth },
     },
     {
       id: LAYER.provinceOutline,

@@ -153,12 +153,27 @@ export function nationalScene(input: SceneInput): MapScene {
 
 /** The scene for a subject; null = the national view. */
 export async function buildScene(input: SceneInput, subject: number | null): Promise<MapScene> {
+  if (subject === null) return nationalScene(input);
+  const { geo } = input;
+  const detail = await provinceDetail(geo, provinceOf(subject));
+  const feature = await subjectFeature(geo, subject, detail);
+  return sceneWith(input, subject, detail, feature);
+}
+
+/**
+ * The scene for a subject at once, from the national level only (a district subject is framed on its seat): for
+ * a print started before `buildScene` could fetch the subject's detail (Ctrl+P composes synchronously).
+ */
+export function sceneNow(input: SceneInput, subject: number | null): MapScene {
+  if (subject === null) return nationalScene(input);
+  const own = (fc: RegionCollection) => fc.features.find((f) => f.properties.adcode === subject) ?? null;
+  return sceneWith(input, subject, null, own(input.geo.provinces) ?? own(input.geo.cities));
+}
+
+function sceneWith(input: SceneInput, subject: number, detail: DetailSlice | null, feature: Feature<Geometry> | null): MapScene {
   const national = nationalScene(input);
-  if (subject === null) return national;
   const { geo } = input;
   const province = provinceOf(subject);
-  const detail = await provinceDetail(geo, province);
-  const feature = await subjectFeature(geo, subject, detail);
   const b = (feature && bboxOf(feature.geometry)) ?? seatBounds(geo.gazetteer.get(subject));
   return {
     ...national,
