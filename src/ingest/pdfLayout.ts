@@ -112,8 +112,8 @@ function runningLines(pages: readonly PdfPage[], lines: readonly Line[]): Set<Li
 
 /** A line of the header row: every piece a header word, one of them naming a column of practices or measures. */
 function headerLike(l: Line): boolean {
-  // Narrow header cells wrap their words, down to one character a line (序 / 号).
-  return l.pieces.every((p) => isHeaderText(p.str) || /^[序号政策机制主要举措具体做法\s]{1,2}$/.test(p.str.trim()));
+  // Narrow header cells wrap their words anywhere, down to one character a line (序 / 号, 主要举 / 措).
+  return l.pieces.every((p) => isHeaderText(p.str) || /^[序号政策机制主要举措具体做法\s]{1,4}$/.test(p.str.trim()));
 }
 const HEADER_KEY = /序号|机制|举措|做法/;
 
