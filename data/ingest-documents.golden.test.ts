@@ -76,6 +76,8 @@ const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] =
   ['repost-gov.txt', [], NOTICE],
   ['repost-wechat.txt', DETAILS, { title: NOTICE.title }],
   ['repost-news2.txt', DETAILS, { title: NOTICE.title, date: '2022-11-30' }],
+  // The central government's page saved as .html: document block and the attachment's table with rowspan cells.
+  ['repost-govcn.html', [], NOTICE],
 ];
 
 describe('batch 1 as it arrives: every form gives the 30 built-in records', () => {

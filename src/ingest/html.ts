@@ -3,7 +3,9 @@
 // page's furniture is then dropped line by line (furniture.ts). Scripts, styles and comments never reach the text.
 // Pure, regex-based (no DOM in a Web Worker).
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: ' ' };
+const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: ' ', thinsp: ' ', ndash: '–', laquo: '«', raquo: '»', copy: '©', reg: '®', times: '×', deg: '°', yen: '¥', permil: '‰',
+  // Invisible: kept as the characters, which the parser removes (a soft hyphen inside a practice is not text).
+  shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', zerowidthspace: '\u200b' };
 
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<meta\s)/i.test(text.slice(0, 1024));
