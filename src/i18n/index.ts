@@ -11,12 +11,20 @@ export type Translate = (key: StringKey, params?: Record<string, string | number
  * `{n, plural, one {# practice} other {# practices}}` (`#` is the formatted number).
  */
 export function translator(lang: Lang): Translate {
-  const dict: Record<StringKey, string> = lang === 'en' ? en : zh;
+  return translatorWith(lang, {});
+}
+
+/**
+ * The translator with a feature's own strings besides the app's (a lazy chunk's strings load with it: the import
+ * dialog's, src/import/strings.ts).
+ */
+export function translatorWith<K extends string>(lang: Lang, extra: Readonly<Record<K, string>>): (key: StringKey | K, params?: Record<string, string | number>) => string {
+  const dict: Record<string, string> = { ...(lang === 'en' ? en : zh), ...extra };
   const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
   const nf = new Intl.NumberFormat(locale);
   const pr = new Intl.PluralRules(locale);
   return (key, params) => {
-    const s = dict[key];
+    const s = dict[key] as string;
     if (!params) return s;
     return s
       .replace(PLURAL, (m, k: string, branches: string) => {

@@ -5,7 +5,7 @@ import { downloadBlob } from '../ui/download';
 import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import aliasesJson from '../../data/aliases.json';
 import { useAtlasData } from '../data/context';
-import { useT } from '../store/hooks';
+import { useImportT, type ImportT } from './strings';
 import { useAtlas } from '../store/store';
 import { formatDate } from '../i18n';
 import { practicesCsv, practicesJson } from '../format/csv';
@@ -39,7 +39,7 @@ const MAX_QUESTIONS = 40;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** Validation messages for one candidate's form, in the user's language. */
-function metaProblems(item: CandidateState, all: readonly CandidateState[], dataset: Dataset, t: ReturnType<typeof useT>): string[] {
+function metaProblems(item: CandidateState, all: readonly CandidateState[], dataset: Dataset, t: ImportT): string[] {
   const out: string[] = [];
   const title = item.meta.title.trim();
   if (!title) out.push(t('importTitleRequired'));
@@ -61,7 +61,7 @@ function isSkipped(item: CandidateState): boolean {
 
 /** `file`: a file dropped onto the window (issue 23.6), read as soon as the dialog opens or when another is dropped. */
 export function ImportDialog({ onClose, file }: { onClose: () => void; file?: File | null }) {
-  const t = useT();
+  const t = useImportT();
   const lang = useAtlas((s) => s.lang);
   const { dataset, geo } = useAtlasData();
   const api = useImportApi();
@@ -443,7 +443,7 @@ function LazyDetails({ className, initiallyOpen, summary, children }: { classNam
 
 /** Lines dropped as page furniture (issue 23.4), each with its line number and a button that restores it. */
 function DroppedLines({ lines, busy, onRestore }: { lines: readonly StructureLine[]; busy: boolean; onRestore: (key: string) => void }) {
-  const t = useT();
+  const t = useImportT();
   const dropped = lines.filter((l) => l.furniture);
   if (dropped.length === 0) return null;
   return (
@@ -488,7 +488,7 @@ function CandidatePreview({
   geocoder: Geocoder;
   onChange: (fn: (s: CandidateState) => CandidateState) => void;
 }) {
-  const t = useT();
+  const t = useImportT();
   const lang = useAtlas((s) => s.lang);
   const c = item.candidate;
   const dup = duplicateOf(item);

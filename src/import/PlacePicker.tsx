@@ -2,7 +2,7 @@
 import { SearchField } from '../ui/SearchField';
 import { useId, useMemo, useState } from 'react';
 import { useAtlasData } from '../data/context';
-import { useT } from '../store/hooks';
+import { useImportT } from './strings';
 import type { GazetteerEntry } from '../types';
 import { chainName, searchGazetteer } from './resolve';
 
@@ -21,7 +21,7 @@ export function PlacePicker({
   onChoose: (adcode: number | undefined) => void;
   testid?: string;
 }) {
-  const t = useT();
+  const t = useImportT();
   const { geo } = useAtlasData();
   const entries = useMemo<GazetteerEntry[]>(() => [...geo.gazetteer.values()], [geo.gazetteer]);
   const [query, setQuery] = useState(initialQuery);

@@ -4,7 +4,7 @@
 // with that role and the tree shows the result. Lines whose role was inferred are marked.
 import { memo } from 'react';
 import type { LineRole, RoleOverrides, StructureLine } from '../ingest/parse';
-import { useT } from '../store/hooks';
+import { useImportT } from './strings';
 
 // Long lists (thousands of items) would render thousands of selects; the first lines are where corrections are
 // needed (text before the table, the first mechanisms), and a mistake repeats.
@@ -38,7 +38,7 @@ export const StructureTree = memo(function StructureTree({
   busy: boolean;
   onRole: (key: string, role: LineRole | null) => void;
 }) {
-  const t = useT();
+  const t = useImportT();
   const shown = lines.slice(0, MAX_ROWS);
   return (
     <div className="structure-tree" data-testid="import-tree" aria-busy={busy}>
