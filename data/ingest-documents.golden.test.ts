@@ -124,6 +124,22 @@ describe('batch 1 as it arrives: every form gives the 30 built-in records', () =
       expect(warned).toEqual([...dropped.keys()]);
     });
 
+  // 序号 numbering the practices 1…N through the table (their texts without a number of their own): the numbers are
+  // kept as the document has them (told by a warning), so the records are batch 1's but for the item numbers and ids.
+  const renumbered = (p: Practice) => comparable({ ...p, id: '', item: 0 });
+  for (const file of ['batch1-seq-mechanism-rows.docx', 'batch1-seq-mechanism-rows.pdf', 'batch1-seq-mechanism-rows-landscape.pdf'])
+    it(`${file}: 序号 1…N through the table, mechanisms as rows across it: batch 1's records numbered 1…30`, async () => {
+      const { r } = await viaDialog(file);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+      const c = r.candidates[0]!;
+      expect(c.practices.map(renumbered)).toEqual(builtin.map(renumbered));
+      expect(c.practices.map((p) => p.item)).toEqual(builtin.map((_, i) => i + 1));
+      expect(c.warnings.some((w) => /numbered straight through/.test(w.message))).toBe(true);
+      const cli = await runCli(file, DETAILS);
+      expect(cli.code).toBe(0);
+      expect(cli.dataset!.practices.map(renumbered)).toEqual(builtin.map(renumbered));
+    });
+
   it('reposts: every furniture line is dropped and listed with its line number, and a restored line is read again', async () => {
     const { r } = await viaDialog('repost-news.txt');
     if (!r.ok) throw new Error('refused');

@@ -194,7 +194,13 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   const chars = all.reduce((n, l) => n + l.text.length, 0);
   if (chars < Math.max(20, pages.length * 5)) return { ok: false, reason: 'no-text', pages: pages.length };
   const running = runningLines(pages, all);
-  const lines = all.filter((l) => !running.has(l) && !isPageNumber(l.text));
+  // A page number standing on a line of its own. A bare number (no dashes, no 第…页) only as the first or last line
+  // of its page: in between, a number alone on its line is a 序号 cell centred in its row.
+  const edge = new Set<Line>();
+  all.forEach((l, i) => {
+    if (all[i - 1]?.page !== l.page || all[i + 1]?.page !== l.page) edge.add(l);
+  });
+  const lines = all.filter((l) => !running.has(l) && !(isPageNumber(l.text) && (!/^\s*[0-9０-９]{1,4}\s*$/.test(l.text) || edge.has(l))));
 
   // Header bands: runs of header-like lines on one page.
   const header = new Set<Line>();
@@ -299,49 +305,79 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   // Practices: a new one at each next number (or 1, opening the next measure). When the practices carry no number
   // and the 序号 column numbers them (1…N through the table), a practice starts on the 序号's baseline (the nearest
   // practice line at or above it: a row's cells are top-aligned) and takes its number.
-  const items: { num: number; parts: string[]; at: number }[] = [];
+  // `k`: the item's first line in practiceLines.
+  const items: { num: number; parts: string[]; at: number; k: number }[] = [];
   const practiceLines = colLines('practice');
   const seqNumbers = colLines('seq').filter(({ text }) => /^[0-9０-９]{1,6}$/.test(text));
   const bySeq = seqNumbers.length >= 2 && practiceLines.filter(({ text }) => ITEM_START.test(text)).length < seqNumbers.length / 2;
   const seqStarts = new Map<number, number>();
   if (bySeq) {
-    // Rows are told by the wider gap between them (cell padding): a practice line after a gap wider than the usual
-    // line spacing, or the first on its page, may open a row. A 序号 top-aligned is on its row's first line; one
-    // centred in its row is lower: its row starts at the nearest such line at or above it.
-    const gaps = practiceLines.slice(1).flatMap((p, k) => (p.line.page === practiceLines[k]!.line.page ? [practiceLines[k]!.line.y - p.line.y] : []));
-    const usual = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : Infinity;
-    // A line first on its page opens a row only when the line before it ended a sentence (a row split by the page
-    // break goes on mid-sentence).
-    const rowStart = (k: number) => {
-      if (k === 0) return true;
-      const [prev, cur] = [practiceLines[k - 1]!, practiceLines[k]!];
-      if (prev.line.page !== cur.line.page) return /[。！？；;!?][”’"」』）)]*$/.test(prev.text);
-      return prev.line.y - cur.line.y > usual * 1.12;
-    };
-    for (const s of seqNumbers) {
+    // Which practice line opens each 序号's row. A row ends a practice, so it opens at the first line, right after a
+    // mechanism row across the table, or after a line that ends a sentence. A 序号 top-aligned sits on its row's
+    // first line; one centred in its row (word processors centre each page's part of a row) sits in the middle of
+    // its rows' lines — rows told apart by neither a wider gap nor anything but the sentence ends, so the rows are
+    // chosen from the last 序号 back, each opening at the candidate line that centres its 序号 best.
+    const afterMech = new Set(inlineMechs.flatMap((h) => (h.next ? [h.next] : [])));
+    const canOpen = (k: number) => k === 0 || afterMech.has(practiceLines[k]!.line) || /[。！？；;!?][”’"」』）)]*$/.test(practiceLines[k - 1]!.text);
+    const anchorOf = (sl: Line) => {
       let best = -1;
       practiceLines.forEach((p, k) => {
-        if (p.line.page === s.line.page && p.line.y >= s.line.y - p.line.h * 0.4 && (best < 0 || p.line.y < practiceLines[best]!.line.y)) best = k;
+        if (p.line.page === sl.page && p.line.y >= sl.y - p.line.h * 0.4 && (best < 0 || p.line.y < practiceLines[best]!.line.y)) best = k;
       });
-      let at = best;
-      while (at > 0 && !rowStart(at) && !seqStarts.has(at - 1)) at--;
-      if (at >= 0 && !seqStarts.has(at)) seqStarts.set(at, digits(s.text));
+      return best;
+    };
+    const anchors = seqNumbers.map((x) => anchorOf(x.line));
+    const onBaseline = (x: (typeof seqNumbers)[number], k: number) => k >= 0 && Math.abs(practiceLines[k]!.line.y - x.line.y) <= x.line.h * 0.3 && canOpen(k);
+    const topAligned = seqNumbers.every((x, i) => onBaseline(x, anchors[i]!));
+    const starts: number[] = [];
+    let end = practiceLines.length - 1;
+    for (let i = seqNumbers.length - 1; i >= 0; i--) {
+      const x = seqNumbers[i]!;
+      const hi = anchors[i]!;
+      const lo = i > 0 ? Math.max(0, anchors[i - 1]! + 1) : 0;
+      let pick = -1;
+      if (topAligned) pick = hi;
+      else {
+        let bestMiss = Infinity;
+        for (let k = hi; k >= lo; k--) {
+          if (!canOpen(k)) continue;
+          // The row's lines up to the next mechanism row; its part on the 序号's page.
+          let e = end;
+          for (let j = k + 1; j <= end; j++)
+            if (afterMech.has(practiceLines[j]!.line)) {
+              e = j - 1;
+              break;
+            }
+          const ys = practiceLines.slice(k, e + 1).filter((p) => p.line.page === x.line.page).map((p) => p.line.y);
+          if (ys.length === 0) continue;
+          const miss = Math.abs((Math.max(...ys) + Math.min(...ys)) / 2 - x.line.y);
+          if (miss < bestMiss) [pick, bestMiss] = [k, miss];
+        }
+      }
+      if (pick < 0) pick = hi;
+      if (pick < 0) continue;
+      starts[i] = pick;
+      end = pick - 1;
     }
+    seqNumbers.forEach((x, i) => {
+      const at = starts[i];
+      if (at !== undefined && at >= 0 && !seqStarts.has(at)) seqStarts.set(at, digits(x.text));
+    });
   }
   practiceLines.forEach(({ text, line }, k) => {
     const at = order.get(line) ?? 0;
     const last = items[items.length - 1];
     if (bySeq) {
       const n = seqStarts.get(k);
-      if (n !== undefined) items.push({ num: n, parts: [`${n}．${text}`], at });
+      if (n !== undefined) items.push({ num: n, parts: [`${n}．${text}`], at, k });
       else if (last) last.parts.push(text);
-      else items.push({ num: 0, parts: [text], at });
+      else items.push({ num: 0, parts: [text], at, k });
       return;
     }
     const m = ITEM_START.exec(text);
-    if (m && (!last || digits(m[1]!) === last.num + 1 || digits(m[1]!) === 1)) items.push({ num: digits(m[1]!), parts: [text], at });
+    if (m && (!last || digits(m[1]!) === last.num + 1 || digits(m[1]!) === 1)) items.push({ num: digits(m[1]!), parts: [text], at, k });
     else if (last) last.parts.push(text);
-    else items.push({ num: 0, parts: [text], at });
+    else items.push({ num: 0, parts: [text], at, k });
   });
   // Measures: each opens with （N）; a block repeated after a page break is one.
   const measures: { num: number; parts: string[]; at: number; end: number }[] = [];
@@ -397,45 +433,48 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     const startAt = (at: number) => items.findIndex((it) => it.at === at);
     if (measureTexts.every((m) => startAt(m.at) >= 0)) for (const m of measureTexts) opens.add(startAt(m.at));
     else {
-      // Positions down the document, pages one after another (each page's text area from its first table line to
-      // its last), in PDF units.
-      const top = new Map<number, number>();
-      const bottom = new Map<number, number>();
-      for (const l of table) {
-        top.set(l.page, Math.max(top.get(l.page) ?? -Infinity, l.y));
-        bottom.set(l.page, Math.min(bottom.get(l.page) ?? Infinity, l.y - l.h * 1.4));
-      }
-      const offset: number[] = [];
-      let acc = 0;
-      for (let pg = 0; pg < pages.length; pg++) {
-        offset.push(acc);
-        if (top.has(pg)) acc += top.get(pg)! - bottom.get(pg)!;
-      }
-      const pos = (at: number) => {
-        const l = table[Math.min(at, table.length - 1)]!;
-        return offset[l.page]! + (top.get(l.page)! - l.y);
-      };
-      // The practice whose rows hold a line: the measure's text is inside its own rows.
+      // Centred: a measure's rows are the practices whose lines its text sits in the middle of (on the page where its
+      // text is: a word processor centres each page's part of a merged cell). Chosen from the last measure back: its
+      // rows start after the practice holding the previous measure's text and at or before the one holding its own.
+      // A mechanism row across the table opens the mechanism's first measure at the practice under it.
       const holding = (at: number) => items.reduce((best, it, i) => (it.at <= at ? i : best), 0);
-      // A merged cell split by a page break is centred in its part on its first page.
-      const pageEnd = (at: number) => offset[table[at]!.page]! + top.get(table[at]!.page)! - bottom.get(table[at]!.page)!;
-      let endAt = table.length - 1;
-      let end = pos(endAt) + table[endAt]!.h * 1.4;
+      const forced = new Map<number, number>();
+      const firsts = measureTexts.flatMap((m, i) => (i === 0 || m.num === 1 ? [i] : []));
+      if (inlineMechs.length === firsts.length)
+        inlineMechs.forEach((h, j) => {
+          const at = h.next ? (order.get(h.next) ?? -1) : -1;
+          const i = items.findIndex((it) => it.at >= at);
+          if (at >= 0 && i >= 0) forced.set(firsts[j]!, i);
+        });
+      const centreOf = (from: number, to: number, page: number) => {
+        const ys = table.slice(from, to + 1).filter((l) => l.page === page).map((l) => l.y);
+        return ys.length ? (Math.max(...ys) + Math.min(...ys)) / 2 : null;
+      };
+      let endItem = items.length - 1;
       for (let k = measureTexts.length - 1; k > 0; k--) {
         const m = measureTexts[k]!;
-        const centre = (pos(m.at) + pos(m.end)) / 2;
-        const lo = holding(measureTexts[k - 1]!.at);
-        const hi = holding(m.at);
-        const miss = (i: number) => {
-          const s = pos(items[i]!.at);
-          const e = table[items[i]!.at]!.page === table[endAt]!.page ? end : pageEnd(items[i]!.at);
-          return Math.abs(centre - (s + e) / 2);
-        };
-        let best = hi;
-        for (let i = lo + 1; i <= hi; i++) if (miss(i) < miss(best)) best = i;
+        let best = forced.get(k) ?? -1;
+        if (best < 0) {
+          const page = table[m.at]!.page;
+          const centre = centreOf(m.at, m.end, page)!;
+          const lo = holding(measureTexts[k - 1]!.at) + 1;
+          const hi = holding(m.at);
+          let bestMiss = Infinity;
+          for (let i = Math.min(hi, endItem); i >= Math.min(lo, hi); i--) {
+            // The rows' practice lines on that page (their other columns hold the measure itself). Rows running on to
+            // the next page: the text stands at the top of their part on this page (LibreOffice does not centre a
+            // cell split by a page break); otherwise in its middle.
+            const rowLines = practiceLines.slice(items[i]!.k, items[endItem + 1]?.k ?? practiceLines.length);
+            const ys = rowLines.filter((p) => p.line.page === page).map((p) => p.line.y);
+            if (ys.length === 0) continue;
+            const split = rowLines.some((p) => p.line.page > page);
+            const miss = split ? Math.abs(Math.max(...ys) - table[m.at]!.y) : Math.abs((Math.max(...ys) + Math.min(...ys)) / 2 - centre);
+            if (miss < bestMiss) [best, bestMiss] = [i, miss];
+          }
+          if (best < 0) best = hi;
+        }
         opens.add(best);
-        endAt = items[best]!.at;
-        end = pos(endAt);
+        endItem = best - 1;
       }
     }
   } else
