@@ -17,6 +17,7 @@ import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
 import { viewBounds, type DetailCollections, type DetailView } from './lod';
 import { Pointer } from './pointer';
+import { isSoftwareRenderer, rendererOf } from './renderer';
 import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
 
@@ -24,6 +25,8 @@ export type { Camera, MapCallbacks, MapGeo, SelectionTarget };
 
 export class MapController {
   readonly map: MlMap;
+  /** WebGL drawn in software (no GPU): framed moves jump by default (renderer.ts, store/motion.ts). */
+  readonly softwareRendering: boolean;
   private readonly container: HTMLElement;
   private readonly geo: MapGeo;
   private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>;
@@ -72,6 +75,7 @@ export class MapController {
     this.theme = options.theme;
     this.setBusy();
     this.map = createMap(container, buildStyle(this.theme), options.camera, geo.nationalBounds, options.locale);
+    this.softwareRendering = isSoftwareRenderer(rendererOf(this.map.painter.context.gl));
     this.localeKey = JSON.stringify(options.locale ?? {});
     this.nav = new NavigationControl({ showCompass: false });
     this.map.addControl(this.nav, 'top-left');
