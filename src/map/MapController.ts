@@ -27,10 +27,6 @@ export class MapController {
   readonly map: MlMap;
   /** WebGL drawn in software (no GPU): framed moves jump by default (renderer.ts, store/motion.ts). */
   readonly softwareRendering: boolean;
-  private readonly container: HTMLElement;
-  private readonly geo: MapGeo;
-  private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>;
-  private readonly callbacks: MapCallbacks;
   /** Everything applied to the map (data, feature state, layout, filters, paint): replayed after a context loss. */
   private readonly applied: AppliedState;
   private readonly pointer: Pointer;
@@ -62,16 +58,12 @@ export class MapController {
   private destroyed = false;
 
   constructor(
-    container: HTMLElement,
-    geo: MapGeo,
-    gazetteer: ReadonlyMap<number, GazetteerEntry>,
-    callbacks: MapCallbacks,
+    private readonly container: HTMLElement,
+    private readonly geo: MapGeo,
+    private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
+    private readonly callbacks: MapCallbacks,
     options: { theme: ThemeName; camera: Camera | null; locale?: Record<string, string> },
   ) {
-    this.container = container;
-    this.geo = geo;
-    this.gazetteer = gazetteer;
-    this.callbacks = callbacks;
     this.theme = options.theme;
     this.setBusy();
     this.map = createMap(container, buildStyle(this.theme), options.camera, geo.nationalBounds, options.locale);
