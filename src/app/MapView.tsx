@@ -12,7 +12,7 @@ import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { buildSlides, clampSlide, slideRegions, windowSlideLayout } from '../store/slides';
 import { programmeMarks } from '../store/programmes';
-import { briefingJumps } from '../store/motion';
+import { mapJumps } from '../store/motion';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
@@ -155,6 +155,7 @@ export function MapView({
     ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost'), true));
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
+    atlasStore.getState().setSoftwareMap(ctl.softwareRendering);
     ctlRef.current = ctl;
 
     const applyFilters = (s: AtlasState) => {
@@ -233,8 +234,8 @@ export function MapView({
         case 'highlight':
           return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
         case 'frame':
-          // A presenter may choose to jump between slides (store/motion.ts): no flight frames in software GL.
-          return void ctl.frame(c.subject, c.animate && !(atlasStore.getState().mode === 'briefing' && briefingJumps()));
+          // Jumps where WebGL is drawn in software, or where the presenter chose to (store/motion.ts).
+          return void ctl.frame(c.subject, c.animate && !mapJumps(atlasStore.getState().softwareMap));
         case 'jump':
           return ctl.jumpTo(c.camera);
         case 'layout':

@@ -35,7 +35,7 @@ import { SegmentedText } from '../ui/SegmentedText';
 import { programmeById, programmeCoverage } from '../store/programmes';
 import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import { useSlideGuard } from './slideGuard';
-import { briefingJumps, setBriefingJumps } from '../store/motion';
+import { mapJumps, setMotionChoice } from '../store/motion';
 import './briefing.css';
 import { isProvince } from '../geometry/adcode';
 
@@ -345,13 +345,14 @@ function useSlideLayout(): SlideLayout {
 export function BriefingOverlay() {
   const t = useT();
   const { dataset, geo } = useAtlasData();
-  const { filters, slide, lang, theme } = useAtlas(
-    useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme })),
+  const { filters, slide, lang, theme, softwareMap } = useAtlas(
+    useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme, softwareMap: s.softwareMap })),
   );
   const config = useDeployConfig();
   const layout = useSlideLayout();
-  /** The presenter's choice of jumping between slides instead of flying (store/motion.ts). */
-  const [jump, setJump] = useState(briefingJumps);
+  /** Jumping between slides instead of flying: the presenter's choice, else the machine's default (store/motion.ts). */
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const jump = chosen ?? mapJumps(softwareMap);
   const slides = useMemo(() => buildSlides(dataset, filters, layout), [dataset, filters, layout]);
   const n = slides.length;
   const index = clampSlide(slide, n);
@@ -462,8 +463,8 @@ export function BriefingOverlay() {
               aria-pressed={jump}
               title={t('briefingMotionToggle')}
               onClick={() => {
-                setBriefingJumps(!jump);
-                setJump(!jump);
+                setMotionChoice(!jump);
+                setChosen(!jump);
               }}
             >
               {t('briefingJump')}

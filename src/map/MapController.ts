@@ -17,6 +17,7 @@ import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
 import { viewBounds, type DetailCollections, type DetailView } from './lod';
 import { Pointer } from './pointer';
+import { isSoftwareRenderer, rendererOf } from './renderer';
 import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
 
@@ -24,10 +25,8 @@ export type { Camera, MapCallbacks, MapGeo, SelectionTarget };
 
 export class MapController {
   readonly map: MlMap;
-  private readonly container: HTMLElement;
-  private readonly geo: MapGeo;
-  private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>;
-  private readonly callbacks: MapCallbacks;
+  /** WebGL drawn in software (no GPU): framed moves jump by default (renderer.ts, store/motion.ts). */
+  readonly softwareRendering: boolean;
   /** Everything applied to the map (data, feature state, layout, filters, paint): replayed after a context loss. */
   private readonly applied: AppliedState;
   private readonly pointer: Pointer;
@@ -59,19 +58,16 @@ export class MapController {
   private destroyed = false;
 
   constructor(
-    container: HTMLElement,
-    geo: MapGeo,
-    gazetteer: ReadonlyMap<number, GazetteerEntry>,
-    callbacks: MapCallbacks,
+    private readonly container: HTMLElement,
+    private readonly geo: MapGeo,
+    private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
+    private readonly callbacks: MapCallbacks,
     options: { theme: ThemeName; camera: Camera | null; locale?: Record<string, string> },
   ) {
-    this.container = container;
-    this.geo = geo;
-    this.gazetteer = gazetteer;
-    this.callbacks = callbacks;
     this.theme = options.theme;
     this.setBusy();
     this.map = createMap(container, buildStyle(this.theme), options.camera, geo.nationalBounds, options.locale);
+    this.softwareRendering = isSoftwareRenderer(rendererOf(this.map.painter.context.gl));
     this.localeKey = JSON.stringify(options.locale ?? {});
     this.nav = new NavigationControl({ showCompass: false });
     this.map.addControl(this.nav, 'top-left');

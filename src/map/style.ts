@@ -341,11 +341,16 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
   // geometry of its buffer too (clipped away, but each vertex still costs in software GL): with 128 px a tile holds
   // 2.25× its own area. 16 px is more than the widest line (3.5 px) needs at a tile edge. Points (markers, labels)
   // keep the default: a marker near a tile edge must not be cut.
-  const geojson = (promoteId: string | null, area = true) => ({
+  // Small sources stop their tiles at a low zoom (`maxzoom`; beyond, MapLibre re-cuts the same tile at each zoom):
+  // a view then needs one or two tiles of them instead of six to nine, and each tile that arrives draws a frame
+  // (150–600 ms in software GL). Their grid stays finer than a pixel where they are drawn: a unit of a zoom-5 tile
+  // is 150 m, 0.7 px at zoom 8.5 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
+  const geojson = (promoteId: string | null, area = true, maxzoom?: number) => ({
     type: 'geojson' as const,
     data: EMPTY,
     ...(promoteId ? { promoteId } : {}),
     ...(area ? { buffer: AREA_BUFFER } : {}),
+    ...(maxzoom !== undefined ? { maxzoom } : {}),
   });
   return {
     version: 8,
@@ -357,9 +362,9 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
       [SRC.provinces]: geojson('adcode'),
       [SRC.cities]: geojson('adcode'),
       [SRC.districts]: geojson('adcode'),
-      [SRC.dash]: geojson(null),
-      [SRC.provinceLabels]: geojson(null, false),
-      [SRC.markers]: geojson('adcode', false),
+      [SRC.dash]: geojson(null, true, 5),
+      [SRC.provinceLabels]: geojson(null, false, 5),
+      [SRC.markers]: geojson('adcode', false, 7),
       [SRC.selection]: geojson(null),
     },
     layers: buildLayers(theme),

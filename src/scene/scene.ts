@@ -76,16 +76,21 @@ export interface SceneInput {
 }
 
 /**
- * The subject's province at the first level of detail (what the live map draws once it is focused): a province
- * framed alone needs more than the national level's borders, whose lines between its cities are coarse (see
- * NATIONAL.cityPx in geo/build-core.ts). Null without levels, or when the file cannot be had (the national level
+ * The subject's province at a level of detail: a province framed alone needs more than the national level's
+ * borders, whose lines between its cities are coarse (see NATIONAL.cityPx in geo/build-core.ts). Exports are drawn
+ * at print size (a Word figure at 300 dpi, a slide at 2×), finer than the live map's province view: the first level
+ * made for zoom 8 or more, else the finest. Null without levels, or when the file cannot be had (the national level
  * then draws it, as before).
  */
 async function provinceDetail(geo: GeoBundle, province: number): Promise<DetailSlice | null> {
-  const first = geo.lod?.levels[0];
-  if (!first) return null;
-  return loadDetail(geo, first.level, province).catch(() => null);
+  const levels = geo.lod?.levels ?? [];
+  const forPrint = levels.find((l) => l.maxZoom >= PRINT_ZOOM) ?? levels[levels.length - 1];
+  if (!forPrint) return null;
+  return loadDetail(geo, forPrint.level, province).catch(() => null);
 }
+
+/** The zoom a province drawn at print size needs its borders simplified for (within 1 px). */
+const PRINT_ZOOM = 8;
 
 async function subjectFeature(geo: GeoBundle, adcode: number, detail: DetailSlice | null): Promise<Feature<Geometry> | null> {
   const own = (fc: RegionCollection | null | undefined) => fc?.features.find((f) => f.properties.adcode === adcode) ?? null;
