@@ -261,6 +261,20 @@ describe('page furniture (issue 23.4)', () => {
     ['浏览次数：1,024', 'byline'],
     ['- 3 -', 'page-number'],
     ['-3-', 'page-number'],
+    ['续表', 'page-number'],
+    ['（来源：住房和城乡建设部网站）', 'byline'],
+    ['【责任编辑：李华】', 'byline'],
+    ['原标题：住建部发布清单', 'byline'],
+    ['原文链接：http://www.mohurd.gov.cn/', 'byline'],
+    ['本文来源于住建部网站', 'byline'],
+    ['文字丨小新', 'byline'],
+    ['声明：本文转载自住建部网站，版权归原作者所有。', 'navigation'],
+    ['免责声明：本文仅代表作者观点', 'navigation'],
+    ['扫码分享', 'buttons'],
+    ['识别二维码 关注我们', 'buttons'],
+    ['喜欢就点个在看吧', 'buttons'],
+    ['点击查看大图', 'buttons'],
+    ['【我要纠错】', 'buttons'],
   ])('%s is %s', (line, kind) => {
     expect(furnitureKind(line)).toBe(kind);
   });
@@ -278,6 +292,11 @@ describe('page furniture (issue 23.4)', () => {
     '阅读空间改造，新增社区图书馆3处',
     '建立城市更新项目审批“绿色通道”',
     '标准化建设',
+    '文化设施免费开放',
+    '访问量大幅提升。',
+    '点击率提高20%',
+    '关注群众急难愁盼问题',
+    '声明书面承诺制度',
   ])('%s is not furniture', (line) => {
     expect(furnitureKind(line)).toBeNull();
   });

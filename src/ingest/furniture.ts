@@ -24,9 +24,14 @@ const RULES: [FurnitureKind, RegExp][] = [
   // （本文图片均来自网络） · 图片来源于网络 · 本文配图由…提供
   ['caption', /^[（(]?\s*(?:本文|文中)?(?:图片|配图|照片|图)均?(?:来源|来自|源自|由|选自|取自).{0,30}[）)]?$/],
   // Buttons alone on a line: 【打印】【关闭】 · 字号：大 中 小 · 分享到：微信 微博 · 扫一扫在手机打开当前页
-  ['buttons', /^(?:[【[]?\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回(?:顶部|首页|列表)?|纠错|分享|转发|下载|保存|复制链接|字体|字号)(?:\s*[:：]\s*[大中小默认\s]*)?\s*[】\]]?\s*[|｜/]?\s*)+$/],
+  ['buttons', /^(?:[【[]?\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回(?:顶部|首页|列表)?|(?:我要)?纠错|分享|转发|下载|保存|复制链接|字体|字号)(?:\s*[:：]\s*[大中小默认\s]*)?\s*[】\]]?\s*[|｜/]?\s*)+$/],
   // (分享 or 字号 with a colon, or 分享到: a wrapped practice line may start 分享共建成果.)
   ['buttons', /^(?:[【[]?\s*)?(?:(?:字号|字体|分享到?|分享至)\s*[:：].{0,40}|(?:分享到|分享至|扫一扫|微信扫一扫|用手机扫描|打印本页|关闭窗口).{0,40})$/],
+  // Prompts: 扫码分享 · 识别二维码 关注我们 · 欢迎转发 · 喜欢就点个在看吧 · 点击查看大图 · 视频加载中… · TOP
+  [
+    'buttons',
+    /^(?:.{0,10}(?:点个|点一下|点击|戳)(?:在看|赞|分享|关注|这里).{0,12}|在看点这里|.{0,6}(?:识别|扫描|长按)(?:二维码|图中二维码|图片).{0,12}|关注我们.{0,6}|欢迎(?:转发|分享|关注|留言|点赞).{0,12}|扫码(?:分享|关注|阅读|查看).{0,10}|点击查看(?:大图|原图|全文)|视频加载中.{0,6}|TOP|Top|top)$/,
+  ],
   // A WeChat article's buttons and prompts (公众号): 点击蓝字关注我们 · 在看 · 点赞 · 阅读 3256 · 收录于合集 #… ·
   // 长按识别二维码 · 轻点两下取消赞.
   [
@@ -38,6 +43,9 @@ const RULES: [FurnitureKind, RegExp][] = [
     'byline',
     /^(?:[0-9０-９]{4}[-年/.][0-9]{1,2}[-月/.][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*)?[|｜]?\s*(?:来源|信息来源|文章来源|稿源|编辑|责任编辑|责编|作者|记者|通讯员|浏览次数|浏览量|阅读量|阅读数|阅读|点击数|点击率|点击|访问量|访问次数|审核|校对|初审|终审|监制|排版|美编|发布时间|发布日期|更新时间|发布者|发布机构)\s*[:：|｜丨]/,
   ],
+  // The same in brackets: （来源：住房和城乡建设部网站） · 【责任编辑：李华】 · 本文来源于… · 原标题：… · 原文链接：…
+  ['byline', /^[（(【[]\s*(?:来源|信息来源|文章来源|稿源|编辑|责任编辑|责编|作者|记者|通讯员|审核|校对|摄影|原标题|转自|摘自)\s*[:：|｜丨].{0,60}[）)】\]]$/],
+  ['byline', /^(?:本文(?:来源|转载|转自|来自|摘自|选自|原载)|原标题\s*[:：]|原文(?:链接|地址|标题)\s*[:：]|(?:浏览|点击量|访问|文字|撰文|文案|图文|文|图)\s*[:：|｜丨]).{0,60}$/],
   // A government site's document block (gov.cn, 住建部): 索引号：… 主题分类：… 发文机关：… 成文日期：… 发文字号：…,
   // each label alone on its line or with its value.
   ['byline', /^(?:索引号|主题分类|主题词|发文机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|公开方式|公开范围|有效性|时效性|名称|标题|体裁分类|组配分类)\s*[:：]/],
@@ -76,7 +84,9 @@ const RULES: [FurnitureKind, RegExp][] = [
 export function furnitureKind(line: string): FurnitureKind | null {
   const t = line.replace(/[\u3000\u00a0\ufeff]/g, ' ').trim();
   if (t === '' || t.length > 120) return null;
-  // A sentence is never furniture (bylines and captions have no full stop of their own).
+  // A sentence is never furniture (bylines and captions have no full stop of their own), but for a site's statement
+  // after the article (声明：本文转载自…。).
+  if (/^(?:版权|免责|转载|特别)?声明\s*[:：]/.test(t)) return 'navigation';
   if (/[。！？]$/.test(t) && !/^[（(【[]/.test(t)) return null;
   for (const [kind, re] of RULES) if (re.test(t)) return kind;
   return null;
