@@ -219,13 +219,15 @@ describe('formats the import does not read are refused by name, nothing imported
 });
 
 /** A PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H), as many office tools write them. */
-function pdfWithoutEmbeddedFont(cells: [x: number, y: number, text: string][]): Uint8Array {
+// With `rotated`, a landscape page as some tools store it: a portrait MediaBox turned by /Rotate 90, its text drawn
+// turned the other way so it shows upright (cells are given as shown, on the 842 × 595 page).
+function pdfWithoutEmbeddedFont(cells: [x: number, y: number, text: string][], rotated = false): Uint8Array {
   const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const content = cells.map(([x, y, t]) => `BT /F1 10 Tf 1 0 0 1 ${x} ${y} Tm <${hex(t)}> Tj ET`).join('\n');
+  const content = cells.map(([x, y, t]) => `BT /F1 10 Tf ${rotated ? `0 1 -1 0 ${595 - y} ${x}` : `1 0 0 1 ${x} ${y}`} Tm <${hex(t)}> Tj ET`).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotated ? ' /Rotate 90' : ''} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
@@ -251,6 +253,21 @@ it('a PDF whose Chinese font is not embedded is read through the CMaps (UniGB-UC
   ];
   const bytes = pdfWithoutEmbeddedFont(cells);
   const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.slice().buffer, name: 'no-embed.pdf' }, firstBatchId: 1000 }, ctx, loaders);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  expect(r.candidates[0]!.practices.map((p) => [p.mechanism.title, p.measure.title, p.text])).toEqual([
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '北京市建立城市更新专项小组。'],
+    ['建立城市更新统筹谋划机制', '加强工作统筹', '山东省潍坊市建立联席会议制度。'],
+  ]);
+});
+
+it('a landscape page stored as a portrait one turned by /Rotate 90 reads as shown', async () => {
+  const cells: [number, number, string][] = [
+    [60, 530, '序号'], [110, 530, '政策机制'], [260, 530, '主要举措'], [420, 530, '具体做法'],
+    [65, 500, '一'], [110, 500, '建立城市更新统筹谋划机制'], [260, 500, '（一）加强工作统筹'], [420, 500, '1．北京市建立城市更新专项小组。'],
+    [420, 485, '2．山东省潍坊市建立联席会议制度。'],
+  ];
+  const bytes = pdfWithoutEmbeddedFont(cells, true);
+  const r = await prepareAny({ input: { kind: 'bytes', bytes: bytes.slice().buffer, name: 'rotated.pdf' }, firstBatchId: 1000 }, ctx, loaders);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   expect(r.candidates[0]!.practices.map((p) => [p.mechanism.title, p.measure.title, p.text])).toEqual([
     ['建立城市更新统筹谋划机制', '加强工作统筹', '北京市建立城市更新专项小组。'],

@@ -23,7 +23,7 @@ export interface PdfjsLike {
 interface PdfDocumentLike {
   numPages: number;
   getPage(n: number): Promise<{
-    getViewport(o: { scale: number }): { width: number; height: number };
+    getViewport(o: { scale: number }): { width: number; height: number; transform?: number[] };
     getTextContent(): Promise<{ items: unknown[] }>;
     cleanup(): void;
   }>;
@@ -59,15 +59,23 @@ export async function readPdfPages(bytes: Uint8Array, pdfjs: PdfjsLike, onPage: 
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
+      // The page as it is shown: a landscape page stored as a portrait one turned by /Rotate, or a MediaBox that does
+      // not start at 0, reads like any other once each piece goes through the viewport's transform (y down).
+      const [va = 1, vb = 0, vc = 0, vd = -1, ve = 0, vf = vp.height] = vp.transform ?? [];
       const content = await page.getTextContent();
       const pieces: PdfPiece[] = [];
       for (const raw of content.items) {
         const it = raw as Partial<TextItemLike>;
         if (typeof it.str !== 'string' || !it.transform) continue;
-        const [a = 0, b = 0, , d = 0, e = 0, f = 0] = it.transform;
-        // Rotated text (a stamp, a vertical caption) is not part of the table.
-        if (Math.abs(b) > Math.abs(a) * 0.1) continue;
-        pieces.push({ str: it.str, x: e, y: f, w: it.width ?? 0, h: Math.abs(d) || (it.height ?? 0) });
+        const [ta = 0, tb = 0, tc = 0, td = 0, te = 0, tf = 0] = it.transform;
+        const a = va * ta + vc * tb;
+        const b = vb * ta + vd * tb;
+        const d = vb * tc + vd * td;
+        const x = va * te + vc * tf + ve;
+        const y = vb * te + vd * tf + vf;
+        // Rotated text as shown (a stamp, a vertical caption) is not part of the table.
+        if (Math.abs(b) > Math.abs(a) * 0.1 || a <= 0) continue;
+        pieces.push({ str: it.str, x, y: vp.height - y, w: it.width ?? 0, h: Math.abs(d) || (it.height ?? 0) });
       }
       pages.push({ width: vp.width, height: vp.height, pieces });
       page.cleanup();
