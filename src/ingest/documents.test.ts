@@ -378,6 +378,12 @@ describe('文号 from the notice', () => {
     expect(meta(['建办科函[2023]12号'])).toBe('建办科函〔2023〕12号');
     expect(meta(['关于印发实施城市更新行动可复制经验做法清单（第二批）的通知建办科函【2023】30号'])).toBe('建办科函〔2023〕30号');
   });
+  it('the signature: a joint notice signed by several offices, a date in Chinese numerals', () => {
+    const m = (lines: string[]) => readListMeta(lines.map((text, i) => ({ line: i + 1, text })), []).meta;
+    expect(m(['住房和城乡建设部 国家发展改革委 财政部', '2023年7月5日'])).toMatchObject({ issuer: { value: '住房和城乡建设部 国家发展改革委 财政部', line: 1 }, date: { value: '2023-07-05', line: 2 } });
+    expect(m(['住房和城乡建设部办公厅', '二〇二二年十一月二十五日'])).toMatchObject({ issuer: { value: '住房和城乡建设部办公厅' }, date: { value: '2022-11-25' } });
+    expect(m(['住房和城乡建设部办公厅', '二〇二二年十三月五日']).date).toBeUndefined();
+  });
   it("never a number cited in the text (another document's)", () => {
     expect(meta(['根据《关于在实施城市更新行动中防止大拆大建问题的通知》（建科〔2021〕63号）要求，现印发如下。'])).toBeUndefined();
   });

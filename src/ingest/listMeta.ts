@@ -3,6 +3,7 @@
 // list of mechanisms, which confirms the names and order the parser inferred. Pure.
 import type { Mechanism } from '../types';
 import { issue, type IngestIssue } from './issues';
+import { chineseNumeral } from './text';
 
 export interface MetaField {
   value: string;
@@ -31,8 +32,25 @@ const TITLE_IN_NOTICE = new RegExp(`印发(.{2,60}?清单${BATCH})的通知`);
 // A page title may carry the site's column label before it: 一图读懂丨… · 【重磅】… · 权威发布｜…
 const TITLE_ALONE = new RegExp(`^(?:附件[0-9０-９]*[:：]?\\s*)?(?:【[^】]{1,10}】\\s*|[^《》：:丨|｜【】]{1,12}\\s*[丨|｜]\\s*)?([^《》：:丨|｜【】]{2,60}清单${BATCH})$`);
 // The signature of a notice: the issuing office alone on its line, its date on the next.
-const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:办公厅|人民政府|委员会|办公室|部|厅|局)$/;
+// A joint notice signs with several offices on one line (住房和城乡建设部 国家发展改革委 财政部).
+const OFFICE = '[\\u4e00-\\u9fff（）()]{2,30}?(?:办公厅|人民政府|委员会|办公室|部|厅|局|委|署|院)';
+const SIGNATURE = new RegExp(`^${OFFICE}(?:[\\s、]+${OFFICE})*$`);
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+// Dates written in Chinese numerals, as older notices do: 二〇二二年十一月二十五日.
+const CN_NUMERAL_DATE = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/;
+const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** 2022年11月25日 or 二〇二二年十一月二十五日 → its year, month and day as digits. */
+function signatureDate(text: string): [string, string, string] | null {
+  const d = CN_DATE.exec(text);
+  if (d) return [d[1]!, d[2]!, d[3]!];
+  const c = CN_NUMERAL_DATE.exec(text);
+  if (!c) return null;
+  const month = chineseNumeral(c[2]!);
+  const day = chineseNumeral(c[3]!);
+  if (month === null || day === null || month > 12 || day > 31) return null;
+  return [[...c[1]!].map((ch) => CN_DIGIT[ch]!).join(''), String(month), String(day)];
+}
 // 建办科函〔2022〕393号; copies turn 〔〕 into [] 【】 （） or ().
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔［[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*(\d{1,4})\s*号/;
 const PUBLISHED = /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
@@ -72,10 +90,10 @@ export function readListMeta(preamble: readonly Line[], taxonomy: readonly Mecha
   for (let i = 0; i + 1 < preamble.length; i++) {
     const a = preamble[i]!;
     const b = preamble[i + 1]!;
-    const d = CN_DATE.exec(b.text);
+    const d = signatureDate(b.text);
     if (SIGNATURE.test(a.text) && d) {
-      meta.issuer = { value: a.text, line: a.line };
-      meta.date = { value: iso(d[1]!, d[2]!, d[3]!), line: b.line };
+      meta.issuer = { value: a.text.replace(/\s+/g, ' '), line: a.line };
+      meta.date = { value: iso(d[0], d[1], d[2]), line: b.line };
       usedLines.add(a.line).add(b.line);
       break;
     }
