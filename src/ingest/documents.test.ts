@@ -371,6 +371,27 @@ describe('the Word table: rows across it (round 3)', () => {
   });
 });
 
+describe('a column the list has no place for (round 3)', () => {
+  it('its cells are lines named by the column, after their row: an error naming the line, unless ignored', () => {
+    const text = tableText({
+      before: [],
+      rows: [
+        [['序号'], ['政策机制'], ['主要举措'], ['具体做法'], ['备注']],
+        [['一'], ['建立城市更新统筹谋划机制'], ['（一）加强工作统筹'], ['1．北京市建立城市更新专项小组。'], ['已推广']],
+        [['一'], ['建立城市更新统筹谋划机制'], ['（一）加强工作统筹'], ['2．山东省潍坊市建立联席会议制度。'], []],
+      ],
+    });
+    const lines = text.split('\n');
+    const at = lines.indexOf('备注：已推广') + 1;
+    expect(at).toBeGreaterThan(0);
+    const r = parseList(text);
+    expect(r.errors.map((e) => e.line)).toEqual([at]);
+    const ignored = parseList(text, { roles: { [String(at)]: 'ignore' } });
+    expect(ignored.errors).toEqual([]);
+    expect(ignored.items.map((i) => i.text)).toEqual(['北京市建立城市更新专项小组。', '山东省潍坊市建立联席会议制度。']);
+  });
+});
+
 describe('文号 from the notice', () => {
   const meta = (lines: string[]) => readListMeta(lines.map((text, i) => ({ line: i + 1, text })), []).meta.docNumber?.value;
   it('on its own line, or after the notice title; brackets as the ministry writes them', () => {

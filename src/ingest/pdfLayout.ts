@@ -16,7 +16,7 @@
 //   because only a new number starts one.
 import { isPageNumber } from './furniture';
 import { columnRoles, isHeaderText, joinWrapped, type ColumnRole } from './table';
-import { chineseNumeral } from './text';
+import { chineseNumeral, ROW_END } from './text';
 
 export interface PdfPiece {
   str: string;
@@ -220,6 +220,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
 
   let bounds: number[];
   let roles: (ColumnRole | null)[];
+  let headerNames: string[] = [];
   if (firstBand) {
     const cells = headerCells(firstBand);
     // Lines across the table (a mechanism written as a row, a note) may cross a gutter: a gutter may be crossed by
@@ -240,6 +241,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
       [],
       cells.length,
     );
+    headerNames = cells.map((c) => c.text);
   } else {
     // No header: the table starts at the first line with pieces in two columns.
     const g = gutters(table.filter((l) => l.pieces.length >= 2));
@@ -394,20 +396,34 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   // Mechanisms: the 序号 numerals and the titles, a title being lines close together in one column.
   // Blocks of a column: lines close together on one page (a merged cell's wrapped text: a title, or 二十 / 一 in a
   // narrow 序号 column).
-  const blocks = (role: ColumnRole, opens: (text: string, before: string) => boolean) => {
-    const out: { parts: string[]; last: Line }[] = [];
+  const blockParts = (role: ColumnRole, opens: (text: string, before: string) => boolean) => {
+    const out: { parts: string[]; first: Line; last: Line }[] = [];
     for (const { text, line } of colLines(role)) {
       const prev = out[out.length - 1];
       if (prev && prev.last.page === line.page && prev.last.y - line.y <= line.h * 1.9 && !opens(text, joinWrapped(prev.parts))) {
         prev.parts.push(text);
         prev.last = line;
-      } else out.push({ parts: [text], last: line });
+      } else out.push({ parts: [text], first: line, last: line });
     }
-    return out.map((b) => joinWrapped(b.parts));
+    return out;
   };
+  const blocks = (role: ColumnRole, opens: (text: string, before: string) => boolean) => blockParts(role, opens).map((b) => joinWrapped(b.parts));
   // 二十 + 一 is one numeral; 一 + 二 (two short rows, top-aligned) are two.
   const numerals = blocks('seq', (t, before) => chineseNumeral(`${before}${t}`.replace(/[、．.]$/, '')) === null).filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
-  const mechColumn = dedupe(blocks('mechanism', (t) => MECH_START.test(t)).map((text) => ({ num: 0, text }))).map((m) => m.text);
+  const mechBlocks = dedupe(blockParts('mechanism', (t) => MECH_START.test(t)).map((b) => ({ ...b, text: joinWrapped(b.parts) })));
+  // A title cut by a page break (a narrow merged cell whose rest is printed on the next page): with more title blocks
+  // than 序号 numerals, a block first on its page that does not open with a numeral is the rest of the one last on
+  // the page before.
+  const wanted = new Set(numerals.map((n) => n.replace(/[、．.]$/, ''))).size;
+  for (let i = mechBlocks.length - 1; i > 0 && wanted > 0 && mechBlocks.length > wanted; i--) {
+    const [a, b] = [mechBlocks[i - 1]!, mechBlocks[i]!];
+    const lastOnPage = !mechBlocks.some((x) => x !== a && x.first.page === a.last.page && x.first.y < a.last.y);
+    const firstOnPage = !mechBlocks.some((x) => x !== b && x.last.page === b.first.page && x.last.y > b.first.y);
+    if (b.first.page === a.last.page + 1 && lastOnPage && firstOnPage && !MECH_START.test(b.text)) {
+      mechBlocks.splice(i - 1, 2, { ...a, parts: [...a.parts, ...b.parts], last: b.last, text: joinWrapped([a.text, b.text]) });
+    }
+  }
+  const mechColumn = mechBlocks.map((m) => m.text);
   const mechTexts = mechColumn.length ? mechColumn : dedupe(inlineMechs.map((m) => ({ num: 0, text: m.text }))).map((m) => m.text);
   const uniqueNumerals = numerals.filter((n, i) => n !== numerals[i - 1]);
 
@@ -483,6 +499,30 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
       const i = items.findIndex((it) => it.at >= at);
       if (at >= 0 && i >= 0) opens.add(i);
     }
+  // Text in a column the list has no place for (备注, 牵头单位…): never dropped unseen. Each block goes after the
+  // practice whose rows hold it, as a line of its own named by its column, where the parser reports it unless the
+  // user ignores it.
+  const unread = new Map<number, string[]>();
+  roles.forEach((role, c) => {
+    if (role !== null) return;
+    let prev: { line: Line; parts: string[]; item: number } | null = null;
+    const flush = () => {
+      if (prev) unread.set(prev.item, [...(unread.get(prev.item) ?? []), `${headerNames[c] ? `${headerNames[c]}：` : ''}${joinWrapped(prev.parts)}`]);
+    };
+    for (const l of table) {
+      const t = cellsOf(l, bounds, roles.length)[c] ?? '';
+      if (!t) continue;
+      if (prev && prev.line.page === l.page && prev.line.y - l.y <= l.h * 1.9) {
+        prev.parts.push(t);
+        prev.line = l;
+        continue;
+      }
+      flush();
+      const at = order.get(l) ?? 0;
+      prev = { line: l, parts: [t], item: items.reduce((best, it, i) => (it.at <= at ? i : best), 0) };
+    }
+    flush();
+  });
   items.forEach((it, i) => {
     if (opens.has(i)) {
       if (measureTexts.length === 0) openMechanism();
@@ -494,6 +534,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
       }
     }
     out.push(joinWrapped(it.parts));
+    for (const u of unread.get(i) ?? []) out.push(ROW_END, u);
   });
   return { ok: true, text: out.join('\n'), pages: pages.length };
 }

@@ -20,7 +20,9 @@ export interface TableDoc {
   rows: string[][][];
 }
 
-const HEADER_TOKEN = /序号|编号|政策机制|政策|机制|主要举措|主要|举措|具体做法|具体|做法|经验做法|典型做法|典型经验|经验|案例|内容|类别|方面|措施/g;
+// Besides the list's own columns, words heading columns the list has no place for (备注, 地区, 牵头单位…): a header row
+// with them is still the header; their cells are then handed on as unread (tableText).
+const HEADER_TOKEN = /序号|编号|政策机制|政策|机制|主要举措|主要|举措|具体做法|具体|做法|经验做法|典型做法|典型经验|经验|案例|内容|类别|方面|措施|备注|说明|地区|省份|城市|牵头单位|责任单位|实施主体|单位|来源/g;
 
 /** A cell's text without spaces. */
 const flat = (cell: readonly string[]) => normaliseSpace(cell.join(''));
@@ -113,6 +115,7 @@ export function tableText(doc: TableDoc): string {
   const out: string[] = [...doc.before.map((p) => p.replace(AUTO_NUMBER, '').trim()).filter(Boolean), ...above];
   let lastMech = '';
   let lastMeasure = '';
+  const lastUnread = new Map<number, string>();
   let measureNo = 0;
   let itemNo = 0;
   const auto = (p: string) => p.startsWith(AUTO_NUMBER);
@@ -173,6 +176,19 @@ export function tableText(doc: TableDoc): string {
       else out.push(i === 0 && rowNo && !ITEM_START.test(p) ? `${rowNo}．${p}` : p);
     });
     if (paragraphs.length > 0) out.push(ROW_END);
+    // Cells of a column the list has no place for (备注, 牵头单位…, or a 序号 holding text): never dropped unseen. Each
+    // goes to the parser as a line of its own after the row, named by its column (a merged cell once), where it is an
+    // error naming its line unless the user ignores it.
+    row.forEach((cell, c) => {
+      const text = joinWrapped(cell.map((p) => p.replace(AUTO_NUMBER, '')));
+      const unread = roles[c] === null || roles[c] === undefined ? text !== '' : c === seqC && text !== '' && chineseNumeral(text.replace(/[、．.]$/, '')) === null && !/^[0-9０-９]{1,6}[．.、]?$/.test(text);
+      // An empty cell ends a merged one: the same text further down is another cell.
+      if (text === '') lastUnread.delete(c);
+      if (!unread || lastUnread.get(c) === text) return;
+      lastUnread.set(c, text);
+      if (out[out.length - 1] !== ROW_END) out.push(ROW_END);
+      out.push(header?.[c] ? `${header[c]}：${text}` : text);
+    });
   }
   return out.join('\n');
 }
