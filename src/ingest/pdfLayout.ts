@@ -412,9 +412,10 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   const numerals = blocks('seq', (t, before) => chineseNumeral(`${before}${t}`.replace(/[、．.]$/, '')) === null).filter((t) => chineseNumeral(t.replace(/[、．.]$/, '')) !== null);
   const mechBlocks = dedupe(blockParts('mechanism', (t) => MECH_START.test(t)).map((b) => ({ ...b, text: joinWrapped(b.parts) })));
   // A title cut by a page break (a narrow merged cell whose rest is printed on the next page): with more title blocks
-  // than 序号 numerals, a block first on its page that does not open with a numeral is the rest of the one last on
+  // than mechanisms, a block first on its page that does not open with a numeral is the rest of the one last on
   // the page before.
-  const wanted = new Set(numerals.map((n) => n.replace(/[、．.]$/, ''))).size;
+  // (Without a 序号 column, the mechanisms are counted by their measures numbered （一）.)
+  const wanted = new Set(numerals.map((n) => n.replace(/[、．.]$/, ''))).size || measureTexts.filter((m) => m.num === 1).length;
   for (let i = mechBlocks.length - 1; i > 0 && wanted > 0 && mechBlocks.length > wanted; i--) {
     const [a, b] = [mechBlocks[i - 1]!, mechBlocks[i]!];
     const lastOnPage = !mechBlocks.some((x) => x !== a && x.first.page === a.last.page && x.first.y < a.last.y);
