@@ -364,9 +364,9 @@ export class MapController {
   // ——— camera (framing: see framing.ts and policy.ts) ———
 
   /** Frames a subject (camera.ts); a later call wins over one still loading. */
-  frame(subject: Subject, animate: boolean): Promise<void> {
-    return this.camera.frame(subject, animate);
-  }
+  frame = (subject: Subject, animate: boolean): Promise<void> => this.camera.frame(subject, animate);
+  /** A jump comes with this change: the highlights and data before it are drawn with it, not before (frameHold.ts). */
+  holdForJump = (): void => this.camera.holdForJump();
 
   /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
   regionBounds(adcode: number): Bounds | null {
