@@ -141,8 +141,10 @@ export class MapController {
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.applied.setData(SRC.provinces, geo.provinces);
-        this.applied.setData(SRC.cities, geo.cities);
         this.applied.setData(SRC.dash, geo.dash);
+        // National cities show only in a focused province below zoom 6 (above, slices bring theirs): they follow the
+        // first complete view, not hold it up (~130 ms of the main thread at start in software GL).
+        this.map.once('idle', () => this.applied.hasData(SRC.cities) || this.applied.setData(SRC.cities, geo.cities));
         this.labels.update();
         // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
         // set replaced it, so put it back.
