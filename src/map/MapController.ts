@@ -141,8 +141,10 @@ export class MapController {
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.applied.setData(SRC.provinces, geo.provinces);
-        this.applied.setData(SRC.cities, geo.cities);
         this.applied.setData(SRC.dash, geo.dash);
+        // National cities show only in a focused province below zoom 6 (above, slices bring theirs): they follow the
+        // first complete view, not hold it up (~130 ms of the main thread at start in software GL).
+        this.map.once('idle', () => this.applied.hasData(SRC.cities) || this.applied.setData(SRC.cities, geo.cities));
         this.labels.update();
         // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
         // set replaced it, so put it back.
@@ -364,9 +366,9 @@ export class MapController {
   // ——— camera (framing: see framing.ts and policy.ts) ———
 
   /** Frames a subject (camera.ts); a later call wins over one still loading. */
-  frame(subject: Subject, animate: boolean): Promise<void> {
-    return this.camera.frame(subject, animate);
-  }
+  frame = (subject: Subject, animate: boolean): Promise<void> => this.camera.frame(subject, animate);
+  /** A jump comes with this change: the highlights and data before it are drawn with it, not before (frameHold.ts). */
+  holdForJump = (): void => this.camera.holdForJump();
 
   /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
   regionBounds(adcode: number): Bounds | null {
