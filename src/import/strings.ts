@@ -7,7 +7,7 @@ import { useAtlas } from '../store/store';
 
 export const importZh = {
   importTitle: '导入批次',
-  importIntro: '粘贴住房和城乡建设部发布的清单文本，或选择文件：.txt（官方表格格式）、.csv（至少包含“政策机制”“主要举措”“全文”三列，与“导出 CSV”的列相同）、.json（数据集格式）。导入前可预览；导入的批次保存在本浏览器中。',
+  importIntro: '粘贴住房和城乡建设部发布的清单文本，或选择文件（也可拖放到窗口中）：通知附件 .docx（Word）或 .pdf、网页转载另存的 .html、.txt（官方表格格式）、.csv（至少包含“政策机制”“主要举措”“全文”三列，与“导出 CSV”的列相同）、.json（数据集格式）。导入前可预览；导入的批次保存在本浏览器中。',
   importPaste: '粘贴清单文本',
   importFile: '或选择文件（.docx / .pdf / .txt / .csv / .json），也可直接拖放到窗口中',
   importParse: '解析并预览',
@@ -91,7 +91,7 @@ export const importZh = {
 
 export const importEn: Record<ImportKey, string> = {
   importTitle: 'Import a batch',
-  importIntro: 'Paste a list as published by the Ministry of Housing and Urban-Rural Development, or choose a file: .txt (the official table layout), .csv (at least the mechanism, measure and text columns, as the CSV export writes them) or .json (the dataset schema). You see a preview first; imported batches are kept in this browser.',
+  importIntro: 'Paste a list as published by the Ministry of Housing and Urban-Rural Development, or choose a file (or drop it onto the window): the notice's attachment as .docx (Word) or .pdf, a repost saved as .html, .txt (the official table layout), .csv (at least the mechanism, measure and text columns, as the CSV export writes them) or .json (the dataset schema). You see a preview first; imported batches are kept in this browser.',
   importPaste: 'Paste the list',
   importFile: 'Or choose a file (.docx / .pdf / .txt / .csv / .json), or drop it onto the window',
   importParse: 'Read and preview',
