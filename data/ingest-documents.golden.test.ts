@@ -140,15 +140,22 @@ describe('batch 1 as it arrives: every form gives the 30 built-in records', () =
       expect(cli.dataset!.practices.map(renumbered)).toEqual(builtin.map(renumbered));
     });
 
-  // A fifth column the list has no place for (备注, in every fourth practice's row): nothing of it dropped unseen — the
-  // import is refused naming each of its cells' lines; once the user ignores those lines, batch 1's 30 records.
-  for (const file of ['batch1-extra-column.docx', 'batch1-extra-column.pdf'])
-    it(`${file}: a column the list has no place for is refused line by line, then read once those lines are ignored`, async () => {
+  // Text in no place of the list — a fifth column (备注, in every fourth practice's row), a note under the table: never
+  // dropped unseen nor read on with a practice. The import is refused naming each such line; once the user ignores
+  // those lines, batch 1's 30 records.
+  const UNPLACED: [file: string, lines: number, text: string][] = [
+    ['batch1-extra-column.docx', 7, '备注：已在全省推广'],
+    ['batch1-extra-column.pdf', 7, '备注：已在全省推广'],
+    ['batch1-note.docx', 1, '注：以上经验做法'],
+    ['batch1-note.pdf', 1, '注：以上经验做法'],
+  ];
+  for (const [file, n, text] of UNPLACED)
+    it(`${file}: text in no place of the list is refused line by line, then read once those lines are ignored`, async () => {
       const { r } = await viaDialog(file);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.problems.length).toBe(7);
-      for (const p of r.problems) expect(p.messageZh).toContain('备注：已在全省推广');
+      expect(r.problems.length).toBe(n);
+      for (const p of r.problems) expect(p.messageZh).toContain(text);
       const bytes = readFileSync(join(FIX, file));
       const roles = Object.fromEntries(r.problems.map((p) => [String(p.line), 'ignore' as const]));
       const again = await prepareAny({ input: { kind: 'bytes', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, name: file }, firstBatchId: 1, roles }, ctx, loaders);
@@ -156,7 +163,7 @@ describe('batch 1 as it arrives: every form gives the 30 built-in records', () =
       expect(again.candidates[0]!.practices.map(comparable)).toEqual(builtin.map(comparable));
       const cli = await runCli(file, DETAILS);
       expect(cli.code).toBe(1);
-      expect(cli.err).toContain('备注：已在全省推广');
+      expect(cli.err).toContain(text);
     });
 
   it('reposts: every furniture line is dropped and listed with its line number, and a restored line is read again', async () => {

@@ -91,7 +91,7 @@ export const importZh = {
 
 export const importEn: Record<ImportKey, string> = {
   importTitle: 'Import a batch',
-  importIntro: 'Paste a list as published by the Ministry of Housing and Urban-Rural Development, or choose a file (or drop it onto the window): the notice's attachment as .docx (Word) or .pdf, a repost saved as .html, .txt (the official table layout), .csv (at least the mechanism, measure and text columns, as the CSV export writes them) or .json (the dataset schema). You see a preview first; imported batches are kept in this browser.',
+  importIntro: 'Paste a list as published by the Ministry of Housing and Urban-Rural Development, or choose a file (or drop it onto the window): the notice’s attachment as .docx (Word) or .pdf, a repost saved as .html, .txt (the official table layout), .csv (at least the mechanism, measure and text columns, as the CSV export writes them) or .json (the dataset schema). You see a preview first; imported batches are kept in this browser.',
   importPaste: 'Paste the list',
   importFile: 'Or choose a file (.docx / .pdf / .txt / .csv / .json), or drop it onto the window',
   importParse: 'Read and preview',

@@ -292,6 +292,22 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     }
     table = kept;
   }
+  // A line whose text runs across a column boundary is in no column: a note under the table (注：…), a paragraph
+  // between its parts. Never split into the columns (its middle would go on with a practice): it goes after the
+  // practice above it as a line of its own, for the parser to place or report.
+  // Its pieces run on with no gap at all (justified text is set piece against piece), while cells of one row stand
+  // apart by their padding, even when their text fills them.
+  const crosses = (l: Line) =>
+    l.pieces.every((p, i) => i === 0 || Math.abs(p.x - (l.pieces[i - 1]!.x + l.pieces[i - 1]!.w)) < p.h * 0.3) && bounds.some((b) => l.left < b - l.h && l.right > b + l.h);
+  const acrossAt = new Map<Line, number>();
+  {
+    const kept: Line[] = [];
+    for (const l of table) {
+      if (crosses(l)) acrossAt.set(l, kept.length);
+      else kept.push(l);
+    }
+    table = kept;
+  }
   const order = new Map(table.map((l, i) => [l, i]));
 
   // Each column's lines in reading order.
@@ -504,6 +520,19 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   // practice whose rows hold it, as a line of its own named by its column, where the parser reports it unless the
   // user ignores it.
   const unread = new Map<number, string[]>();
+  // Lines across the columns (above) after the practice holding the table line before them; joined while they wrap.
+  {
+    let prevAt = -2;
+    let prevItem = -1;
+    for (const [l, at] of acrossAt) {
+      const item = items.reduce((best, it, i) => (it.at <= at - 1 ? i : best), 0);
+      const list = unread.get(item) ?? [];
+      if (at === prevAt && item === prevItem && list.length) list[list.length - 1] = joinWrapped([list[list.length - 1]!, l.text]);
+      else list.push(l.text);
+      unread.set(item, list);
+      [prevAt, prevItem] = [at, item];
+    }
+  }
   roles.forEach((role, c) => {
     if (role !== null) return;
     let prev: { line: Line; parts: string[]; item: number } | null = null;
