@@ -166,6 +166,17 @@ describe('batch 1 as it arrives: every form gives the 30 built-in records', () =
       expect(cli.err).toContain(text);
     });
 
+  it("a PDF's page numbers, running headers and repeated header rows are listed with their page for the preview", async () => {
+    const portrait = (await viaDialog('batch1-portrait.pdf')).r;
+    if (!portrait.ok) throw new Error('refused');
+    const pf = portrait.candidates[0]!.pageFurniture!;
+    expect(pf.filter((d) => d.kind === 'page-number').map((d) => [d.page, d.text])).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, `— ${n} —`]));
+    expect(pf.filter((d) => d.kind === 'header').map((d) => d.page)).toEqual([2, 3, 4, 5, 6]);
+    const running = (await viaDialog('batch1-portrait-cell-per-measure.pdf')).r;
+    if (!running.ok) throw new Error('refused');
+    expect(running.candidates[0]!.pageFurniture!.filter((d) => d.kind === 'running').map((d) => d.text)).toEqual(new Array(6).fill('住房和城乡建设部办公厅文件'));
+  });
+
   it('reposts: every furniture line is dropped and listed with its line number, and a restored line is read again', async () => {
     const { r } = await viaDialog('repost-news.txt');
     if (!r.ok) throw new Error('refused');

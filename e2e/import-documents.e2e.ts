@@ -48,6 +48,9 @@ describe('dropping the PDF attachment onto the window (issue 23)', () => {
     await expect(dialog.locator('[data-testid="import-meta-issuer"]').inputValue()).resolves.toBe('住房和城乡建设部办公厅');
     await expect(dialog.locator('[data-testid="import-meta-date"]').inputValue()).resolves.toBe('2022-11-25');
     await expect(dialog.locator('[data-testid="import-meta-doc"]').inputValue()).resolves.toBe('建办科函〔2099〕1号');
+    // What the layout dropped by its place on the page is listed with its page (— 1 — … — 6 —, the repeated header).
+    const pageFurniture = dialog.locator('[data-testid="import-page-furniture"] li');
+    await expect(pageFurniture.evaluateAll((els) => els.filter((e) => e.getAttribute('data-kind') === 'page-number').map((e) => Number(e.getAttribute('data-page'))))).resolves.toEqual([1, 2, 3, 4, 5, 6]);
     // For a person to look at: the preview of a dropped PDF.
     await dialog.screenshot({ path: `${ARTIFACTS}/import-pdf-preview.png` });
     // The readers came from the app's own origin, as lazy chunks; nothing from anywhere else.

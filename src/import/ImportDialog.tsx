@@ -280,7 +280,12 @@ export function ImportDialog({ onClose, file }: { onClose: () => void; file?: Fi
             geocoder={geocoder}
             onChange={(fn) => update(i, fn)}
             tree={it.candidate.structure ? <StructureTree lines={it.candidate.structure} roles={roles} busy={rereading} onRole={(k, r) => void changeRole(k, r)} /> : null}
-            furniture={it.candidate.structure ? <DroppedLines lines={it.candidate.structure} busy={rereading} onRestore={(k) => void changeRole(k, 'text')} /> : null}
+            furniture={
+              <>
+                {it.candidate.structure ? <DroppedLines lines={it.candidate.structure} busy={rereading} onRestore={(k) => void changeRole(k, 'text')} /> : null}
+                {it.candidate.pageFurniture ? <PageFurniture items={it.candidate.pageFurniture} /> : null}
+              </>
+            }
           />
         ))}
         <div className="import-actions">
@@ -460,6 +465,30 @@ function DroppedLines({ lines, busy, onRestore }: { lines: readonly StructureLin
             <button type="button" className="text-button small" disabled={busy} onClick={() => onRestore(l.key)} data-testid={`restore-${l.key}`}>
               {t('importFurnitureRestore')}
             </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** What a PDF's layout dropped by its place on the page (page numbers, running headers and footers, the header row on
+ * later pages), each with its page: shown so nothing is dropped unseen; not restorable, as it is no line of the list. */
+function PageFurniture({ items }: { items: NonNullable<Candidate['pageFurniture']> }) {
+  const t = useImportT();
+  if (items.length === 0) return null;
+  return (
+    <details className="import-tree-box" data-testid="import-page-furniture">
+      <summary>{t('importPageFurniture', { n: items.length })}</summary>
+      <p className="import-note">{t('importPageFurnitureHelp')}</p>
+      <ul className="tree-lines">
+        {items.map((d, i) => (
+          <li key={i} className="tree-line" data-page={d.page} data-kind={d.kind}>
+            <span className="chip tree-lineno">{t('importPageFurniturePage', { n: d.page })}</span>{' '}
+            <span className="chip">{t(`importPageFurniture_${d.kind}`)}</span>{' '}
+            <span className="tree-text" lang="zh-CN">
+              {d.text}
+            </span>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 // worker and in the CLI alike; every other document format (.doc, .wps, .ofd, .xlsx, an image…) is refused with a
 // message that names it and says how to get a .docx or a PDF from it. Nothing of a refused file is imported. The
 // readers (jszip + xmldom, pdfjs) are loaded only when such a file is opened.
-import { pdfText, type PdfPage } from '../ingest/pdfLayout';
+import { pdfText, type PdfDropped, type PdfPage } from '../ingest/pdfLayout';
 import { tableText } from '../ingest/table';
 import { prepareImport, type PrepareContext } from './pipeline';
 import type { PdfjsLike } from './readers/pdf';
@@ -18,7 +18,7 @@ export interface DocumentLoaders {
 export type DocumentResult =
   /** Not a document: read the bytes as text. */
   | { kind: 'text' }
-  | { kind: 'document'; format: DocumentFormat; text: string; pages?: number }
+  | { kind: 'document'; format: DocumentFormat; text: string; pages?: number; dropped?: PdfDropped[] }
   | { kind: 'refused'; problem: ImportProblem };
 
 const SAVE_AS = 'Open it in Word or WPS and choose File → Save as → Word document (*.docx) or PDF, then import that file.';
@@ -92,7 +92,7 @@ export async function readDocument(bytes: Uint8Array, name: string | null, loade
           messageZh: `在该 PDF 的 ${pages.length} 页中未找到经验做法表格（序号、政策机制、主要举措、具体做法），未导入任何内容。如确有清单，请复制其文字后粘贴导入。`,
         },
       };
-    return { kind: 'document', format: 'pdf', text: r.text, pages: r.pages };
+    return { kind: 'document', format: 'pdf', text: r.text, pages: r.pages, dropped: r.dropped };
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const { readDocx, zipKind } = await import('./readers/docx');
@@ -138,14 +138,19 @@ export async function readDocument(bytes: Uint8Array, name: string | null, loade
 export async function prepareAny(req: PrepareRequest, ctx: PrepareContext, loaders: DocumentLoaders, onProgress: (p: Progress) => void = () => {}): Promise<PrepareResult> {
   let request = req;
   let scale = (f: number) => f;
+  let dropped: PdfDropped[] | undefined;
   if (req.input.kind === 'bytes') {
     const { name } = req.input;
     const doc = await readDocument(new Uint8Array(req.input.bytes), name, loaders, (f) => onProgress({ stage: 'read', fraction: f * 0.6 }));
     if (doc.kind === 'refused') return { ok: false, format: null, encoding: null, problems: [doc.problem] };
     if (doc.kind === 'document') {
+      dropped = doc.dropped;
       request = { ...req, input: { kind: 'document', text: doc.text, name, format: doc.format } };
       scale = (f) => 0.6 + f * 0.4;
     }
   }
-  return prepareImport(request, ctx, (p) => onProgress({ ...p, fraction: scale(p.fraction) }));
+  const result = await prepareImport(request, ctx, (p) => onProgress({ ...p, fraction: scale(p.fraction) }));
+  // What the PDF's layout dropped by its place on the page, for the preview to list.
+  if (result.ok && dropped?.length) return { ...result, candidates: result.candidates.map((c) => ({ ...c, pageFurniture: dropped })) };
+  return result;
 }

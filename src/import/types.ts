@@ -76,6 +76,9 @@ export interface Candidate {
   structure?: StructureLine[];
   /** Lines the prefilled title, issuer and date were read from (text lists that name them). */
   metaLines?: { title?: number; issuer?: number; date?: number; docNumber?: number };
+  /** A PDF's page numbers, running headers/footers and repeated header rows, dropped by their place on the page
+   * (issue 23.4: listed in the preview with their page). */
+  pageFurniture?: { page: number; text: string; kind: 'page-number' | 'running' | 'header' }[];
 }
 
 export type DecodedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gbk';

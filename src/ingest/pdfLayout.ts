@@ -44,7 +44,15 @@ interface Line {
   right: number;
 }
 
-export type PdfTextResult = { ok: true; text: string; pages: number } | { ok: false; reason: 'no-text' | 'no-table'; pages: number };
+/** What the layout drops by its place on the page (listed in the preview, issue 23.4): page numbers, running
+ * headers and footers, the header row repeated on later pages. `page` is 1-based. */
+export interface PdfDropped {
+  page: number;
+  text: string;
+  kind: 'page-number' | 'running' | 'header';
+}
+
+export type PdfTextResult = { ok: true; text: string; pages: number; dropped: PdfDropped[] } | { ok: false; reason: 'no-text' | 'no-table'; pages: number };
 
 /** Pieces of one line joined: a space only where the gap is wide and both sides are Latin letters or digits. */
 function joinPieces(pieces: readonly PdfPiece[]): string {
@@ -74,7 +82,7 @@ function makeLine(page: number, pieces: PdfPiece[]): Line {
   };
 }
 
-function pageLines(page: PdfPage, index: number): Line[] {
+function pageLines(page: PdfPage, index: number, dropped: PdfDropped[] = []): Line[] {
   // A page number in the top or bottom tenth of the page is dropped even when it shares a baseline with a cell.
   // A bare number with text further out than it (below it in the bottom band, above it in the top one) is a 序号 cell
   // near the page's edge, not the page number.
@@ -85,7 +93,14 @@ function pageLines(page: PdfPage, index: number): Line[] {
   // foot of a page without a footer), never a page number.
   const touching = (p: PdfPiece) =>
     page.pieces.some((q) => q !== p && q.str.trim() !== '' && Math.abs(q.y - p.y) <= p.h * 0.4 && (Math.abs(q.x - (p.x + p.w)) < p.h * 0.5 || Math.abs(p.x - (q.x + q.w)) < p.h * 0.5));
-  const pieces = page.pieces.filter((p) => p.str.trim() !== '' && p.h > 0 && !(margin(p) && isPageNumber(p.str) && !outside(p) && !touching(p))).sort((a, b) => b.y - a.y || a.x - b.x);
+  const pieces = page.pieces
+    .filter((p) => {
+      if (p.str.trim() === '' || p.h <= 0) return false;
+      const pageNumber = margin(p) && isPageNumber(p.str) && !outside(p) && !touching(p);
+      if (pageNumber) dropped.push({ page: index + 1, text: p.str.trim(), kind: 'page-number' });
+      return !pageNumber;
+    })
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfPiece[][] = [];
   for (const p of pieces) {
     const last = lines[lines.length - 1];
@@ -190,7 +205,8 @@ function paragraphs(lines: readonly Line[]): string[] {
 }
 
 export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
-  const all = pages.flatMap(pageLines);
+  const dropped: PdfDropped[] = [];
+  const all = pages.flatMap((p, i) => pageLines(p, i, dropped));
   const chars = all.reduce((n, l) => n + l.text.length, 0);
   if (chars < Math.max(20, pages.length * 5)) return { ok: false, reason: 'no-text', pages: pages.length };
   const running = runningLines(pages, all);
@@ -200,7 +216,11 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   all.forEach((l, i) => {
     if (all[i - 1]?.page !== l.page || all[i + 1]?.page !== l.page) edge.add(l);
   });
-  const lines = all.filter((l) => !running.has(l) && !(isPageNumber(l.text) && (!/^\s*[0-9０-９]{1,4}\s*$/.test(l.text) || edge.has(l))));
+  const lines = all.filter((l) => {
+    const kind = running.has(l) ? 'running' : isPageNumber(l.text) && (!/^\s*[0-9０-９]{1,4}\s*$/.test(l.text) || edge.has(l)) ? 'page-number' : null;
+    if (kind) dropped.push({ page: l.page + 1, text: l.text, kind });
+    return kind === null;
+  });
 
   // Header bands: runs of header-like lines on one page.
   const header = new Set<Line>();
@@ -212,6 +232,8 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     const words = band.map((l) => l.text).join('');
     if (!HEADER_KEY.test(words) || (!band.some((l) => l.pieces.length >= 2) && !/做法/.test(words))) continue;
     for (const l of band) header.add(l);
+    // The header row again on a later page (the first one names the columns).
+    if (firstBand) dropped.push({ page: band[0]!.page + 1, text: band.map((l) => l.text).join(' '), kind: 'header' });
     firstBand ??= band;
   }
   const firstAt = firstBand ? lines.indexOf(firstBand[0]!) : -1;
@@ -248,7 +270,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     bounds = g.map(([s, e]) => (s + e) / 2);
     // No table at all: the list written as numbered paragraphs (一、 （一） 1．) — hardly a line with text in two
     // columns. Its text is its paragraphs, read by the one parser like any text.
-    if (bounds.length === 0 || table.filter((l) => columnsOf(l, bounds).size >= 2).length < table.length * 0.1) return { ok: true, text: paragraphs(table).join('\n'), pages: pages.length };
+    if (bounds.length === 0 || table.filter((l) => columnsOf(l, bounds).size >= 2).length < table.length * 0.1) return { ok: true, text: paragraphs(table).join('\n'), pages: pages.length, dropped: sortDropped(dropped) };
     const startAt = table.findIndex((l) => columnsOf(l, bounds).size >= 2);
     before = startAt > 0 ? table.slice(0, startAt) : [];
     table = table.slice(Math.max(0, startAt));
@@ -566,7 +588,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     out.push(joinWrapped(it.parts));
     for (const u of unread.get(i) ?? []) out.push(ROW_END, u);
   });
-  return { ok: true, text: out.join('\n'), pages: pages.length };
+  return { ok: true, text: out.join('\n'), pages: pages.length, dropped: sortDropped(dropped) };
 }
 
 /** Consecutive equal entries once (a merged cell printed again on the next page). */
@@ -590,4 +612,8 @@ function cellsOf(l: Line, bounds: readonly number[], n: number): string[] {
   const groups: PdfPiece[][] = Array.from({ length: n }, () => []);
   for (const p of l.pieces) groups[Math.min(n - 1, columnAt(p.x + Math.min(p.w, p.h) / 2, bounds))]!.push(p);
   return groups.map(joinPieces);
+}
+
+function sortDropped(list: PdfDropped[]): PdfDropped[] {
+  return list.sort((a, b) => a.page - b.page);
 }
