@@ -102,6 +102,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } else if (doc.kind === 'document') {
     text = doc.text;
     io.err(`note: ${escapeControls(rel)} read as ${doc.format === 'pdf' ? `PDF (${doc.pages} pages)` : 'Word document'}\n`);
+    // What the PDF's layout dropped by its place on the page, as the dialog lists it (by kind, with its pages).
+    const byKind = new Map<string, { pages: Set<number>; texts: Set<string> }>();
+    for (const d of doc.dropped ?? []) {
+      const k = byKind.get(d.kind) ?? { pages: new Set(), texts: new Set() };
+      k.pages.add(d.page);
+      k.texts.add(d.text);
+      byKind.set(d.kind, k);
+    }
+    const label = { 'page-number': 'page numbers', running: 'running headers/footers', header: 'the header row repeated' } as Record<string, string>;
+    for (const [kind, k] of byKind) {
+      const texts = [...k.texts];
+      io.err(`note: dropped by its place on the page: ${label[kind] ?? kind} on ${k.pages.size} page(s) (${escapeControls(texts.slice(0, 3).join(' · '))}${texts.length > 3 ? ' …' : ''})\n`);
+    }
   } else {
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
