@@ -297,6 +297,9 @@ describe('page furniture (issue 23.4)', () => {
     '点击率提高20%',
     '关注群众急难愁盼问题',
     '声明书面承诺制度',
+    '相关政策支持城市更新',
+    '相关文件要求，明确',
+    '主办方负责日常运营',
   ])('%s is not furniture', (line) => {
     expect(furnitureKind(line)).toBeNull();
   });
