@@ -3,7 +3,7 @@
 // labelPlacement, policy); all it applies goes through one record (applied.ts), which a context restore replays.
 import { NavigationControl, type Map as MlMap } from 'maplibre-gl';
 import { createMap, mapSink } from './create';
-import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
+import { buildLayers, buildStyle, DISTRICT_EVERYWHERE_ZOOM, focusFilter, FOCUS_LAYERS } from './style';
 import { applyLabelLayout, applyLabelNames, markerLabelFilter, ProvinceLabels } from './labels';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { bboxOf, type Bounds } from '../geometry/bounds';
@@ -116,9 +116,8 @@ export class MapController {
           geo.detail,
           { provinces: geo.provinces.features, cities: geo.cities.features },
           (c) => this.putDetail(c),
-          (s) => {
-            if (!this.destroyed) this.container.dataset.detail = s;
-          },
+          (s) => void (this.destroyed || (this.container.dataset.detail = s)),
+          (p, zoom) => p === this.selected?.province || (zoom ?? this.map.getZoom()) >= DISTRICT_EVERYWHERE_ZOOM,
         )
       : null;
 
@@ -351,7 +350,7 @@ export class MapController {
 
   /** Puts the loaded levels on the map: one setData per source; feature-state (counts, selection) is kept by id. */
   private putDetail(c: DetailCollections): void {
-    for (const f of c.districts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
+    for (const f of c.allDistricts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
     this.applySelectionOutline();

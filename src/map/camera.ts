@@ -37,6 +37,8 @@ export class CameraControl {
   private lastFrame: { bounds: Bounds; maxZoom: number; width: number; height: number } | null = null;
   /** A later frame() wins over one still loading its districts. */
   private frameSeq = 0;
+  /** True while this control moves the camera (its own movestart events). */
+  private moving = false;
   /** Keeps the last picture through a jump until the new view is complete (frameHold.ts). */
   private readonly hold: FrameHold;
 
@@ -49,6 +51,12 @@ export class CameraControl {
     // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
     map.on('movestart', (e) => {
       if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
+      // Any move not made here (the user's, a script's) wins over a frame still preparing its files, which would
+      // otherwise pull the camera back when they arrive; the picture held for that frame is released.
+      if (!this.moving) {
+        this.frameSeq++;
+        this.hold.moved();
+      }
     });
   }
 
@@ -120,8 +128,9 @@ export class CameraControl {
       return;
     }
     this.host.busy();
-    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
-    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
+    this.own(() =>
+      animate ? this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION }) : this.map.jumpTo({ center: [lng, lat], zoom: target.zoom }),
+    );
   }
 
   /** Moves the camera without animation (URL restore); skips when already there. */
@@ -135,13 +144,23 @@ export class CameraControl {
     this.frameSeq++;
     this.host.busy();
     this.hold.begin();
-    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    this.own(() => this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom }));
     this.hold.moved();
+  }
+
+  /** Runs a camera change of this control's own (its movestart does not cancel a frame in preparation). */
+  private own(move: () => unknown): void {
+    this.moving = true;
+    try {
+      move();
+    } finally {
+      this.moving = false;
+    }
   }
 
   /** Follows the container's size; a framed subject (not moved by the user since) is framed again for it. */
   resize(): void {
-    this.map.resize();
+    this.own(() => this.map.resize());
     const f = this.lastFrame;
     if (f && (f.width !== this.container.clientWidth || f.height !== this.container.clientHeight)) {
       this.fitTo(f.bounds, f.maxZoom, false);

@@ -46,10 +46,16 @@ export class FrameHold {
 
   private holding(): boolean {
     if (!this.until) return false;
-    if (performance.now() > this.until || (!this.waiting && this.map.areTilesLoaded())) {
-      this.until = 0;
-      return false;
-    }
-    return true;
+    if (performance.now() > this.until) return this.release();
+    if (this.waiting || !this.map.areTilesLoaded()) return true;
+    // Complete — but a frame that has just placed new labels asks MapLibre for a follow-up frame to show them (its
+    // private `_placementDirty`, read only here): hold this one, draw that one, and save a whole software frame.
+    if ((this.map as unknown as { _placementDirty?: boolean })._placementDirty === true) return true;
+    return this.release();
+  }
+
+  private release(): false {
+    this.until = 0;
+    return false;
   }
 }

@@ -54,10 +54,11 @@ export const AREA_BUFFER = 16;
 export const CITY_ZOOM = 5;
 /**
  * Zoom from which city borders are drawn everywhere; below it only inside the focused province. At 4.5 they were
- * the largest layer of a province slide (156k of 302k indices a frame): every neighbour's cities, for context a
- * province outline gives as well.
+ * the largest layer of a province slide (156k of 302k indices a frame), and at 6 still 137k of 广东's 222k (a
+ * province slide is framed at zoom 5.5–7): every neighbour's cities, for context a province outline gives as well.
+ * From 7 the view is a region of a few cities, where every border helps.
  */
-export const CITY_EVERYWHERE_ZOOM = 6;
+export const CITY_EVERYWHERE_ZOOM = 7;
 /** City borders: thin nationally, a little heavier zoomed in (the same in and outside the focused province). */
 const cityWidth = ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.6, 8, 1.2];
 /** Zoom from which district borders show (districts are loaded per province on demand). */
@@ -344,7 +345,7 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
   // Small sources stop their tiles at a low zoom (`maxzoom`; beyond, MapLibre re-cuts the same tile at each zoom):
   // a view then needs one or two tiles of them instead of six to nine, and each tile that arrives draws a frame
   // (150–600 ms in software GL). Their grid stays finer than a pixel where they are drawn: a unit of a zoom-5 tile
-  // is 150 m, 0.7 px at zoom 8.5 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
+  // is 150 m, 0.5 px at zoom 8 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
   const geojson = (promoteId: string | null, area = true, maxzoom?: number) => ({
     type: 'geojson' as const,
     data: EMPTY,
