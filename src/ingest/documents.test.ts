@@ -389,6 +389,7 @@ describe('a column the list has no place for (round 3)', () => {
     expect(at).toBeGreaterThan(0);
     const r = parseList(text);
     expect(r.errors.map((e) => e.line)).toEqual([at]);
+    expect(r.errors[0]!.messageZh).toContain('在表格各行之外');
     const ignored = parseList(text, { roles: { [String(at)]: 'ignore' } });
     expect(ignored.errors).toEqual([]);
     expect(ignored.items.map((i) => i.text)).toEqual(['北京市建立城市更新专项小组。', '山东省潍坊市建立联席会议制度。']);

@@ -222,6 +222,9 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
   // in order and a mismatch is a warning.
   let renumber = false;
   const implicitWarned = new Set<Mechanism>();
+  // The line follows a table row's end directly (a note, a column the list has no place for, a paragraph after the
+  // table): its error says so.
+  let outsideRows = false;
   // Lines read on after a practice's last full sentence that end no sentence themselves (trailingPart).
   const trailing: { raw: RawItem; line: number; text: string }[] = [];
 
@@ -412,8 +415,11 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       closeItem();
       closeMeasureTitle();
       closeMechanismTitle();
+      outsideRows = true;
       continue;
     }
+    const outside = outsideRows;
+    outsideRows = false;
 
     if (role && role !== 'text') {
       // The user's role for this line: it wins over every rule below.
@@ -652,7 +658,11 @@ export function parseList(text: string, options: ParseOptions = {}): ParsedList 
       entry(c, 'continuation');
       // Inside a measure already reported as misplaced.
     } else {
-      errors.push(issue(lineNo, 'item-without-measure', `text "${line.slice(0, 30)}" is not part of any item; expected an item number such as 1．`, `文字“${line.slice(0, 30)}”不属于任何条目，应以编号“1．”开头`));
+      errors.push(
+        outside
+          ? issue(lineNo, 'item-without-measure', `text "${line.slice(0, 30)}" stands outside the table's rows (a note, a column the list has no place for, a paragraph after the table) and is no part of any practice: set its role to "ignore" if it is not part of the list`, `文字“${line.slice(0, 30)}”在表格各行之外（注释、清单没有的栏目或表格后的段落），不属于任何具体做法：如不属于清单，请将该行设为“忽略”`)
+          : issue(lineNo, 'item-without-measure', `text "${line.slice(0, 30)}" is not part of any item; expected an item number such as 1．`, `文字“${line.slice(0, 30)}”不属于任何条目，应以编号“1．”开头`),
+      );
       entry(c, 'continuation', where());
     }
   }
