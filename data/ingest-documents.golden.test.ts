@@ -67,6 +67,9 @@ const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] =
   ['batch1-libreoffice.docx', DETAILS, { title: NOTICE.title }],
   // Numbered by Word itself (word/numbering.xml; 一、 （一） 1． not in the text): paragraphs, and the table with list
   // instances restarting per mechanism and per measure.
+  // Two columns, 政策机制及主要举措 | 具体做法: the mechanism's heading and the measure in one merged cell.
+  ['batch1-two-columns.docx', DETAILS, { title: NOTICE.title }],
+  ['batch1-two-columns.pdf', DETAILS, { title: NOTICE.title }],
   ['batch1-word-numbering.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-word-numbering-table.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-libreoffice.pdf', DETAILS, { title: NOTICE.title }],

@@ -287,27 +287,48 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
     const practiceCol = roles.indexOf('practice');
     const tableRight = Math.max(...table.map((l) => l.right));
     const kept: Line[] = [];
-    let open: (typeof inlineMechs)[number] | null = null;
+    let open: ((typeof inlineMechs)[number] & { left: number; right: number; colRight: number }) | null = null;
+    const colOf = (p: PdfPiece) => columnAt(p.x + Math.min(p.w, p.h) / 2, bounds);
+    const contiguous = (l: Line) => l.pieces.every((p, i) => i === 0 || Math.abs(p.x - (l.pieces[i - 1]!.x + l.pieces[i - 1]!.w)) < p.h * 0.3);
     for (const l of table) {
-      const heading = /^[一二三四五六七八九十]{1,3}[、．.]\s*\S{2,}/.test(l.text) && columnAt(l.left + 1, bounds) !== practiceCol;
+      // A heading row across the table is one run of text; a heading in a merged cell of its own column (政策机制及
+      // 主要举措: 一、… over （一）…) shares its baseline with a practice's line, which stays a practice's line.
+      const across = contiguous(l) && bounds.some((b) => l.left < b - l.h && l.right > b + l.h);
+      const own = across ? l.pieces : l.pieces.filter((p) => colOf(p) !== practiceCol);
+      const rest = across ? [] : l.pieces.filter((p) => colOf(p) === practiceCol);
+      const ownText = joinPieces(own);
+      const ownLeft = own.length ? Math.min(...own.map((p) => p.x)) : Infinity;
+      const ownRight = own.length ? Math.max(...own.map((p) => p.x + p.w)) : -Infinity;
+      const heading = own.length > 0 && columnAt(ownLeft + 1, bounds) !== practiceCol && /^[一二三四五六七八九十]{1,3}[、．.]\s*\S{2,}/.test(ownText);
       const prev = open?.line;
       const wrapped =
         open !== null &&
         prev !== undefined &&
-        prev.right >= tableRight - prev.h * 2.5 &&
+        own.length > 0 &&
+        open.right >= open.colRight - prev.h * 2.5 &&
         l.page === prev.page &&
         prev.y - l.y <= l.h * 1.9 &&
-        Math.abs(l.left - prev.left) <= l.h &&
-        !MEASURE_START.test(l.text) &&
-        !ITEM_START.test(l.text);
+        Math.abs(ownLeft - open.left) <= l.h &&
+        !MEASURE_START.test(ownText) &&
+        !ITEM_START.test(ownText);
+      const keepRest = () => {
+        if (rest.length === 0) return;
+        const line = makeLine(l.page, rest);
+        if (open && !open.next) open.next = line;
+        kept.push(line);
+      };
       if (heading) {
-        open = { text: l.text, line: l };
+        const c = columnAt(ownLeft + 1, bounds);
+        open = { text: ownText, line: l, left: ownLeft, right: ownRight, colRight: across ? tableRight : (bounds[c] ?? tableRight) };
         inlineMechs.push(open);
+        keepRest();
       } else if (wrapped) {
-        open!.text = joinWrapped([open!.text, l.text]);
+        open!.text = joinWrapped([open!.text, ownText]);
         open!.line = l;
+        open!.right = ownRight;
+        keepRest();
       } else {
-        if (open) open.next = l;
+        if (open && !open.next) open.next = l;
         open = null;
         kept.push(l);
       }

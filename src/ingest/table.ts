@@ -21,7 +21,8 @@ export interface TableDoc {
 }
 
 // Besides the list's own columns, words heading columns the list has no place for (备注, 地区, 牵头单位…): a header row
-// with them is still the header; their cells are then handed on as unread (tableText).
+// with them is still the header; their cells are then handed on as unread (tableText). Joined headings too: 政策机制及
+// 主要举措 (one column holding both).
 const HEADER_TOKEN = /序号|编号|政策机制|政策|机制|主要举措|主要|举措|具体做法|具体|做法|经验做法|典型做法|典型经验|经验|案例|内容|类别|方面|措施|备注|说明|地区|省份|城市|牵头单位|责任单位|实施主体|单位|来源/g;
 
 /** A cell's text without spaces. */
@@ -30,7 +31,9 @@ const flat = (cell: readonly string[]) => normaliseSpace(cell.join(''));
 /** A header cell holds only header words (序号, 政策 / 机制 over two lines, 具体做法…). */
 export function isHeaderText(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return t !== '' && t.replace(HEADER_TOKEN, '') === '';
+  const rest = t.replace(HEADER_TOKEN, '');
+  // A joining word only between two headings (政策机制及主要举措), never in a fragment of a wrapped title (与机制).
+  return t !== '' && (rest === '' || ((t.match(HEADER_TOKEN)?.length ?? 0) >= 2 && /^[及和与、/／]+$/.test(rest)));
 }
 
 /** A header row: every non-empty cell is a header word, and at least two cells are. */
@@ -158,7 +161,22 @@ export function tableText(doc: TableDoc): string {
       lastMeasure = '';
       measureNo = 0;
     }
-    const measure = get(measC);
+    let measure = get(measC);
+    // One column holding both (政策机制及主要举措): the mechanism's heading (一、…) above the measure (（一）…) in the
+    // same merged cell.
+    const measParas = measC >= 0 ? (row[measC] ?? []).map((p) => p.replace(AUTO_NUMBER, '').trim()).filter(Boolean) : [];
+    const headAt = measParas.findIndex((p) => MECH_START.test(p) && chineseNumeral(p.replace(/[、．.]$/, '')) === null);
+    if (headAt >= 0) {
+      const msAt = measParas.findIndex((p, i) => i > headAt && MEASURE_START.test(p));
+      const heading = joinWrapped(measParas.slice(headAt, msAt < 0 ? undefined : msAt));
+      if (`|${heading}` !== lastMech) {
+        out.push(heading);
+        lastMech = `|${heading}`;
+        lastMeasure = '';
+        measureNo = 0;
+      }
+      measure = msAt < 0 ? '' : joinWrapped(measParas.slice(msAt));
+    }
     if (measure && measure !== lastMeasure) {
       const numbered = measC >= 0 && auto(row[measC]?.[0] ?? '') && !MEASURE_START.test(measure);
       out.push(numbered ? `（${toCn(++measureNo)}）${measure}` : measure);
