@@ -70,6 +70,7 @@ const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] =
   // Two columns, 政策机制及主要举措 | 具体做法: the mechanism's heading and the measure in one merged cell.
   ['batch1-two-columns.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-two-columns.pdf', DETAILS, { title: NOTICE.title }],
+  ['batch1-two-columns-centred.pdf', DETAILS, { title: NOTICE.title }],
   ['batch1-word-numbering.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-word-numbering-table.docx', DETAILS, { title: NOTICE.title }],
   ['batch1-libreoffice.pdf', DETAILS, { title: NOTICE.title }],

@@ -282,7 +282,8 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
   // Mechanisms written as rows across the table (一、建立… over the measure and practice columns) when there is no
   // 政策机制 column: a line that opens with 一、 at the table's left, outside the practice column.
   // A long heading wraps: the line under it, starting where it starts, is its rest (not a measure or a practice).
-  const inlineMechs: { text: string; line: Line; next?: Line }[] = [];
+  // `across`: a row across the table (its practices start under it), not a heading in a merged cell of its own column.
+  const inlineMechs: { text: string; line: Line; next?: Line; across?: boolean }[] = [];
   if (!roles.includes('mechanism')) {
     const practiceCol = roles.indexOf('practice');
     const tableRight = Math.max(...table.map((l) => l.right));
@@ -319,7 +320,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
       };
       if (heading) {
         const c = columnAt(ownLeft + 1, bounds);
-        open = { text: ownText, line: l, left: ownLeft, right: ownRight, colRight: across ? tableRight : (bounds[c] ?? tableRight) };
+        open = { text: ownText, line: l, left: ownLeft, right: ownRight, colRight: across ? tableRight : (bounds[c] ?? tableRight), across };
         inlineMechs.push(open);
         keepRest();
       } else if (wrapped) {
@@ -327,6 +328,10 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
         open!.line = l;
         open!.right = ownRight;
         keepRest();
+      } else if (open && !open.across && own.length === 0) {
+        // A practice's line between the lines of a heading in its own column (a centred cell's baselines are not the
+        // practices'): the heading may still wrap on.
+        kept.push(l);
       } else {
         if (open && !open.next) open.next = l;
         open = null;
@@ -518,6 +523,7 @@ export function pdfText(pages: readonly PdfPage[]): PdfTextResult {
       const firsts = measureTexts.flatMap((m, i) => (i === 0 || m.num === 1 ? [i] : []));
       if (inlineMechs.length === firsts.length)
         inlineMechs.forEach((h, j) => {
+          if (!h.across) return;
           const at = h.next ? (order.get(h.next) ?? -1) : -1;
           const i = items.findIndex((it) => it.at >= at);
           if (at >= 0 && i >= 0) forced.set(firsts[j]!, i);
