@@ -61,6 +61,7 @@ const FORMS: [file: string, cliArgs: string[], meta: Partial<typeof NOTICE>][] =
   ['batch1-mechanism-rows.docx', [], NOTICE],
   ['batch1-mechanism-rows.pdf', [], NOTICE],
   ['batch1-narrow-header.pdf', DETAILS, { title: NOTICE.title }],
+  ['batch1-mixed-orientation.pdf', [], NOTICE],
   ['batch1-sanhao.pdf', [], NOTICE],
   ['batch1-paragraphs.docx', [], NOTICE],
   ['batch1-paragraphs.pdf', [], NOTICE],
