@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 
 /** Provinces whose `count` feature-state is above zero, from the live map. */
 export async function colouredProvinces(page: Page): Promise<Record<number, number>> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const map = (window as unknown as { __atlas: { map: any } }).__atlas.map;
-    const src = map.getSource('provinces');
-    const feats = src._data?.geojson?.features ?? src._data?.features ?? map.querySourceFeatures('provinces');
+    // getData: the whole source, also after the levels of detail changed it with updateData (MapLibre then keeps
+    // the features by id, no longer as one collection).
+    const feats = (await map.getSource('provinces').getData()).features;
     const out: Record<number, number> = {};
     for (const f of feats) {
       const id = Number(f.properties.adcode);

@@ -15,7 +15,7 @@ const seat = (adcode: number) => gazetteer.find((g) => g.adcode === adcode)!.cen
  * border covers.
  */
 async function fillColourOf(page: Page, adcode: number): Promise<string> {
-  return page.evaluate((adcode) => {
+  return page.evaluate(async (adcode) => {
     const w = window as unknown as { __atlas: { map: any } };
     const map = w.__atlas.map;
     const canvas: HTMLCanvasElement = map.getCanvas();
@@ -23,7 +23,14 @@ async function fillColourOf(page: Page, adcode: number): Promise<string> {
     const ctx = document.createElement('canvas').getContext('2d')!;
     ctx.canvas.width = canvas.width;
     ctx.canvas.height = canvas.height;
-    ctx.drawImage(canvas, 0, 0);
+    // The map runs without preserveDrawingBuffer: its canvas is read in the frame that drew it.
+    await new Promise<void>((resolve) => {
+      map.once('render', () => {
+        ctx.drawImage(canvas, 0, 0);
+        resolve();
+      });
+      map.triggerRepaint();
+    });
     const others = ['province-labels', 'markers', 'marker-labels', 'province-outline', 'city-outline'];
     for (let y = 0; y < canvas.clientHeight; y += 3) {
       for (let x = 0; x < canvas.clientWidth; x += 3) {
@@ -88,13 +95,28 @@ describe('explore map', () => {
     await s.context.close();
   });
 
-  it('filtering to mechanism 三 recounts and recolours (北京 3 → 1)', async () => {
+  it('filtering to mechanism 三 recounts and recolours (北京 3 → 1), and leaves the province names where they are', async () => {
     // Close enough to Beijing that its fill has pixels clear of labels and borders.
     const { page } = await fresh('cam=116.4,40.2,6.5');
     expect((await colouredProvinces(page))[110000]).toBe(3);
     const before = await fillColourOf(page, 110000);
+    const names = () =>
+      page.evaluate(async () => {
+        const data = await (window as any).__atlas.map.getSource('province-labels').getData();
+        return data.features.map((f: any) => `${f.properties.adcode}@${f.geometry.coordinates.map((v: number) => v.toFixed(3))}`).sort();
+      });
+    const namesBefore = await names();
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__namesReloaded = 0;
+      w.__atlas.map.on('sourcedata', (e: any) => e.sourceId === 'province-labels' && w.__namesReloaded++);
+    });
     await page.locator('[data-testid="mechanism-1-3"] input').check();
     await mapIdle(page);
+    expect(await page.evaluate(() => (window as any).__namesReloaded)).toBe(0);
+    // A filter never moves or drops a name (they avoid every marker the dataset can show): nothing jumps, and the
+    // names' source is not re-tiled on every click (issue 9's filter → idle budget).
+    expect(await names()).toEqual(namesBefore);
     const after = await colouredProvinces(page);
     expect(after[110000]).toBe(1);
     const expected = new Set(dataset.practices.filter((p) => p.mechanism.index === 3).flatMap((p) => p.actors.map((a) => a.province)));

@@ -244,7 +244,7 @@ describe('exports', () => {
     }
   });
 
-  it('prints with Ctrl+P too: the map image is composed from the screen before printing', async () => {
+  it('prints with Ctrl+P too: the map image is drawn from the geometry (not read from the WebGL canvas) before printing', async () => {
     const { page } = s;
     await gotoApp(s);
     expect(await page.locator('.print-figure canvas, .print-figure img').count()).toBe(0);
@@ -256,7 +256,8 @@ describe('exports', () => {
       return c && { width: c.width, height: c.height, css: [map.clientWidth, map.clientHeight] };
     });
     expect(size).not.toBeNull();
-    expect(size!.width).toBe(size!.css[0]);
-    expect(size!.height).toBe(size!.css[1]);
+    // The map's size on screen at 2×, like the menu's print image.
+    expect(size!.width).toBe(2 * size!.css[0]!);
+    expect(size!.height).toBe(2 * size!.css[1]!);
   });
 });

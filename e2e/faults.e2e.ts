@@ -201,7 +201,8 @@ describe('faults', () => {
         const out: Record<string, unknown> = {};
         for (const source of ['provinces', 'markers']) {
           const data = map.getSource(source)._data;
-          const feats = data?.geojson?.features ?? data?.features ?? [];
+          // After updateData (the levels of detail) MapLibre keeps the features by id ("updateable").
+          const feats = data?.geojson?.features ?? data?.features ?? (data?.updateable ? [...data.updateable.values()] : []);
           for (const f of feats) {
             const id = Number(f.properties.adcode);
             const st = map.getFeatureState({ source, id });

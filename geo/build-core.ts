@@ -75,12 +75,17 @@ export const SCS_ISLAND_UNITS = [442100 /* 东沙群岛 */, 460300 /* 三沙市 
  * focused (MapController.ensureDistricts) and replaces them, and the exports draw a province from level 1 too. At
  * 2 px they were a third of the national file's points (10,022 of 33,748), and the file was 159.5 KB gzip, over
  * the first view's budget; at 8 px it is 132 KB (measured: 4 px 136 KB). Province borders stay at 2 px.
+ * Level 1 (1 px to zoom 7) is for the province views of software-rendered WebGL (issue 25): a province slide is
+ * framed at zoom 5.5–7, where the level simplified for zoom 8 drew about half of a frame's indices in city borders
+ * (172k of 275k in 广东's), each vertex cut by the worker and drawn by SwiftShader. The exports, drawn at print
+ * size, take the level made for zoom 8 (src/scene/scene.ts).
  */
 export interface LevelSettings { level: number; minZoom: number; maxZoom: number; px: number; quantization: number; dropArea: number; cityPx?: number }
 export const NATIONAL: LevelSettings = { level: 0, minZoom: 0, maxZoom: 4.5, px: 2, quantization: 1e6, dropArea: 1e-4, cityPx: 8 };
 export const DETAIL_LEVELS: LevelSettings[] = [
-  { level: 1, minZoom: 4.5, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
-  { level: 2, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
+  { level: 1, minZoom: 4.5, maxZoom: 7, px: 1, quantization: 1e6, dropArea: 2e-5 },
+  { level: 2, minZoom: 7, maxZoom: 8, px: 1, quantization: 2e6, dropArea: 1e-5 },
+  { level: 3, minZoom: 8, maxZoom: 10, px: 1, quantization: 8e6, dropArea: 1e-6 },
 ];
 
 function simplifySettings(l: LevelSettings) {

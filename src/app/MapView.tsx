@@ -12,6 +12,7 @@ import { provinceOf } from '../ingest/gazetteer';
 import { mapLocale, tFor } from '../i18n';
 import { buildSlides, clampSlide, slideRegions, windowSlideLayout } from '../store/slides';
 import { programmeMarks } from '../store/programmes';
+import { mapJumps } from '../store/motion';
 import { cameraBelongs, mapCommands, type MapCommand, type PolicyContext } from '../map/policy';
 import { bboxOf, type Bounds } from '../geometry/bounds';
 // The briefing's page layout (where the map sits beside the slide panel) loads with the map, not with the lazy
@@ -154,6 +155,7 @@ export function MapView({
     ctl.map.on('webglcontextlost', () => onFailure(new Error('webglcontextlost'), true));
     ctl.map.on('webglcontextrestored', () => onRestored());
     window.__atlas = { map: ctl.map, controller: ctl, store: atlasStore };
+    atlasStore.getState().setSoftwareMap(ctl.softwareRendering);
     ctlRef.current = ctl;
 
     const applyFilters = (s: AtlasState) => {
@@ -161,7 +163,7 @@ export function MapView({
       const practices = filterPractices(dataset, s.filters);
       const counts = countsByRegion(dataset, practices);
       const { breaks } = provinceBreaks(dataset, geo.provinces, s.breaksScope === 'filtered' ? practices : dataset.practices);
-      void ctl.setCounts(counts, breaks);
+      void ctl.setCounts(counts, breaks, countsByRegion(dataset, dataset.practices));
       void ctl.setMarkers(markerPoints(dataset, dataset.practices), markerPoints(dataset, practices));
     };
     // Programme units (issue 27): shown when the legend's toggle is on or a `prog` filter is set (then only those
@@ -232,7 +234,8 @@ export function MapView({
         case 'highlight':
           return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
         case 'frame':
-          return void ctl.frame(c.subject, c.animate);
+          // Jumps where WebGL is drawn in software, or where the presenter chose to (store/motion.ts).
+          return void ctl.frame(c.subject, c.animate && !mapJumps(atlasStore.getState().softwareMap));
         case 'jump':
           return ctl.jumpTo(c.camera);
         case 'layout':

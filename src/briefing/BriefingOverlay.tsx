@@ -35,6 +35,7 @@ import { SegmentedText } from '../ui/SegmentedText';
 import { programmeById, programmeCoverage } from '../store/programmes';
 import { ProgrammeCoverageView, ProgrammeName, ProgrammeSources, ProgrammeStatus } from '../ui/programmes';
 import { useSlideGuard } from './slideGuard';
+import { mapJumps, setMotionChoice } from '../store/motion';
 import './briefing.css';
 import { isProvince } from '../geometry/adcode';
 
@@ -344,11 +345,14 @@ function useSlideLayout(): SlideLayout {
 export function BriefingOverlay() {
   const t = useT();
   const { dataset, geo } = useAtlasData();
-  const { filters, slide, lang, theme } = useAtlas(
-    useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme })),
+  const { filters, slide, lang, theme, softwareMap } = useAtlas(
+    useShallow((s) => ({ filters: s.filters, slide: s.slide, lang: s.lang, theme: s.theme, softwareMap: s.softwareMap })),
   );
   const config = useDeployConfig();
   const layout = useSlideLayout();
+  /** Jumping between slides instead of flying: the presenter's choice, else the machine's default (store/motion.ts). */
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const jump = chosen ?? mapJumps(softwareMap);
   const slides = useMemo(() => buildSlides(dataset, filters, layout), [dataset, filters, layout]);
   const n = slides.length;
   const index = clampSlide(slide, n);
@@ -451,6 +455,19 @@ export function BriefingOverlay() {
               onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
             >
               {theme === 'dark' ? t('briefingThemeLight') : t('briefingThemeDark')}
+            </button>
+            <button
+              type="button"
+              className="briefing-button briefing-jump"
+              data-testid="briefing-jump"
+              aria-pressed={jump}
+              title={t('briefingMotionToggle')}
+              onClick={() => {
+                setMotionChoice(!jump);
+                setChosen(!jump);
+              }}
+            >
+              {t('briefingJump')}
             </button>
             <button type="button" className="briefing-button" data-testid="briefing-exit" onClick={leave}>
               {t('briefingExit')}

@@ -1,7 +1,7 @@
 // BriefingOverlay rendered statically: what each kind of slide shows, in both languages, and that practice text
 // stays text.
 import { createTestData } from '../test-utils/render';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AtlasDataContext, type AtlasData } from '../data/context';
 import type { GeoBundle } from '../data/load';
@@ -11,6 +11,7 @@ import { city, createBatch, createDataset, createPractice, province } from '../s
 import { BriefingOverlay } from './BriefingOverlay';
 import { buildSlides, practiceBody } from '../store/slides';
 import type { Practice } from '../types';
+import { motionChoice, setMotionChoice } from '../store/motion';
 
 function createData(extra: Practice[] = []): AtlasData {
   const dataset = createDataset({
@@ -49,6 +50,24 @@ function render(patch: Partial<AtlasState>, data = createData()): string {
 }
 
 describe('BriefingOverlay (static render)', () => {
+  it('shows jumping between slides as a toggle: on by default where the map is drawn in software, the presenter\'s choice kept in this browser', () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) });
+    try {
+      expect(render({ slide: 0 })).toMatch(/data-testid="briefing-jump" aria-pressed="false"/);
+      expect(render({ slide: 0, softwareMap: true })).toMatch(/data-testid="briefing-jump" aria-pressed="true"/);
+      setMotionChoice(false);
+      expect(motionChoice()).toBe(false);
+      expect(render({ slide: 0, softwareMap: true })).toMatch(/data-testid="briefing-jump" aria-pressed="false"/);
+      setMotionChoice(true);
+      expect(render({ slide: 0 })).toMatch(/data-testid="briefing-jump" aria-pressed="true"/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Without storage (a locked-down browser): no choice, the machine decides, and no error.
+    expect(motionChoice()).toBe(null);
+  });
+
   it('opens on the national slide with totals, the province order and the progress', () => {
     const html = render({ slide: 0 });
     expect(html).toContain('data-kind="national"');

@@ -13,7 +13,7 @@ import type { Selection } from '../store/selection';
 import type { Dataset, GazetteerEntry, Practice } from '../types';
 import { composeExport, renderExportPng, type ExportLayout, type Orientation } from './png';
 import { downloadBlob } from '../ui/download';
-import { describeExport, describeFrame, exportSubject, useExportState } from './describe';
+import { describeExport, describeExportNow, exportSubject, useExportState } from './describe';
 import { exportFileName } from '../format/summary';
 import { practicesCsv, practicesJson } from '../format/csv';
 import './export.css';
@@ -115,27 +115,20 @@ export function ExportMenu() {
     return () => document.removeEventListener('pointerdown', onDown);
   }, [open]);
 
-  // Ctrl+P without the menu: compose the print image synchronously from the canvas on screen (preserveDrawingBuffer
-  // keeps it readable), so the printed page still carries legend, inset and citation.
+  // Ctrl+P without the menu: compose the print image synchronously (the dialog opens when this returns), drawn from
+  // the geometry like every export, so the printed page still carries legend, inset and citation. The live WebGL
+  // canvas is not read: the map runs without preserveDrawingBuffer (a buffer copy per frame saved in software GL).
   useEffect(() => {
     const onBeforePrint = () => {
       flushSync(() => setPrintCards(true));
       if (Date.now() - preparedAt.current < PREPARED_FRESH_MS) return;
-      const live = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+      const mapEl = document.querySelector<HTMLElement>('[data-testid="map"]');
       const fig = figureRef.current;
-      if (!live || !fig || !live.clientWidth) return;
+      if (!mapEl || !fig || !mapEl.clientWidth) return;
       try {
         const canvas = document.createElement('canvas');
-        composeExport(
-          {
-            ...describeFrame(stateRef.current()),
-            map: { image: live },
-            cssWidth: live.clientWidth,
-            cssHeight: live.clientHeight,
-            pixelRatio: live.width / live.clientWidth,
-          },
-          canvas,
-        );
+        // The map's own size on screen, at 2× like the menu's print image (paper has more dots than a screen).
+        composeExport({ ...describeExportNow(stateRef.current()), cssWidth: mapEl.clientWidth, cssHeight: mapEl.clientHeight, pixelRatio: 2 }, canvas);
         fig.replaceChildren(canvas);
       } catch {
         // A print without the map image is still a print of the cards.

@@ -19,7 +19,7 @@ import type { Selection } from '../store/selection';
 import type { ExportInput } from './png';
 import { dataCitation, filterSummary, isoDay } from '../format/summary';
 import { useDeployConfig, type DeployConfig } from '../data/config';
-import { buildScene } from '../scene/scene';
+import { buildScene, sceneNow, type MapScene } from '../scene/scene';
 
 export type ExportDescription = Omit<ExportInput, 'cssWidth' | 'cssHeight' | 'pixelRatio'>;
 
@@ -88,18 +88,31 @@ export function exportFooter(s: ExportState, practices: readonly Practice[]): st
  * the app's): title, subtitle, legend, footer, inset and the map scene framed on the subject.
  */
 export async function describeExport(s: ExportState, opts: { subject?: ExportSubject; theme?: ThemeName } = {}): Promise<ExportDescription> {
-  const theme = opts.theme ?? s.theme;
   const subject = opts.subject ?? exportSubject(s);
-  const scene = await buildScene(
-    { dataset: s.dataset, geo: s.geo, practices: s.filtered, breaks: s.breaks, palette: paletteOf(theme), fontFamily: s.fontFamily },
-    subject.adcode,
-  );
-  // Under a `prog` filter the exported map outlines those programmes' units as the live map does (issue 27).
-  const prog = s.filters.programmes.length > 0 ? { ...programmeMarks(s.dataset, s.filtered, s.filters.programmes), color: paletteOf(theme).programme } : null;
-  return { ...describeFrame(s, { subject, theme }), map: { scene: prog ? { ...scene, programme: prog } : scene } };
+  return withScene(s, { ...opts, subject }, await buildScene(sceneInput(s, opts.theme ?? s.theme), subject.adcode));
 }
 
-/** Everything around the map (synchronous: Ctrl+P composes from the live canvas before the print dialog opens). */
+/**
+ * The same at once, the subject drawn from the national level (Ctrl+P composes before the print dialog opens and
+ * cannot wait for the subject's detail file; the live WebGL canvas is not read back).
+ */
+export function describeExportNow(s: ExportState): ExportDescription {
+  const subject = exportSubject(s);
+  return withScene(s, { subject }, sceneNow(sceneInput(s, s.theme), subject.adcode));
+}
+
+function sceneInput(s: ExportState, theme: ThemeName) {
+  return { dataset: s.dataset, geo: s.geo, practices: s.filtered, breaks: s.breaks, palette: paletteOf(theme), fontFamily: s.fontFamily };
+}
+
+function withScene(s: ExportState, opts: { subject: ExportSubject; theme?: ThemeName }, scene: MapScene): ExportDescription {
+  const theme = opts.theme ?? s.theme;
+  // Under a `prog` filter the exported map outlines those programmes' units as the live map does (issue 27).
+  const prog = s.filters.programmes.length > 0 ? { ...programmeMarks(s.dataset, s.filtered, s.filters.programmes), color: paletteOf(theme).programme } : null;
+  return { ...describeFrame(s, opts), map: { scene: prog ? { ...scene, programme: prog } : scene } };
+}
+
+/** Everything around the map (synchronous). */
 export function describeFrame(s: ExportState, opts: { subject?: ExportSubject; theme?: ThemeName } = {}): Omit<ExportDescription, 'map'> {
   const t = tFor(s.lang);
   const theme = opts.theme ?? s.theme;

@@ -42,10 +42,10 @@ export interface ExportInset {
 }
 
 /**
- * The map: a scene drawn from the geometry into the free space (exports), or a ready image of the live map
- * (Ctrl+P), which is fitted whole into the area above the footer.
+ * The map: a scene drawn from the geometry into the free space. Never the live WebGL canvas (Ctrl+P too draws its
+ * own copy): the map runs without preserveDrawingBuffer, which saves a buffer copy per frame in software GL.
  */
-export type ExportMap = { scene: MapScene } | { image: CanvasImageSource & { width: number; height: number } };
+export type ExportMap = { scene: MapScene };
 
 export interface ExportInput {
   map: ExportMap;
@@ -181,20 +181,12 @@ export function composeExport(input: ExportInput, canvas: HTMLCanvasElement = do
   // ——— Map ———
   ctx.fillStyle = colors.sea;
   ctx.fillRect(0, 0, W, H);
-  let mapFrame: Rect;
-  if ('scene' in input.map) {
-    const avoid = [title, legend, ...(inset ? [inset] : [])].filter((r) => r.width > 0 && r.height > 0);
-    mapFrame = freeFrame({ x: MARGIN, y: MARGIN, width: W - 2 * MARGIN, height: footer.y - 2 * MARGIN }, avoid, input.map.scene.bounds);
-    // The dash line lies south of the framed mainland: a part within a margin of the footer would read as running
-    // into it (issue 26), so it is left to the inset like a part under the legend.
-    const footerBand: Rect = { x: 0, y: footer.y - MARGIN, width: W, height: H - footer.y + MARGIN };
-    drawMapScene(ctx, mapArea, mapFrame, input.map.scene, [...avoid, footerBand]);
-  } else {
-    const img = input.map.image;
-    const k = Math.min(mapArea.width / img.width, mapArea.height / img.height);
-    mapFrame = { x: (mapArea.width - img.width * k) / 2, y: (mapArea.height - img.height * k) / 2, width: img.width * k, height: img.height * k };
-    ctx.drawImage(img, mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
-  }
+  const avoid = [title, legend, ...(inset ? [inset] : [])].filter((r) => r.width > 0 && r.height > 0);
+  const mapFrame = freeFrame({ x: MARGIN, y: MARGIN, width: W - 2 * MARGIN, height: footer.y - 2 * MARGIN }, avoid, input.map.scene.bounds);
+  // The dash line lies south of the framed mainland: a part within a margin of the footer would read as running
+  // into it (issue 26), so it is left to the inset like a part under the legend.
+  const footerBand: Rect = { x: 0, y: footer.y - MARGIN, width: W, height: H - footer.y + MARGIN };
+  drawMapScene(ctx, mapArea, mapFrame, input.map.scene, [...avoid, footerBand]);
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
 

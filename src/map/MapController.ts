@@ -1,7 +1,6 @@
-// The one owner of MapLibre's map (create.ts makes it; camera.ts, pointer.ts and labels.ts handle its camera, pointer
-// and province names). React creates it once and feeds it from the store; every public method is idempotent. What it
-// decides lives in pure modules (lod.ts, pointer.ts, framing.ts, labelPlacement.ts, policy.ts); all it applies to the
-// map goes through one record (applied.ts), which is also what a WebGL context restore replays.
+// The one owner of MapLibre's map (create.ts makes it; camera.ts, pointer.ts, labels.ts: camera, pointer, names). React
+// feeds it from the store; public methods are idempotent. Decisions live in pure modules (lod, pointer, framing,
+// labelPlacement, policy); all it applies goes through one record (applied.ts), which a context restore replays.
 import { NavigationControl, type Map as MlMap } from 'maplibre-gl';
 import { createMap, mapSink } from './create';
 import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
@@ -18,18 +17,16 @@ import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
 import { viewBounds, type DetailCollections, type DetailView } from './lod';
 import { Pointer } from './pointer';
+import { isSoftwareRenderer, rendererOf } from './renderer';
 import type { Camera, GazetteerEntry } from '../types';
 import type { MapCallbacks, MapGeo, SelectionTarget } from './contract';
 
 export type { Camera, MapCallbacks, MapGeo, SelectionTarget };
 
 export class MapController {
-  // ——— every field, in one place ———
   readonly map: MlMap;
-  private readonly container: HTMLElement;
-  private readonly geo: MapGeo;
-  private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>;
-  private readonly callbacks: MapCallbacks;
+  /** WebGL drawn in software (no GPU): framed moves jump by default (renderer.ts, store/motion.ts). */
+  readonly softwareRendering: boolean;
   /** Everything applied to the map (data, feature state, layout, filters, paint): replayed after a context loss. */
   private readonly applied: AppliedState;
   private readonly pointer: Pointer;
@@ -61,19 +58,16 @@ export class MapController {
   private destroyed = false;
 
   constructor(
-    container: HTMLElement,
-    geo: MapGeo,
-    gazetteer: ReadonlyMap<number, GazetteerEntry>,
-    callbacks: MapCallbacks,
+    private readonly container: HTMLElement,
+    private readonly geo: MapGeo,
+    private readonly gazetteer: ReadonlyMap<number, GazetteerEntry>,
+    private readonly callbacks: MapCallbacks,
     options: { theme: ThemeName; camera: Camera | null; locale?: Record<string, string> },
   ) {
-    this.container = container;
-    this.geo = geo;
-    this.gazetteer = gazetteer;
-    this.callbacks = callbacks;
     this.theme = options.theme;
     this.setBusy();
     this.map = createMap(container, buildStyle(this.theme), options.camera, geo.nationalBounds, options.locale);
+    this.softwareRendering = isSoftwareRenderer(rendererOf(this.map.painter.context.gl));
     this.localeKey = JSON.stringify(options.locale ?? {});
     this.nav = new NavigationControl({ showCompass: false });
     this.map.addControl(this.nav, 'top-left');
@@ -177,12 +171,13 @@ export class MapController {
   /**
    * Counts per region (province, city and district adcodes) and the class breaks that colour provinces. Only
    * feature-state changes (count for tooltips, ramp colour index for the fill), and only where a value changed.
+   * Names rank by `inDataset` (no filters): a filter leaves them still and their source untiled (issue 9's budget).
    */
-  async setCounts(counts: ReadonlyMap<number, number>, breaks: number[]): Promise<void> {
+  async setCounts(counts: ReadonlyMap<number, number>, breaks: number[], inDataset: ReadonlyMap<number, number>): Promise<void> {
     await this.ready;
     if (this.destroyed) return;
     this.counts = counts;
-    this.labels.set({ counts });
+    this.labels.set({ counts: inDataset });
     const rampLength = paletteOf(this.theme).classes.length;
     let changed = false;
     for (const f of this.geo.provinces.features) {
@@ -213,9 +208,10 @@ export class MapController {
       this.applied.forgetFeatureStates(SRC.markers);
       this.selectedTargets = this.selectedTargets.filter((t) => t.source !== SRC.markers);
       this.applySelectionState();
+      // Names avoid every marker the dataset can show: a filtered marker is never larger (so filters move no name).
+      this.labels.set({ markers: all.flatMap((p) => { const g = this.gazetteer.get(p.adcode); return g ? [{ at: g.center, count: p.count }] : []; }) });
     }
     const counts = new Map(visible.map((p) => [p.adcode, p.count]));
-    this.labels.set({ markers: visible.flatMap((p) => { const g = this.gazetteer.get(p.adcode); return g ? [{ at: g.center, count: p.count }] : []; }) });
     let changed = false;
     for (const id of this.markerIds) {
       if (this.applied.featureState({ source: SRC.markers, id }, { count: counts.get(id) ?? 0 })) changed = true;
@@ -357,9 +353,11 @@ export class MapController {
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
     this.applySelectionOutline();
-    this.applied.setData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces });
-    this.applied.setData(SRC.cities, { type: 'FeatureCollection', features: c.cities });
-    this.applied.setData(SRC.districts, { type: 'FeatureCollection', features: c.districts });
+    // Only the features that changed go to MapLibre (a slice swaps one province's features; the others' tiles stay).
+    const adcode = (f: { properties: unknown }) => (f.properties as { adcode: number }).adcode;
+    this.applied.patchData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces }, adcode);
+    this.applied.patchData(SRC.cities, { type: 'FeatureCollection', features: c.cities }, adcode);
+    this.applied.patchData(SRC.districts, { type: 'FeatureCollection', features: c.districts }, adcode);
     this.setBusy();
   }
 

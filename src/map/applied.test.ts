@@ -5,6 +5,7 @@ function fakeSink() {
   const calls: string[] = [];
   const sink: MapSink = {
     setData: (s, d) => calls.push(`data ${s} ${d.features.length}`),
+    updateData: (s, d) => calls.push(`update ${s} -${d.remove.join(',')} +${d.add.map((f) => f.id).join(',')}`),
     setFeatureState: (t, st) => calls.push(`state ${t.source}/${t.id} ${JSON.stringify(st)}`),
     setLayoutProperty: (l, p, v) => calls.push(`layout ${l} ${p} ${JSON.stringify(v)}`),
     setPaintProperty: (l, p, v) => calls.push(`paint ${l} ${p} ${JSON.stringify(v)}`),
@@ -73,5 +74,20 @@ describe('AppliedState', () => {
     expect(a.featureStates('p')).toHaveLength(1);
     expect(a.featureState({ source: 'm', id: 5 }, { count: 1 })).toBe(true);
     expect(calls).toHaveLength(3);
+  });
+
+  it('sends a source only the features that changed, by identity, and replays the whole data', () => {
+    const { sink, calls } = fakeSink();
+    const a = new AppliedState(sink);
+    const f = (id: number) => ({ type: 'Feature' as const, id, properties: { adcode: id }, geometry: { type: 'Point' as const, coordinates: [0, 0] } });
+    const [one, two, three, twoFiner] = [f(1), f(2), f(3), f(2)];
+    const id = (x: { properties: unknown }) => (x.properties as { adcode: number }).adcode;
+    a.patchData('c', { type: 'FeatureCollection', features: [one, two] }, id);
+    // Nothing changed: nothing sent. One feature swapped, one gone, one new: only those.
+    a.patchData('c', { type: 'FeatureCollection', features: [one, two] }, id);
+    a.patchData('c', { type: 'FeatureCollection', features: [twoFiner, three] }, id);
+    a.live = false;
+    a.replay();
+    expect(calls).toEqual(['data c 2', 'update c -1 +2,3', 'data c 2']);
   });
 });

@@ -3,11 +3,13 @@
 // skips a change the map already has, and while the WebGL context is lost it only records. When the context
 // returns, MapLibre rebuilds the style from a snapshot without feature state, and `replay` puts everything back
 // from this one record (no per-feature bookkeeping elsewhere). No MapLibre import: applied.test.ts uses a fake.
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 
 /** The few map calls the record makes (MapLibre's Map, through a thin adapter in the controller). */
 export interface MapSink {
   setData(source: string, data: FeatureCollection): void;
+  /** Changes only the features named (MapLibre then re-cuts only the tiles they touch); ids are promoted ids. */
+  updateData(source: string, diff: FeatureDiff): void;
   setFeatureState(target: FeatureTarget, state: Record<string, unknown>): void;
   setLayoutProperty(layer: string, prop: string, value: unknown): void;
   setPaintProperty(layer: string, prop: string, value: unknown): void;
@@ -18,6 +20,28 @@ export interface MapSink {
 export interface FeatureTarget {
   source: string;
   id: number;
+}
+
+/** A change of some features of a source, by id (MapLibre's GeoJSONSourceDiff, the part we use). */
+export interface FeatureDiff {
+  remove: number[];
+  /** New features, and features whose geometry changed (an id already there is replaced). */
+  add: Feature[];
+}
+
+/**
+ * The features that differ between two collections keyed by `id` (the source's promoted id): compared by identity,
+ * since a level of detail swaps whole feature objects. Null when nothing changed.
+ */
+export function featureDiff(prev: FeatureCollection, next: FeatureCollection, id: (f: Feature) => number): FeatureDiff | null {
+  const before = new Map(prev.features.map((f) => [id(f), f]));
+  const add: Feature[] = [];
+  for (const f of next.features) {
+    if (before.get(id(f)) !== f) add.push(f);
+    before.delete(id(f));
+  }
+  const remove = [...before.keys()];
+  return add.length || remove.length ? { remove, add } : null;
 }
 
 type Entry = { layer: string; prop: string; value: unknown; key: string };
@@ -37,6 +61,20 @@ export class AppliedState {
   setData(source: string, data: FeatureCollection): void {
     this.data.set(source, data);
     if (this.live) this.sink.setData(source, data);
+  }
+
+  /**
+   * Replaces a source's data by sending only what changed from the data recorded (a slide that adds one province's
+   * slice re-cut every tile of three sources with setData; now only the tiles the changed features touch). Falls
+   * back to setData when there is no recorded data to diff against.
+   */
+  patchData(source: string, data: FeatureCollection, id: (f: Feature) => number): void {
+    const prev = this.data.get(source);
+    this.data.set(source, data);
+    if (!this.live) return;
+    if (!prev) return this.sink.setData(source, data);
+    const diff = featureDiff(prev, data, id);
+    if (diff) this.sink.updateData(source, diff);
   }
 
   /** Merges `state` into the feature's; only the keys whose value changed reach the map. True if any did. */

@@ -34,9 +34,8 @@ export function createMap(
     // able to frame China whole in what the legend and inset leave free, which takes a zoom of about 1.1.
     minZoom: 1,
     maxZoom: 11,
-    // Ctrl+P's print image is composed from the live canvas in 'beforeprint' (src/export/ExportMenu.tsx); the other
-    // exports draw from geometry. Turning this off (branch r2-speed) needs that print path to draw from geometry too.
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+    // MapLibre's default context, without preserveDrawingBuffer: nothing reads the canvas back (exports and print
+    // draw from the geometry), and keeping the buffer costs a copy of every frame in software GL.
     // The controls' labels in the interface language (MapLibre's own strings are English).
     locale,
   });
@@ -48,6 +47,7 @@ export function createMap(
 export function mapSink(map: MlMap): MapSink {
   return {
     setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
+    updateData: (id, diff) => void (map.getSource(id) as GeoJSONSource).updateData(diff as never),
     setFeatureState: (t, s) => map.setFeatureState(t, s),
     setLayoutProperty: (l, p, v) => map.setLayoutProperty(l, p as never, v as never),
     setPaintProperty: (l, p, v) => map.setPaintProperty(l, p as never, v as never),

@@ -91,6 +91,8 @@ export class ProvinceLabels {
     briefing?: boolean;
     focus?: number | null;
   }): void {
+    // Nothing new (the same objects again, e.g. after a filter change): the names stay as placed.
+    if ((Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === undefined || next[k] === this[k])) return;
     if (next.counts) this.counts = next.counts;
     if (next.markers) this.markers = next.markers;
     if (next.names !== undefined) this.names = next.names;

@@ -50,8 +50,16 @@ const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** Tile buffer (px of a 512 px tile) of the area sources; see buildStyle. */
 export const AREA_BUFFER = 16;
 
-/** Zoom from which city borders are drawn everywhere (below it only inside the focused province). */
+/** Zoom from which cities are labelled and their borders drawn inside the focused province. */
 export const CITY_ZOOM = 5;
+/**
+ * Zoom from which city borders are drawn everywhere; below it only inside the focused province. At 4.5 they were
+ * the largest layer of a province slide (156k of 302k indices a frame): every neighbour's cities, for context a
+ * province outline gives as well.
+ */
+export const CITY_EVERYWHERE_ZOOM = 6;
+/** City borders: thin nationally, a little heavier zoomed in (the same in and outside the focused province). */
+const cityWidth = ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.6, 8, 1.2];
 /** Zoom from which district borders show (districts are loaded per province on demand). */
 export const DISTRICT_ZOOM = 6.5;
 /**
@@ -163,24 +171,21 @@ export function buildLayers(theme: ThemeName): LayerSpecification[] {
       paint: { 'line-color': p.districtOutline, 'line-width': 0.5 },
     },
     {
-      // City borders everywhere only from CITY_ZOOM; below it only inside the focused province (a country-wide
-      // pass of 476 outlines costs ~30 ms a frame in software GL and reads as noise at national scale).
+      // City borders everywhere only from CITY_EVERYWHERE_ZOOM; below it only inside the focused province (a
+      // country-wide pass of 476 outlines costs ~30 ms a frame in software GL and reads as noise at national scale).
       id: LAYER.cityOutline,
       type: 'line',
       source: SRC.cities,
-      minzoom: CITY_ZOOM - 0.5,
-      paint: {
-        'line-color': p.cityOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.5, 8, 1.2],
-      },
+      minzoom: CITY_EVERYWHERE_ZOOM,
+      paint: { 'line-color': p.cityOutline, 'line-width': cityWidth },
     },
     {
       id: LAYER.cityOutlineFocus,
       type: 'line',
       source: SRC.cities,
-      maxzoom: CITY_ZOOM - 0.5,
+      maxzoom: CITY_EVERYWHERE_ZOOM,
       filter: focusFilter(null),
-      paint: { 'line-color': p.cityOutline, 'line-width': 0.6 },
+      paint: { 'line-color': p.cityOutline, 'line-width': cityWidth },
     },
     {
       id: LAYER.provinceOutline,
@@ -336,11 +341,16 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
   // geometry of its buffer too (clipped away, but each vertex still costs in software GL): with 128 px a tile holds
   // 2.25× its own area. 16 px is more than the widest line (3.5 px) needs at a tile edge. Points (markers, labels)
   // keep the default: a marker near a tile edge must not be cut.
-  const geojson = (promoteId: string | null, area = true) => ({
+  // Small sources stop their tiles at a low zoom (`maxzoom`; beyond, MapLibre re-cuts the same tile at each zoom):
+  // a view then needs one or two tiles of them instead of six to nine, and each tile that arrives draws a frame
+  // (150–600 ms in software GL). Their grid stays finer than a pixel where they are drawn: a unit of a zoom-5 tile
+  // is 150 m, 0.7 px at zoom 8.5 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
+  const geojson = (promoteId: string | null, area = true, maxzoom?: number) => ({
     type: 'geojson' as const,
     data: EMPTY,
     ...(promoteId ? { promoteId } : {}),
     ...(area ? { buffer: AREA_BUFFER } : {}),
+    ...(maxzoom !== undefined ? { maxzoom } : {}),
   });
   return {
     version: 8,
@@ -352,9 +362,9 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
       [SRC.provinces]: geojson('adcode'),
       [SRC.cities]: geojson('adcode'),
       [SRC.districts]: geojson('adcode'),
-      [SRC.dash]: geojson(null),
-      [SRC.provinceLabels]: geojson(null, false),
-      [SRC.markers]: geojson('adcode', false),
+      [SRC.dash]: geojson(null, true, 5),
+      [SRC.provinceLabels]: geojson(null, false, 5),
+      [SRC.markers]: geojson('adcode', false, 7),
       [SRC.selection]: geojson(null),
     },
     layers: buildLayers(theme),

@@ -76,16 +76,21 @@ export interface SceneInput {
 }
 
 /**
- * The subject's province at the first level of detail (what the live map draws once it is focused): a province
- * framed alone needs more than the national level's borders, whose lines between its cities are coarse (see
- * NATIONAL.cityPx in geo/build-core.ts). Null without levels, or when the file cannot be had (the national level
+ * The subject's province at a level of detail: a province framed alone needs more than the national level's
+ * borders, whose lines between its cities are coarse (see NATIONAL.cityPx in geo/build-core.ts). Exports are drawn
+ * at print size (a Word figure at 300 dpi, a slide at 2×), finer than the live map's province view: the first level
+ * made for zoom 8 or more, else the finest. Null without levels, or when the file cannot be had (the national level
  * then draws it, as before).
  */
 async function provinceDetail(geo: GeoBundle, province: number): Promise<DetailSlice | null> {
-  const first = geo.lod?.levels[0];
-  if (!first) return null;
-  return loadDetail(geo, first.level, province).catch(() => null);
+  const levels = geo.lod?.levels ?? [];
+  const forPrint = levels.find((l) => l.maxZoom >= PRINT_ZOOM) ?? levels[levels.length - 1];
+  if (!forPrint) return null;
+  return loadDetail(geo, forPrint.level, province).catch(() => null);
 }
+
+/** The zoom a province drawn at print size needs its borders simplified for (within 1 px). */
+const PRINT_ZOOM = 8;
 
 async function subjectFeature(geo: GeoBundle, adcode: number, detail: DetailSlice | null): Promise<Feature<Geometry> | null> {
   const own = (fc: RegionCollection | null | undefined) => fc?.features.find((f) => f.properties.adcode === adcode) ?? null;
@@ -153,12 +158,27 @@ export function nationalScene(input: SceneInput): MapScene {
 
 /** The scene for a subject; null = the national view. */
 export async function buildScene(input: SceneInput, subject: number | null): Promise<MapScene> {
+  if (subject === null) return nationalScene(input);
+  const { geo } = input;
+  const detail = await provinceDetail(geo, provinceOf(subject));
+  const feature = await subjectFeature(geo, subject, detail);
+  return sceneWith(input, subject, detail, feature);
+}
+
+/**
+ * The scene for a subject at once, from the national level only (a district subject is framed on its seat): for
+ * a print started before `buildScene` could fetch the subject's detail (Ctrl+P composes synchronously).
+ */
+export function sceneNow(input: SceneInput, subject: number | null): MapScene {
+  if (subject === null) return nationalScene(input);
+  const own = (fc: RegionCollection) => fc.features.find((f) => f.properties.adcode === subject) ?? null;
+  return sceneWith(input, subject, null, own(input.geo.provinces) ?? own(input.geo.cities));
+}
+
+function sceneWith(input: SceneInput, subject: number, detail: DetailSlice | null, feature: Feature<Geometry> | null): MapScene {
   const national = nationalScene(input);
-  if (subject === null) return national;
   const { geo } = input;
   const province = provinceOf(subject);
-  const detail = await provinceDetail(geo, province);
-  const feature = await subjectFeature(geo, subject, detail);
   const b = (feature && bboxOf(feature.geometry)) ?? seatBounds(geo.gazetteer.get(subject));
   return {
     ...national,

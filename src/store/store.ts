@@ -75,6 +75,9 @@ export interface ViewSlice extends Omit<StateValues, 'filters' | 'selection'> {
    */
   showProgrammes: boolean;
   setShowProgrammes: (on: boolean) => void;
+  /** The map is drawn without a GPU (software WebGL): framed moves then jump by default (store/motion.ts). */
+  softwareMap: boolean;
+  setSoftwareMap: (on: boolean) => void;
 }
 
 /** Changes of several fields that must land together (one state change, one history entry). */
@@ -153,6 +156,8 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setBreaksScope: (breaksScope) => set({ breaksScope }),
   showProgrammes: false,
   setShowProgrammes: (showProgrammes) => set({ showProgrammes }),
+  softwareMap: false,
+  setSoftwareMap: (softwareMap) => set({ softwareMap }),
 });
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
