@@ -327,6 +327,31 @@ function BriefingLegend() {
   );
 }
 
+/**
+ * A programme slide lists up to two dozen units and the sources of its list: it reads at the body size (2.9 % of the
+ * screen's height) where the card holds it, and only where it does not — long English names, a phone — a step
+ * smaller at a time, down to 0.6 of it, so that nothing is hidden below the card's edge (issue 26: at a fixed 0.75
+ * em the Chinese slides read at 2.2 % of the height, and the English ones still ran up to 131 px past the card).
+ * Fitted again when the window changes and when the slide's text does (English names arrive after the slide).
+ */
+function useFitToCard(ref: React.RefObject<HTMLElement | null>, active: boolean, deps: readonly unknown[]): void {
+  useLayoutEffect(() => {
+    const card = ref.current;
+    if (!card || !active) return;
+    const fit = () => {
+      for (let size = 1; size >= 0.6; size -= 0.05) {
+        card.style.fontSize = `${size.toFixed(2)}em`;
+        if (card.scrollHeight <= card.clientHeight + 1) return;
+      }
+    };
+    fit();
+    const changes = new MutationObserver(fit);
+    changes.observe(card, { childList: true, subtree: true, characterData: true });
+    return () => changes.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, ...deps]);
+}
+
 /** The card's layout for the window, followed as the window changes (a phone turned, a window resized). */
 function useSlideLayout(): SlideLayout {
   const [layout, setLayout] = useState(windowSlideLayout);
@@ -358,6 +383,8 @@ export function BriefingOverlay() {
   const index = clampSlide(slide, n);
   const current = slides[index] as Slide;
   const panelRef = useRef<HTMLElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  useFitToCard(cardRef, current.kind === 'programme', [index, lang, layout]);
 
   const store = useAtlasStore();
   const slideNotice = useSlideGuard(store, slides, slide, dataset);
@@ -479,7 +506,7 @@ export function BriefingOverlay() {
             {slideNotice.kind === 'out-of-range' ? t('slideOutOfRange', { asked: slideNotice.asked, n: slideNotice.n, shown: slideNotice.shown }) : t('slideBatchGone', { shown: slideNotice.shown })}
           </p>
         )}
-        <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
+        <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card" ref={cardRef}>
           {current.kind === 'national' ? (
             <NationalSlide slides={slides} />
           ) : current.kind === 'province' ? (
