@@ -10,6 +10,7 @@ import { artifactPath, gotoApp, mapIdle, openSession, settled, type Session, use
 import { parseDataset } from '../src/ingest/schema';
 import { buildSlides, slideLayout } from '../src/store/slides';
 import { EMPTY_FILTERS } from '../src/store/filters';
+import { loadBuiltDataset } from './dataset';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const store = (page: Page, f: string) => page.evaluate(`(() => { const s = window.__atlas.store.getState(); ${f} })()`);
@@ -134,6 +135,31 @@ describe('presenting: the smaller points of issue 26', () => {
     expect(withPractices.filter((a) => !r.labels.some((l) => l.adcode === a))).toEqual([]);
     expect(bad(r.labels)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('the programme slides hold their lists whole at 1366×768 in Chinese and English, in Chinese at the body size (≥ 2.7 % of the height)', async () => {
+    const { page } = s;
+    const withProgrammes = loadBuiltDataset();
+    const slides = buildSlides(withProgrammes, EMPTY_FILTERS, slideLayout(1366, 768));
+    const programmeSlides = slides.flatMap((x, i) => (x.kind === 'programme' ? [i] : []));
+    expect(programmeSlides.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const lang of ['zh', 'en']) {
+      for (const i of programmeSlides) {
+        await page.evaluate(({ i, lang }) => (window as any).__atlas.store.getState().applyData({ mode: 'briefing', slide: i, lang }), { i, lang });
+        await page.waitForFunction((i) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(i), i);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const m = await page.evaluate(() => {
+          const card = document.querySelector('[data-testid="briefing-card"]') as HTMLElement;
+          const units = card.querySelector('.programme-units') as HTMLElement;
+          return { over: card.scrollHeight - card.clientHeight, size: (100 * parseFloat(getComputedStyle(units).fontSize)) / innerHeight };
+        });
+        if (m.over > 1) problems.push(`${lang} slide ${i}: ${m.over} px past the card`);
+        if (lang === 'zh' && m.size < 2.7) problems.push(`zh slide ${i}: units at ${m.size.toFixed(2)} % of the height`);
+      }
+    }
+    await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'explore', slide: 0, lang: 'zh' }));
+    expect(problems).toEqual([]);
   });
 
   it('copies a link to any view, not only to a practice: the filters and the mode travel with it', async () => {
