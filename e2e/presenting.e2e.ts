@@ -162,6 +162,45 @@ describe('presenting: the smaller points of issue 26', () => {
     expect(problems).toEqual([]);
   });
 
+  it('in English the fullest slides hold their text at 1366×768 and 1280×800 (the app name beside three buttons wrapped onto four lines and pushed 20 cards past their foot; the national slide ran 92 px past its card)', async () => {
+    const { page } = s;
+    const over: string[] = [];
+    for (const [width, height] of [[1366, 768], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'briefing', slide: 0, lang: 'en' }));
+      await page.getByTestId('briefing-card').waitFor();
+      // The fullest cards (light on CI): the national slide, every programme slide, and the ten practice slides with
+      // the most text for this window's card.
+      const deck = buildSlides(loadBuiltDataset(), EMPTY_FILTERS, slideLayout(width, height));
+      const textOf = (x: (typeof deck)[number]) => {
+        if (x.kind !== 'practice') return 0;
+        const p = dataset.practices.find((q) => q.id === x.id)!;
+        return x.to !== undefined ? x.to - x.from! : p.text.length;
+      };
+      const fullest = deck.map((x, i) => [i, textOf(x)] as const).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([i]) => i);
+      const picks = [0, ...deck.flatMap((x, i) => (x.kind === 'programme' ? [i] : [])), ...fullest];
+      const found = await page.evaluate(async (picks) => {
+        const store = (window as any).__atlas.store;
+        const out: string[] = [];
+        for (const i of picks) {
+          store.getState().setSlide(i);
+          for (let tries = 0; document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') !== String(i); tries++) {
+            if (tries > 200) throw new Error(`slide ${i} never showed`);
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          // The card is fitted in a layout effect, before the slide number shows: measured at once.
+          const card = document.querySelector('[data-testid="briefing-card"]') as HTMLElement;
+          if (card.scrollHeight > card.clientHeight + 1) out.push(`slide ${i}: ${card.scrollHeight - card.clientHeight} px past the card`);
+        }
+        return out;
+      }, picks);
+      for (const f of found) over.push(`${width}×${height} ${f}`);
+    }
+    await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'explore', slide: 0, lang: 'zh' }));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(over).toEqual([]);
+  });
+
   it('copies a link to any view, not only to a practice: the filters and the mode travel with it', async () => {
     const { page } = s;
     await gotoApp(s, 'mode=compare&cmp=320000,500000');

@@ -328,11 +328,12 @@ function BriefingLegend() {
 }
 
 /**
- * A programme slide lists up to two dozen units and the sources of its list: it reads at the body size (2.9 % of the
- * screen's height) where the card holds it, and only where it does not — long English names, a phone — a step
- * smaller at a time, down to 0.6 of it, so that nothing is hidden below the card's edge (issue 26: at a fixed 0.75
- * em the Chinese slides read at 2.2 % of the height, and the English ones still ran up to 131 px past the card).
- * Fitted again when the window changes and when the slide's text does (English names arrive after the slide).
+ * A programme slide lists up to two dozen units and the sources of its list, the national slide the provinces with
+ * practices: each reads at the body size (2.9 % of the screen's height) where the card holds it, and only where it
+ * does not — long English names and labels, a phone — a step smaller at a time, down to 0.6 of it, so that nothing
+ * is hidden below the card's edge (issue 26: at a fixed 0.75 em the Chinese programme slides read at 2.2 % of the
+ * height, and the English ones ran up to 131 px past the card; the English national slide ran 92 px past it at
+ * 1366×768). Fitted again when the window changes and when the slide's text does (English names arrive later).
  */
 function useFitToCard(ref: React.RefObject<HTMLElement | null>, active: boolean, deps: readonly unknown[]): void {
   useLayoutEffect(() => {
@@ -384,7 +385,7 @@ export function BriefingOverlay() {
   const current = slides[index] as Slide;
   const panelRef = useRef<HTMLElement>(null);
   const cardRef = useRef<HTMLElement>(null);
-  useFitToCard(cardRef, current.kind === 'programme', [index, lang, layout]);
+  useFitToCard(cardRef, current.kind === 'programme' || current.kind === 'national', [index, lang, layout]);
 
   const store = useAtlasStore();
   const slideNotice = useSlideGuard(store, slides, slide, dataset);

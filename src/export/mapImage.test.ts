@@ -71,7 +71,7 @@ describe('placeProvinceLabels (national exports)', () => {
     const [x, y] = project(50, 25);
     const marker = { x: x - 6, y: y - 6, width: 12, height: 12 };
     const legend = { x: x - 40, y: y + 4, width: 80, height: 40 };
-    const [{ at }] = placeProvinceLabels(ctx, scene, project, () => {}, [marker], [area, [legend]]) as [{ at: [number, number] }];
+    const { at } = placeProvinceLabels(ctx, scene, project, () => {}, [marker], [area, [legend]])[0]!;
     const label = { x: at[0] - 14, y: at[1] - 8.2, width: 28, height: 16.4 };
     expect(overlaps(label, marker)).toBe(false);
     expect(overlaps(label, legend)).toBe(false);
