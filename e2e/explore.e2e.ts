@@ -144,7 +144,15 @@ describe('explore map', () => {
     await page.waitForSelector('[data-testid="detail-panel"][data-region="370700"]');
     await mapIdle(page);
     await page.waitForFunction(() => new URL(location.href).searchParams.has('cam'));
-    const url = page.url();
+    // The camera is reported when each move ends: the panel opening beside the map frames 潍坊 once more.
+    let url = '';
+    await expect.poll(async () => {
+      const now = page.url();
+      const same = now === url;
+      url = now;
+      await page.waitForTimeout(400);
+      return same && page.url() === now;
+    }).toBe(true);
     const cam = new URL(url).searchParams.get('cam');
     await page.reload();
     await mapIdle(page);

@@ -195,7 +195,11 @@ export function MapView({
     // Commands after a layout change wait a frame, until React has given the map its new box.
     let pending: MapCommand[] = [];
     let frameId = 0;
+    // Whether a framed move will jump: where WebGL is drawn in software, or by the presenter's choice (motion.ts).
+    const jumps = (c: MapCommand) => c.type === 'jump' || (c.type === 'frame' && !(c.animate && !mapJumps(atlasStore.getState().softwareMap)));
     const run = (cmds: readonly MapCommand[]) => {
+      // The highlight and counts of a slide are drawn together with its jump, once its view is complete.
+      if (cmds.some(jumps)) ctl.holdForJump();
       for (let i = 0; i < cmds.length; i++) {
         const c = cmds[i]!;
         if (c.type === 'layout') {
@@ -235,7 +239,7 @@ export function MapView({
           return void ctl.setSelection(c.adcode === null ? null : { adcode: c.adcode, province: provinceOf(c.adcode) }, { fly: false });
         case 'frame':
           // Jumps where WebGL is drawn in software, or where the presenter chose to (store/motion.ts).
-          return void ctl.frame(c.subject, c.animate && !mapJumps(atlasStore.getState().softwareMap));
+          return void ctl.frame(c.subject, !jumps(c));
         case 'jump':
           return ctl.jumpTo(c.camera);
         case 'layout':

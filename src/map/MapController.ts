@@ -3,7 +3,7 @@
 // labelPlacement, policy); all it applies goes through one record (applied.ts), which a context restore replays.
 import { NavigationControl, type Map as MlMap } from 'maplibre-gl';
 import { createMap, mapSink } from './create';
-import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
+import { buildLayers, buildStyle, DISTRICT_EVERYWHERE_ZOOM, focusFilter, FOCUS_LAYERS } from './style';
 import { applyLabelLayout, applyLabelNames, markerLabelFilter, ProvinceLabels } from './labels';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { bboxOf, type Bounds } from '../geometry/bounds';
@@ -116,9 +116,8 @@ export class MapController {
           geo.detail,
           { provinces: geo.provinces.features, cities: geo.cities.features },
           (c) => this.putDetail(c),
-          (s) => {
-            if (!this.destroyed) this.container.dataset.detail = s;
-          },
+          (s) => void (this.destroyed || (this.container.dataset.detail = s)),
+          (p, zoom) => p === this.selected?.province || (zoom ?? this.map.getZoom()) >= DISTRICT_EVERYWHERE_ZOOM,
         )
       : null;
 
@@ -141,8 +140,10 @@ export class MapController {
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.applied.setData(SRC.provinces, geo.provinces);
-        this.applied.setData(SRC.cities, geo.cities);
         this.applied.setData(SRC.dash, geo.dash);
+        // National cities show only in a focused province below zoom 6 (above, slices bring theirs): they follow the
+        // first complete view, not hold it up (~130 ms of the main thread at start in software GL).
+        this.map.once('idle', () => this.applied.hasData(SRC.cities) || this.applied.setData(SRC.cities, geo.cities));
         this.labels.update();
         // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
         // set replaced it, so put it back.
@@ -349,7 +350,7 @@ export class MapController {
 
   /** Puts the loaded levels on the map: one setData per source; feature-state (counts, selection) is kept by id. */
   private putDetail(c: DetailCollections): void {
-    for (const f of c.districts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
+    for (const f of c.allDistricts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
     this.applySelectionOutline();
@@ -364,9 +365,9 @@ export class MapController {
   // ——— camera (framing: see framing.ts and policy.ts) ———
 
   /** Frames a subject (camera.ts); a later call wins over one still loading. */
-  frame(subject: Subject, animate: boolean): Promise<void> {
-    return this.camera.frame(subject, animate);
-  }
+  frame = (subject: Subject, animate: boolean): Promise<void> => this.camera.frame(subject, animate);
+  /** A jump comes with this change: the highlights and data before it are drawn with it, not before (frameHold.ts). */
+  holdForJump = (): void => this.camera.holdForJump();
 
   /** [w, s, e, n] of a region drawn on the map (provinces and cities always, districts once loaded). */
   regionBounds(adcode: number): Bounds | null {

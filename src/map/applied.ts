@@ -68,6 +68,11 @@ export class AppliedState {
    * slice re-cut every tile of three sources with setData; now only the tiles the changed features touch). Falls
    * back to setData when there is no recorded data to diff against.
    */
+  /** Whether the source has been given data (setData or patchData) yet. */
+  hasData(source: string): boolean {
+    return this.data.has(source);
+  }
+
   patchData(source: string, data: FeatureCollection, id: (f: Feature) => number): void {
     const prev = this.data.get(source);
     this.data.set(source, data);

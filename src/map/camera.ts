@@ -4,13 +4,18 @@ import { LngLat, type Map as MlMap } from 'maplibre-gl';
 import { framePadding } from './framing';
 import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
+import { FrameHold } from './frameHold';
 import type { Subject } from './policy';
 import type { Camera, GazetteerEntry } from '../types';
 
 /** Space (px) kept around a framed subject, from the map's edges and from anything drawn over the map. */
 const FIT_MARGIN = 24;
-/** A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. */
-const FIT_MAX_ZOOM = 8.5;
+/**
+ * A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. 8, not
+ * closer: up to zoom 8 the level of detail made for it is drawn (geo/build-core.ts); past it, the finest level,
+ * made for zoom 10, twice the points, which cost a city slide about 450 ms of the worker's cutting in software GL.
+ */
+const FIT_MAX_ZOOM = 8;
 /** A camera move of a framed subject (ms); 0 when it happens without the user watching (first load, resize). */
 const FIT_DURATION = 800;
 
@@ -32,15 +37,26 @@ export class CameraControl {
   private lastFrame: { bounds: Bounds; maxZoom: number; width: number; height: number } | null = null;
   /** A later frame() wins over one still loading its districts. */
   private frameSeq = 0;
+  /** True while this control moves the camera (its own movestart events). */
+  private moving = false;
+  /** Keeps the last picture through a jump until the new view is complete (frameHold.ts). */
+  private readonly hold: FrameHold;
 
   constructor(
     private readonly map: MlMap,
     private readonly container: HTMLElement,
     private readonly host: CameraHost,
   ) {
+    this.hold = new FrameHold(map);
     // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
     map.on('movestart', (e) => {
       if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
+      // Any move not made here (the user's, a script's) wins over a frame still preparing its files, which would
+      // otherwise pull the camera back when they arrive; the picture held for that frame is released.
+      if (!this.moving) {
+        this.frameSeq++;
+        this.hold.moved();
+      }
     });
   }
 
@@ -51,14 +67,26 @@ export class CameraControl {
    */
   async frame(subject: Subject, animate: boolean): Promise<void> {
     const seq = ++this.frameSeq;
-    await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
-    if (!this.host.alive() || seq !== this.frameSeq) return;
-    const bounds = this.boundsOf(subject);
-    if (!bounds) return;
-    const target = this.target(bounds, FIT_MAX_ZOOM);
-    if (target) await this.host.beforeMove(target.center, target.zoom);
-    if (!this.host.alive() || seq !== this.frameSeq) return;
-    this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+    // A jump: the highlight, the new files and the move are drawn together, once the view is complete.
+    if (animate) this.hold.cancel();
+    else this.hold.begin();
+    try {
+      await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
+      if (!this.host.alive() || seq !== this.frameSeq) return;
+      const bounds = this.boundsOf(subject);
+      if (!bounds) return;
+      const target = this.target(bounds, FIT_MAX_ZOOM);
+      if (target) await this.host.beforeMove(target.center, target.zoom);
+      if (!this.host.alive() || seq !== this.frameSeq) return;
+      this.fitTo(bounds, FIT_MAX_ZOOM, animate);
+    } finally {
+      if (!animate && seq === this.frameSeq && this.host.alive()) this.hold.moved();
+    }
+  }
+
+  /** A jump is coming (the store changed the subject): hold the picture from now (frameHold.ts). */
+  holdForJump(): void {
+    this.hold.begin();
   }
 
   /** The camera that frames a subject, without moving (for the briefing's next slide: its files, in advance). */
@@ -100,8 +128,9 @@ export class CameraControl {
       return;
     }
     this.host.busy();
-    if (animate) this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION });
-    else this.map.jumpTo({ center: [lng, lat], zoom: target.zoom });
+    this.own(() =>
+      animate ? this.map.easeTo({ center: [lng, lat], zoom: target.zoom, duration: FIT_DURATION }) : this.map.jumpTo({ center: [lng, lat], zoom: target.zoom }),
+    );
   }
 
   /** Moves the camera without animation (URL restore); skips when already there. */
@@ -109,17 +138,29 @@ export class CameraControl {
     const c = this.map.getCenter();
     const near =
       Math.abs(c.lng - camera.lng) < 1e-4 && Math.abs(c.lat - camera.lat) < 1e-4 && Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
-    if (near) return;
+    if (near) return this.hold.moved();
     // A restored camera is somebody's own view: it is kept as it is when the window resizes.
     this.lastFrame = null;
     this.frameSeq++;
     this.host.busy();
-    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    this.hold.begin();
+    this.own(() => this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom }));
+    this.hold.moved();
+  }
+
+  /** Runs a camera change of this control's own (its movestart does not cancel a frame in preparation). */
+  private own(move: () => unknown): void {
+    this.moving = true;
+    try {
+      move();
+    } finally {
+      this.moving = false;
+    }
   }
 
   /** Follows the container's size; a framed subject (not moved by the user since) is framed again for it. */
   resize(): void {
-    this.map.resize();
+    this.own(() => this.map.resize());
     const f = this.lastFrame;
     if (f && (f.width !== this.container.clientWidth || f.height !== this.container.clientHeight)) {
       this.fitTo(f.bounds, f.maxZoom, false);

@@ -10,6 +10,8 @@ export class DetailStream {
   private arrived = false;
   private key = '';
   private destroyed = false;
+  /** The zoom of the last view followed or prepared (whose districts are drawn depends on it). */
+  private zoom: number | null = null;
 
   constructor(
     private readonly levels: DetailLevels,
@@ -18,6 +20,8 @@ export class DetailStream {
     private readonly put: (c: DetailCollections) => void,
     /** Testing seam: `loading` while a file is on its way, `ready` once all are on the map. */
     private readonly status: (s: 'loading' | 'ready') => void,
+    /** Whether a province's districts are drawn at a zoom (null: not known yet); the others' stay off the map. */
+    private readonly districtsDrawn: (province: number, zoom: number | null) => boolean = () => true,
   ) {}
 
   /** The level each province is drawn at (provinces on the national level are absent). */
@@ -28,11 +32,13 @@ export class DetailStream {
   /** Follows the camera: requests the files of the provinces in view, drops the others (but the focused one). */
   follow(view: DetailView): void {
     if (this.destroyed) return;
+    this.zoom = view.zoom;
     const plan = planDetail(view, this.levels.levels, this.levels.provinces, this.loaded());
     for (const p of plan.drop) this.slices.delete(p);
     for (const r of plan.request) void this.request(r.level, r.province);
-    // With files on their way, the update when they arrive puts the dropped provinces back too.
-    if (plan.drop.length && !this.pending.size) this.scheduleFlush(30);
+    // With files on their way, the update when they arrive puts the dropped provinces back too. Without, a flush
+    // still recomposes: a zoom across DISTRICT_EVERYWHERE_ZOOM changes whose districts are drawn (none if no change).
+    if (!this.pending.size) this.scheduleFlush(30);
   }
 
   /**
@@ -112,7 +118,7 @@ export class DetailStream {
     this.arrived = false;
     if (this.destroyed) return;
     this.markReady();
-    const c = composeDetail(this.national, this.slices);
+    const c = composeDetail(this.national, this.slices, (p) => this.districtsDrawn(p, this.zoom));
     if (c.key === this.key) return;
     this.key = c.key;
     this.put(c);

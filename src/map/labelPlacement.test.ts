@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideRings, labelBox, placeLabels, type LabelCandidate, type Px } from './labelPlacement';
+import { insideRings, insideSamples, labelBox, placeLabels, type LabelCandidate, type Px } from './labelPlacement';
 
 // A flat projection: 10 px a degree, y down from 50°N.
 const project = ([lng, lat]: [number, number]): Px => [lng * 10, (50 - lat) * 10];
@@ -48,5 +48,30 @@ describe('province label placement', () => {
     const everywhere = { left: -1000, top: -1000, right: 1000, bottom: 1000 };
     const [q] = placeLabels({ candidates: [c], project, frame, obstacles: [], soft: [everywhere], size: 20 });
     expect(q!.at).toEqual(at);
+  });
+
+  it('samples exactly the grid points whose label lies inside by the even-odd rule (row crossings, as insideRings)', () => {
+    // A star with a hole: concave edges, a ring inside a ring, vertices on grid rows.
+    const star: [number, number][] = [];
+    for (let k = 0; k <= 10; k++) {
+      const r = k % 2 ? 6 : 15;
+      const a = (k * Math.PI) / 5;
+      star.push([20 + r * Math.cos(a), 30 + r * Math.sin(a)]);
+    }
+    const c: LabelCandidate = { adcode: 1, text: '江西', labelPoint: [20, 30], rings: [star, square(18, 28, 22, 32)], rank: 1 };
+    const got = insideSamples(c, project, frame, 12);
+    expect(got.length).toBeGreaterThan(20);
+    const rings = c.rings.map((r) => r.map((p) => project(p as [number, number])));
+    const half = labelBox(c.text, 12, [0, 0]);
+    for (const p of got) {
+      expect(insideRings(p, rings) && insideRings([p[0] + half.left, p[1]], rings) && insideRings([p[0] + half.right, p[1]], rings)).toBe(true);
+    }
+    // And none is missed: every point of the same grid that passes the test is among them.
+    const xs = [...new Set(got.map((p) => p[0]))];
+    const ys = [...new Set(got.map((p) => p[1]))];
+    for (const x of xs) for (const y of ys) {
+      const ok = insideRings([x, y], rings) && insideRings([x + half.left, y], rings) && insideRings([x + half.right, y], rings);
+      expect(got.some((p) => p[0] === x && p[1] === y)).toBe(ok);
+    }
   });
 });

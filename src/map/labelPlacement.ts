@@ -66,6 +66,31 @@ export function insideRings(p: Px, rings: readonly (readonly Px[])[]): boolean {
   return odd;
 }
 
+/** The x of every crossing of the rings' edges with the row at y, ascending (edges counted as insideRings does). */
+function crossings(rings: readonly (readonly Px[])[], y: number): number[] {
+  const xs: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    }
+  }
+  return xs.sort((a, b) => a - b);
+}
+
+/** How many of the ascending xs are greater than x (crossings to the right of x: odd means inside). */
+function rightOf(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return xs.length - lo;
+}
+
 /**
  * Points of the province inside the frame where its label fits whole and its whole width lies in the province (a
  * grid over the province's part of the frame): where else its name may go.
@@ -81,12 +106,19 @@ export function insideSamples(c: LabelCandidate, project: PlacementInput['projec
   if (box.right < box.left || box.bottom < box.top) return [];
   const N = 24;
   const samples: Px[] = [];
-  for (let i = 0; i <= N; i++)
-    for (let j = 0; j <= N; j++) {
-      const p: Px = [box.left + ((box.right - box.left) * i) / N, box.top + ((box.bottom - box.top) * j) / N];
+  // Row by row: where the row crosses the rings, once (sorted), then each point is inside when an odd number of
+  // crossings lies left of it — the same even-odd rule as insideRings, without walking every edge per point.
+  for (let j = 0; j <= N; j++) {
+    const y = box.top + ((box.bottom - box.top) * j) / N;
+    const xs = crossings(rings, y);
+    if (xs.length === 0) continue;
+    const within = (x: number) => rightOf(xs, x) % 2 === 1;
+    for (let i = 0; i <= N; i++) {
+      const x = box.left + ((box.right - box.left) * i) / N;
       // The label's ends lie in the province too, or it would read as the neighbour's name.
-      if (insideRings(p, rings) && insideRings([p[0] + half.left, p[1]], rings) && insideRings([p[0] + half.right, p[1]], rings)) samples.push(p);
+      if (within(x) && within(x + half.left) && within(x + half.right)) samples.push([x, y]);
     }
+  }
   return samples;
 }
 

@@ -6,6 +6,7 @@ import { LAYER, SRC } from './ids';
 import { labelLayout, labelTextField } from './style';
 import { placeLabels, type LabelCandidate, type Px } from './labelPlacement';
 import { measureObstructions } from './obstructions';
+import { simplifyLine } from '../geometry/simplify';
 import type { Edges } from '../geometry/rect';
 import type { RegionCollection } from './features';
 
@@ -60,6 +61,14 @@ export function markerRadius(count: number): number {
   return s <= 2 ? 6 + (s - 1) * 3 : Math.min(14, 9 + ((s - 2) / 2) * 5);
 }
 
+/**
+ * Outlines as placement needs them: simplified within 0.01° (about 1 km: 1.3 px at a province slide's zoom 6.7,
+ * 3 px at a city slide's 8). Placement projects every point and tests hundreds of grid points against the rings
+ * after each camera move; with the national outlines as drawn that was ~100 ms of the main thread per slide (CPU
+ * profile), for a test that needs the shape only to within a label's size.
+ */
+const thinRing = (ring: [number, number][]) => simplifyLine(ring, 0.01);
+
 /** Margin (px) kept between a province name and the map's edges or an overlay. */
 const LABEL_MARGIN = 6;
 
@@ -75,6 +84,8 @@ export class ProvinceLabels {
   private briefing = false;
   private focus: number | null = null;
   private key = '';
+  /** Each province's label point and outline, thinned once (see thinRing): what placement tests points against. */
+  private readonly outlines: { adcode: number; short: string; labelPoint: [number, number]; rings: [number, number][][] }[];
 
   constructor(
     private readonly map: MlMap,
@@ -82,7 +93,15 @@ export class ProvinceLabels {
     private readonly applied: AppliedState,
     private readonly provinces: RegionCollection,
     private readonly busy: () => void,
-  ) {}
+  ) {
+    this.outlines = provinces.features.flatMap((f) => {
+      const lp = f.properties.labelPoint;
+      if (!Array.isArray(lp)) return [];
+      const g = f.geometry;
+      const rings = (g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : []) as [number, number][][];
+      return [{ adcode: f.properties.adcode, short: f.properties.short, labelPoint: lp as [number, number], rings: rings.map(thinRing) }];
+    });
+  }
 
   set(next: {
     counts?: ReadonlyMap<number, number>;
@@ -135,21 +154,11 @@ export class ProvinceLabels {
       const [x, y] = project(m.at);
       soft.push({ left: x - r, right: x + r, top: y - r, bottom: y + r });
     }
-    const candidates: LabelCandidate[] = [];
-    for (const f of this.provinces.features) {
-      const lp = f.properties.labelPoint;
-      if (!Array.isArray(lp)) continue;
-      const adcode = f.properties.adcode;
-      const g = f.geometry;
-      const rings = g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
-      candidates.push({
-        adcode,
-        text: this.names?.get(adcode) ?? f.properties.short,
-        labelPoint: lp,
-        rings: rings as [number, number][][],
-        rank: adcode === this.focus ? 0 : (this.counts.get(adcode) ?? 0) > 0 ? 1 : 2,
-      });
-    }
+    const candidates: LabelCandidate[] = this.outlines.map((o) => ({
+      ...o,
+      text: this.names?.get(o.adcode) ?? o.short,
+      rank: o.adcode === this.focus ? 0 : (this.counts.get(o.adcode) ?? 0) > 0 ? 1 : 2,
+    }));
     const placed = placeLabels({ candidates, project, frame, obstacles, soft, size });
     const shorts = new Map(this.provinces.features.map((f) => [f.properties.adcode, f.properties.short]));
     const features = placed.map((p) => {

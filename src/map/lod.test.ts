@@ -90,6 +90,15 @@ describe('composeDetail', () => {
     expect(c.key).toBe('');
   });
 
+  it('leaves out the districts of the slices whose districts are not drawn, but lists them all (for framing)', () => {
+    const both = new Map([[JIANGSU, slice], [ZHEJIANG, { ...slice, province: ZHEJIANG, districts: fc([region(330102, ZHEJIANG, 'fine')]) }]]);
+    const c = composeDetail(national, both, (p) => p === ZHEJIANG);
+    expect(c.districts.map((f) => f.properties.adcode)).toEqual([330102]);
+    expect(c.allDistricts.map((f) => f.properties.adcode)).toEqual([320102, 330102]);
+    // The same slices with other districts drawn are another combination: the sources must change.
+    expect(c.key).not.toBe(composeDetail(national, both).key);
+  });
+
   it('a province with a slice is drawn from it, its cities and districts too; the others stay national', () => {
     const c = composeDetail(national, new Map([[JIANGSU, slice]]));
     expect(c.provinces.map((f) => `${f.properties.adcode}:${f.properties.name}`)).toEqual([`${JIANGSU}:fine`, `${ZHEJIANG}:n`]);

@@ -85,30 +85,40 @@ export function isFiner(loaded: ReadonlyMap<number, number>, province: number, l
 export interface DetailCollections {
   provinces: RegionFeature[];
   cities: RegionFeature[];
+  /** The districts drawn (see composeDetail). */
   districts: RegionFeature[];
+  /** Every district of the slices, drawn or not (their bounds frame a district subject). */
+  allDistricts: RegionFeature[];
   /** Identifies the combination of slices: equal keys, equal collections (no setData needed). */
   key: string;
 }
 
 /**
  * The sources' contents: each province from its slice when it has one (else the national feature), the cities of
- * provinces without a slice from the national file plus every slice's cities, and the slices' districts (in
- * province order, so that the same slices give the same collections).
+ * provinces without a slice from the national file plus every slice's cities, and the districts of the slices for
+ * which `districtsOf` says they are drawn (in province order, so that the same slices give the same collections).
+ * Districts show only inside the focused province below DISTRICT_EVERYWHERE_ZOOM (style.ts): a province slide's
+ * neighbours' districts were most of what each slide change sent to the worker and cut into tiles.
  */
 export function composeDetail(
   national: { provinces: readonly RegionFeature[]; cities: readonly RegionFeature[] },
   slices: ReadonlyMap<number, DetailSlice>,
+  districtsOf: (province: number) => boolean = () => true,
 ): DetailCollections {
   const provinces = national.provinces.map((f) => slices.get(f.properties.adcode)?.provinces.features[0] ?? f);
   const cities = national.cities.filter((f) => !slices.has(f.properties.province));
   const districts: RegionFeature[] = [];
+  const allDistricts: RegionFeature[] = [];
   const ordered = [...slices.values()].sort((a, b) => a.province - b.province);
+  const keys: string[] = [];
   for (const slice of ordered) {
     cities.push(...slice.cities.features);
-    districts.push(...(slice.districts?.features ?? []));
+    const withDistricts = districtsOf(slice.province);
+    allDistricts.push(...(slice.districts?.features ?? []));
+    if (withDistricts) districts.push(...(slice.districts?.features ?? []));
+    keys.push(`${slice.province}:${slice.level}${withDistricts ? '' : '-'}`);
   }
-  const key = ordered.map((x) => `${x.province}:${x.level}`).join(',');
-  return { provinces, cities, districts, key };
+  return { provinces, cities, districts, allDistricts, key: keys.join(',') };
 }
 
 /**

@@ -344,7 +344,7 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
   // Small sources stop their tiles at a low zoom (`maxzoom`; beyond, MapLibre re-cuts the same tile at each zoom):
   // a view then needs one or two tiles of them instead of six to nine, and each tile that arrives draws a frame
   // (150–600 ms in software GL). Their grid stays finer than a pixel where they are drawn: a unit of a zoom-5 tile
-  // is 150 m, 0.7 px at zoom 8.5 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
+  // is 150 m, 0.5 px at zoom 8 (the closest a slide frames); of a zoom-7 tile 38 m, 1 px at the map's zoom 11.
   const geojson = (promoteId: string | null, area = true, maxzoom?: number) => ({
     type: 'geojson' as const,
     data: EMPTY,
