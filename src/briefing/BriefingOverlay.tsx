@@ -300,7 +300,8 @@ function PracticeSlide({ slide }: { slide: Extract<Slide, { kind: 'practice' }> 
 }
 
 /** The map legend, large: same breaks and colours as the map. */
-function BriefingLegend() {
+/** The slide's legend: the classes and markers, and on a programme's slide what its outlines mean. */
+function BriefingLegend({ programme = false }: { programme?: boolean }) {
   const t = useT();
   const theme = useAtlas((s) => s.theme);
   const { breaks, max } = useProvinceBreaks();
@@ -323,6 +324,20 @@ function BriefingLegend() {
         <span className="briefing-dot" style={{ background: palette.marker }} />
         {t('briefingMarkers')}
       </span>
+      {programme && (
+        // The units outlined on the map: solid where practices reach the unit, dashed where not (issue 27); the
+        // slide named them, but not what the two lines mean.
+        <>
+          <span className="briefing-legend-item" data-testid="briefing-legend-programme">
+            <span className="briefing-outline" style={{ borderColor: palette.programme }} />
+            {t('programmeLayerWith')}
+          </span>
+          <span className="briefing-legend-item">
+            <span className="briefing-outline briefing-outline-dashed" style={{ borderColor: palette.programme }} />
+            {t('programmeLayerWithout')}
+          </span>
+        </>
+      )}
     </div>
   );
 }
@@ -518,7 +533,7 @@ export function BriefingOverlay() {
             <PracticeSlide slide={current} />
           )}
         </article>
-        <BriefingLegend />
+        <BriefingLegend programme={current.kind === 'programme'} />
         <nav className="briefing-nav" aria-label={t('briefingSlides')}>
           <button
             type="button"
