@@ -11,6 +11,7 @@ import { parseDataset } from '../src/ingest/schema';
 import { buildSlides, slideLayout } from '../src/store/slides';
 import { EMPTY_FILTERS } from '../src/store/filters';
 import { loadBuiltDataset } from './dataset';
+import { paletteOf, selectionContrast } from '../src/theme/palette';
 
 const dataset = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
 const store = (page: Page, f: string) => page.evaluate(`(() => { const s = window.__atlas.store.getState(); ${f} })()`);
@@ -202,6 +203,28 @@ describe('presenting: the smaller points of issue 26', () => {
     await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'explore', slide: 0, lang: 'zh' }));
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(over).toEqual([]);
+  });
+
+  it('in the dark theme the selected province is outlined in the palette’s line and casing, which reach 3:1 against every class fill', async () => {
+    const { page } = s;
+    await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'explore', theme: 'dark', selection: { kind: 'region', adcode: 320000 } }));
+    await settled(page);
+    await expect
+      .poll(() => page.evaluate(() => (window as any).__atlas.map.queryRenderedFeatures({ layers: ['selection-outline'] }).length), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const drawn = await page.evaluate(() => {
+      const map = (window as any).__atlas.map;
+      const layers = map.getStyle().layers.map((l: any) => l.id);
+      return {
+        line: map.getPaintProperty('selection-outline', 'line-color'),
+        casing: map.getPaintProperty('selection-casing', 'line-color'),
+        casingBelow: layers.indexOf('selection-casing') < layers.indexOf('selection-outline'),
+      };
+    });
+    const dark = paletteOf('dark');
+    expect(drawn).toEqual({ line: dark.selected, casing: dark.selectedCasing, casingBelow: true });
+    for (const fill of [dark.noData, ...dark.classes]) expect(selectionContrast(dark, fill), fill).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ theme: 'light', selection: { kind: 'none' }, camera: null }));
   });
 
   it('copies a link to any view, not only to a practice: the filters and the mode travel with it', async () => {
