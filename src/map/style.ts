@@ -54,10 +54,11 @@ export const AREA_BUFFER = 16;
 export const CITY_ZOOM = 5;
 /**
  * Zoom from which city borders are drawn everywhere; below it only inside the focused province. At 4.5 they were
- * the largest layer of a province slide (156k of 302k indices a frame): every neighbour's cities, for context a
- * province outline gives as well.
+ * the largest layer of a province slide (156k of 302k indices a frame), and at 6 still 137k of 广东's 222k (a
+ * province slide is framed at zoom 5.5–7): every neighbour's cities, for context a province outline gives as well.
+ * From 7 the view is a region of a few cities, where every border helps.
  */
-export const CITY_EVERYWHERE_ZOOM = 6;
+export const CITY_EVERYWHERE_ZOOM = 7;
 /** City borders: thin nationally, a little heavier zoomed in (the same in and outside the focused province). */
 const cityWidth = ['interpolate', ['linear'], ['zoom'], CITY_ZOOM - 0.5, 0.6, 8, 1.2];
 /** Zoom from which district borders show (districts are loaded per province on demand). */
