@@ -164,9 +164,21 @@ describe.skipIf(!SOFFICE)('office exports (PPTX, DOCX) through LibreOffice', () 
     expect(doc).toContain('w:eastAsia="仿宋"');
     expect(doc).toContain('w:eastAsia="黑体"');
     // Issue 26.4: headings keep with the next paragraph, table rows never split, the header row repeats.
-    expect(doc).toMatch(/<w:keepNext\/>[\s\S]*黑体/);
-    expect(doc).toContain('<w:cantSplit/>');
-    expect(doc).toContain('<w:tblHeader/>');
+    // Every row of every table (表1 and 表2) is kept on one page — 表2's first row was split over pages 2 and 3 —
+    // and each table's first row is its repeated header; every heading (黑体, 楷体) outside the tables keeps with
+    // what follows.
+    const tables = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    for (const table of tables) {
+      const rows = table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows.filter((r) => !r.includes('<w:cantSplit/>')).map((r) => r.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 40))).toEqual([]);
+      expect(rows[0]).toContain('<w:tblHeader/>');
+    }
+    const paragraphs = doc.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
+    const headings = paragraphs.filter((p) => /w:eastAsia="(黑体|楷体)"/.test(p));
+    expect(headings.length).toBeGreaterThan(3);
+    expect(headings.filter((p) => !p.includes('<w:keepNext/>')).map((p) => p.replace(/<[^>]+>/g, ''))).toEqual([]);
     // The figure is drawn for the size it prints at (2× its 15.6 cm), so its 12–13 px type is 9–10 pt on paper.
     const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(doc)!;
     const media = Object.keys(zip.files).find((n) => /^word\/media\/.*\.png$/.test(n))!;

@@ -273,10 +273,20 @@ export function MapView({
       overlayFrame = requestAnimationFrame(() => ctl.reframe());
     });
     if (workspace) overlays.observe(workspace, { childList: true });
+    // On a phone the side panel is a sheet over the map that sizes to its content: entering 省际比较 framed China
+    // while the lazily loaded panel was still a short placeholder, and the grown sheet then covered all but 黑龙江.
+    // When the sheet changes size the subject is framed again around it.
+    const side = workspace?.querySelector('.side-column');
+    const sheet = new ResizeObserver(() => {
+      cancelAnimationFrame(overlayFrame);
+      overlayFrame = requestAnimationFrame(() => ctl.reframe());
+    });
+    if (side) sheet.observe(side);
     return () => {
       unsub();
       observer.disconnect();
       overlays.disconnect();
+      sheet.disconnect();
       cancelAnimationFrame(frameId);
       cancelAnimationFrame(overlayFrame);
       applyRef.current = null;

@@ -300,7 +300,8 @@ function PracticeSlide({ slide }: { slide: Extract<Slide, { kind: 'practice' }> 
 }
 
 /** The map legend, large: same breaks and colours as the map. */
-function BriefingLegend() {
+/** The slide's legend: the classes and markers, and on a programme's slide what its outlines mean. */
+function BriefingLegend({ programme = false }: { programme?: boolean }) {
   const t = useT();
   const theme = useAtlas((s) => s.theme);
   const { breaks, max } = useProvinceBreaks();
@@ -323,8 +324,48 @@ function BriefingLegend() {
         <span className="briefing-dot" style={{ background: palette.marker }} />
         {t('briefingMarkers')}
       </span>
+      {programme && (
+        // The units outlined on the map: solid where practices reach the unit, dashed where not (issue 27); the
+        // slide named them, but not what the two lines mean.
+        <>
+          <span className="briefing-legend-item" data-testid="briefing-legend-programme">
+            <span className="briefing-outline" style={{ borderColor: palette.programme }} />
+            {t('programmeLayerWith')}
+          </span>
+          <span className="briefing-legend-item">
+            <span className="briefing-outline briefing-outline-dashed" style={{ borderColor: palette.programme }} />
+            {t('programmeLayerWithout')}
+          </span>
+        </>
+      )}
     </div>
   );
+}
+
+/**
+ * A programme slide lists up to two dozen units and the sources of its list, the national slide the provinces with
+ * practices: each reads at the body size (2.9 % of the screen's height) where the card holds it, and only where it
+ * does not — long English names and labels, a phone — a step smaller at a time, down to 0.6 of it, so that nothing
+ * is hidden below the card's edge (issue 26: at a fixed 0.75 em the Chinese programme slides read at 2.2 % of the
+ * height, and the English ones ran up to 131 px past the card; the English national slide ran 92 px past it at
+ * 1366×768). Fitted again when the window changes and when the slide's text does (English names arrive later).
+ */
+function useFitToCard(ref: React.RefObject<HTMLElement | null>, active: boolean, deps: readonly unknown[]): void {
+  useLayoutEffect(() => {
+    const card = ref.current;
+    if (!card || !active) return;
+    const fit = () => {
+      for (let size = 1; size >= 0.6; size -= 0.05) {
+        card.style.fontSize = `${size.toFixed(2)}em`;
+        if (card.scrollHeight <= card.clientHeight + 1) return;
+      }
+    };
+    fit();
+    const changes = new MutationObserver(fit);
+    changes.observe(card, { childList: true, subtree: true, characterData: true });
+    return () => changes.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, ...deps]);
 }
 
 /** The card's layout for the window, followed as the window changes (a phone turned, a window resized). */
@@ -358,6 +399,8 @@ export function BriefingOverlay() {
   const index = clampSlide(slide, n);
   const current = slides[index] as Slide;
   const panelRef = useRef<HTMLElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  useFitToCard(cardRef, current.kind === 'programme' || current.kind === 'national', [index, lang, layout]);
 
   const store = useAtlasStore();
   const slideNotice = useSlideGuard(store, slides, slide, dataset);
@@ -479,7 +522,7 @@ export function BriefingOverlay() {
             {slideNotice.kind === 'out-of-range' ? t('slideOutOfRange', { asked: slideNotice.asked, n: slideNotice.n, shown: slideNotice.shown }) : t('slideBatchGone', { shown: slideNotice.shown })}
           </p>
         )}
-        <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card">
+        <article className={`briefing-card briefing-${current.kind}`} key={index} data-testid="briefing-card" ref={cardRef}>
           {current.kind === 'national' ? (
             <NationalSlide slides={slides} />
           ) : current.kind === 'province' ? (
@@ -490,7 +533,7 @@ export function BriefingOverlay() {
             <PracticeSlide slide={current} />
           )}
         </article>
-        <BriefingLegend />
+        <BriefingLegend programme={current.kind === 'programme'} />
         <nav className="briefing-nav" aria-label={t('briefingSlides')}>
           <button
             type="button"

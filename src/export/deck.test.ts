@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseDataset } from '../ingest/schema';
+import { parseDataset, parseProgrammes } from '../ingest/schema';
 import { EMPTY_FILTERS } from '../store/filters';
 import { filterPractices } from '../store/selectors';
 import { city, createDataset, createPractice, province } from '../store/test-helpers';
@@ -78,6 +78,24 @@ describe('planDeck', () => {
         }
       }
     }
+  });
+
+  it('a province’s or a programme’s 续 page is no remnant: a third of the text at least, never opening on 、 or ，(issue 26.4)', () => {
+    // 江苏's 续 page held one item of five, the 2024 list's "、西安市" alone.
+    const real = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+    const withProgrammes = { ...real, programmes: parseProgrammes(JSON.parse(readFileSync('public/data/programmes.json', 'utf8'))) };
+    const bad: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      const { pages } = planDeck(input({ dataset: withProgrammes, practices: filterPractices(withProgrammes, EMPTY_FILTERS), lang }));
+      pages.forEach((p, i) => {
+        if (!p.continued || (p.kind !== 'province' && p.kind !== 'programme')) return;
+        const own = pages.filter((x) => x.slide === p.slide).map((x) => x.body.join('').length);
+        const here = p.body.join('');
+        if (here.length * 3 < own.reduce((a, b) => a + b, 0) || /^[、，,；;]/.test(here)) bad.push(`${lang} page ${i + 1}: ${here.slice(0, 20)}`);
+      });
+      for (const p of pages) for (const line of p.body) expect(wrapEms(line, emsPerLine(BODY_W.full, FONT.body)).length).toBeLessThanOrEqual(MAX_BODY_LINES);
+    }
+    expect(bad).toEqual([]);
   });
 
   it('for the real dataset: every filtered practice has its page and its whole text', () => {

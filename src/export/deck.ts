@@ -90,6 +90,37 @@ function paginate(paragraphs: readonly string[], firstEms: number, restEms: numb
 }
 
 /**
+ * Paragraphs (a province's practice list, a programme's lists of units) over pages like paginate, but when they need
+ * two pages the break falls where both pages hold about as much — between two paragraphs, or inside one after a
+ * 、，；。 (never before one) — so that the 续 page is not a remnant (issue 26.4: 江苏's 续 page held one item of five,
+ * a programme's "、西安市" alone). A break between paragraphs (a list keeps its label) is preferred by a quarter of
+ * the text.
+ */
+export function balancedParagraphs(paragraphs: readonly string[], firstEms: number, restEms: number): string[][] {
+  const plain = paginate(paragraphs, firstEms, restEms);
+  if (plain.length !== 2) return plain;
+  const total = paragraphs.join('').length;
+  let best: string[][] | null = null;
+  let bestScore = Infinity;
+  paragraphs.forEach((para, j) => {
+    for (let c = 0; c < para.length; c++) {
+      if (c === 0 ? j === 0 : !/(?:[、，；。]|[,;] )$/.test(para.slice(Math.max(0, c - 2), c))) continue;
+      const first = [...paragraphs.slice(0, j), ...(c > 0 ? [para.slice(0, c)] : [])];
+      const second = [para.slice(c), ...paragraphs.slice(j + 1)];
+      if (bodyLines(first, firstEms) > MAX_BODY_LINES || bodyLines(second, restEms) > MAX_BODY_LINES) continue;
+      // A 续 page under a third of the text only when nothing else fits.
+      const rest = second.join('').length;
+      const score = Math.abs(total - 2 * rest) + (c === 0 ? 0 : total / 4) + (rest * 3 < total ? total : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = [first, second];
+      }
+    }
+  });
+  return best ?? plain;
+}
+
+/**
  * The deck follows the briefing's slide order, but a practice is one slide here: its text is paginated for the
  * deck's own boxes (balancedPages), not cut where a screen's card would cut it.
  */
@@ -184,7 +215,7 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       const title = `${name} · ${t('practicesCount', { n: list.length })}`;
       // The headline opens with the practice's place (江苏省苏州市探索…), so the item number and headline say it all.
       const items = list.map((p) => `${p.mechanism.code}${p.measure.code}${p.item}\u3000${p.headline}`);
-      paginate(items, emsPerLine(BODY_W.province, FONT.body), full).forEach((b, k) =>
+      balancedParagraphs(items, emsPerLine(BODY_W.province, FONT.body), full).forEach((b, k) =>
         pages.push({
           slide: i,
           kind: 'province',
@@ -213,7 +244,7 @@ export function planDeck(input: DeckInput): { slides: Slide[]; pages: DeckPage[]
       ];
       const citation = `${t('programmeSource')}${zh ? '：' : ': '}${prog.sources.map((s) => `${s.publisher}《${s.title}》，${s.date}，${s.url}`).join('；')}`;
       const marks = { id: prog.id, withPractices: c.withPractices.map((u) => u.unit.adcode), without: c.without.map((u) => u.unit.adcode) };
-      paginate(body, emsPerLine(BODY_W.national, FONT.body), full).forEach((b, k) =>
+      balancedParagraphs(body, emsPerLine(BODY_W.national, FONT.body), full).forEach((b, k) =>
         pages.push({
           slide: i,
           kind: 'programme',

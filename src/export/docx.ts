@@ -81,8 +81,17 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
   const run = (text: string, font: string, pt: number, extra: { bold?: boolean } = {}) =>
     new TextRun({ text: xmlSafe(text), font: { eastAsia: font, ascii: font === DOC_FONTS.body ? 'Times New Roman' : font, hAnsi: font === DOC_FONTS.body ? 'Times New Roman' : font }, size: PT(pt), ...extra });
   const fixedLine = { line: LINE, lineRule: LineRuleType.EXACT };
-  const body = (children: InstanceType<typeof TextRun>[], indent = true, keepNext = false) =>
-    new Paragraph({ children, spacing: fixedLine, indent: indent ? { firstLine: INDENT } : undefined, alignment: AlignmentType.JUSTIFIED, keepNext });
+  // Widow and orphan control: a paragraph split by a page keeps at least two lines on each side.
+  const body = (children: InstanceType<typeof TextRun>[], indent = true, keepNext = false, keepLines = false) =>
+    new Paragraph({
+      children,
+      spacing: fixedLine,
+      indent: indent ? { firstLine: INDENT } : undefined,
+      alignment: AlignmentType.JUSTIFIED,
+      keepNext,
+      keepLines,
+      widowControl: true,
+    });
 
   // ——— Title and lead ———
   const title = xmlSafe(zh ? `${subject.name}城市更新可复制经验做法` : `Urban renewal practices: ${subject.name}`);
@@ -173,7 +182,7 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
     const unitSep = zh ? '、' : ', ';
     const unitName = (u: (typeof programmes)[number]['units'][number]) => (zh ? u.unit.published : place(u.unit.adcode));
     children.push(
-      new Paragraph({ children: [run(t('programmeOverview'), DOC_FONTS.h1, BODY_PT)], spacing: fixedLine, indent: { firstLine: INDENT } }),
+      new Paragraph({ children: [run(t('programmeOverview'), DOC_FONTS.h1, BODY_PT)], spacing: fixedLine, indent: { firstLine: INDENT }, keepNext: true, keepLines: true }),
       body([run(t('programmeRule'), DOC_FONTS.body, BODY_PT)]),
     );
     const pHeader = zh
@@ -186,10 +195,13 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          new TableRow({ tableHeader: true, children: pHeader.map((h, i) => cell(h, { bold: true, width: pWidths[i]! })) }),
+          // As 表1: the header row repeats, and no row is split between two pages (LibreOffice split 第一批城市's
+          // row over pages 2 and 3).
+          new TableRow({ tableHeader: true, cantSplit: true, children: pHeader.map((h, i) => cell(h, { bold: true, width: pWidths[i]! })) }),
           ...programmes.map(
             (c) =>
               new TableRow({
+                cantSplit: true,
                 children: [
                   cell(zh ? c.programme.title : `${c.programme.titleEn} (${c.programme.title})`, { width: pWidths[0]!, align: AlignmentType.LEFT }),
                   cell(`${c.programme.issuer}${zh ? '，' : ', '}${formatDate(c.programme.date, lang)}${zh ? `（${c.programme.status === '公示' ? '公示，拟' : '正式'}）` : c.programme.status === '公示' ? ' (proposed)' : ''}`, { width: pWidths[1]!, align: AlignmentType.LEFT }),
@@ -240,17 +252,24 @@ export async function buildDocument(state: ExportState): Promise<{ blob: Blob; p
         const where = p.actors.map((a) => place(a.adcode)).join('、');
         const [head, rest] = p.text.startsWith(p.headline) ? [p.headline, p.text.slice(p.headline.length)] : [`${where}。`, p.text];
         children.push(
-          // The practice's last line stays with its 出处 line below it.
-          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)], true, true),
-          body([
-            run(
-              zh
-                ? `（出处：${practiceCitation(dataset, p, lang)}，${sourceLinesWords(p.source.lines, lang)}）`
-                : `(Source: ${practiceCitation(dataset, p, lang)}, ${sourceLinesWords(p.source.lines, lang)})`,
-              DOC_FONTS.body,
-              14,
-            ),
-          ]),
+          // The text flows over pages like any 材料. Kept with its 出处 (keep with next), a practice was moved whole by
+          // LibreOffice, leaving up to half a page empty before it: 22 pages for batch 1, 18 now (kept only when
+          // short, the chain 一、（一）1. moved whole and left page 4 empty). The 出处 line itself is never split.
+          body([run(`${p.item}. ${head}`, DOC_FONTS.body, BODY_PT, { bold: true }), run(rest, DOC_FONTS.body, BODY_PT)]),
+          body(
+            [
+              run(
+                zh
+                  ? `（出处：${practiceCitation(dataset, p, lang)}，${sourceLinesWords(p.source.lines, lang)}）`
+                  : `(Source: ${practiceCitation(dataset, p, lang)}, ${sourceLinesWords(p.source.lines, lang)})`,
+                DOC_FONTS.body,
+                14,
+              ),
+            ],
+            true,
+            false,
+            true,
+          ),
         );
       }
     }

@@ -8,7 +8,7 @@
 // synchronous, works in headless chromium and on any PC (the SVG fallback map shows it is enough), and frames the
 // subject exactly into the space the title, legend and inset leave free.
 import { geoPath, geoTransform } from 'd3-geo';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { markerRadius, type MapColors, type MapScene } from '../scene/scene';
 import type { Bounds } from '../geometry/bounds';
 import { fitMercator } from '../geometry/mercator';
@@ -164,10 +164,11 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
   ctx.textAlign = 'center';
   if (!zoomedIn) {
     ctx.font = `600 12px ${scene.fontFamily}`;
-    for (const l of scene.provinceLabels) {
-      const [x, y] = fit.point(l.at[0], l.at[1]);
-      halo(ctx, l.label, x, y, colors);
-    }
+    placeProvinceLabels(ctx, scene, fit.point, path, markers.map((m) => {
+      const [x, y] = fit.point(m.at[0], m.at[1]);
+      const r = radius(m.count);
+      return { x: x - r, y: y - r, width: 2 * r, height: 2 * r };
+    }), [area, keepOut]).forEach(({ label, at }) => halo(ctx, label, at[0], at[1], colors));
   } else {
     ctx.font = `600 15px ${scene.fontFamily}`;
     ctx.textAlign = 'left';
@@ -179,3 +180,65 @@ export function drawMapScene(ctx: CanvasRenderingContext2D, area: Rect, frame: R
   }
   ctx.restore();
 }
+
+/**
+ * Where each province's name goes on a national export: at its label point when that is clear, else nudged by a
+ * line or half a name (still inside the province where it can be) off the names already placed, the markers and
+ * the boxes over the map — 北京 and 河北 were drawn over each other, 江苏 over 上海's marker. The smallest provinces
+ * are placed first: they have the least room, and a large one's name can move within it.
+ */
+export function placeProvinceLabels(
+  ctx: CanvasRenderingContext2D,
+  scene: MapScene,
+  project: (lng: number, lat: number) => [number, number],
+  path: (f: Feature<Geometry>) => void,
+  markers: readonly Rect[],
+  [area, keepOut]: [Rect, readonly Rect[]],
+): { label: string; at: [number, number] }[] {
+  const features = new Map(scene.provinces.features.map((f) => [f.properties.adcode, f]));
+  const projected = geoTransform({
+    point(this: { stream: { point(x: number, y: number): void } }, lng: number, lat: number) {
+      this.stream.point(...project(lng, lat));
+    },
+  });
+  const size = (adcode: number) => {
+    const f = features.get(adcode);
+    if (!f) return Infinity;
+    const [[x0, y0], [x1, y1]] = geoPath(projected).bounds(f);
+    return (x1 - x0) * (y1 - y0);
+  };
+  const inProvince = (adcode: number, x: number, y: number) => {
+    const f = features.get(adcode);
+    if (!f) return true;
+    ctx.beginPath();
+    path(f);
+    // The path is in CSS pixels under the canvas's scale; the point is tested in device pixels.
+    const p = ctx.getTransform().transformPoint({ x, y });
+    return ctx.isPointInPath(p.x, p.y);
+  };
+  const placed: Rect[] = [];
+  const out: { label: string; at: [number, number] }[] = [];
+  const h = 12 * 1.2 + 2;
+  for (const l of [...scene.provinceLabels].sort((a, b) => size(a.adcode) - size(b.adcode))) {
+    const [x, y] = project(l.at[0], l.at[1]);
+    const w = ctx.measureText(l.label).width + 4;
+    const box = (cx: number, cy: number): Rect => ({ x: cx - w / 2, y: cy - h / 2, width: w, height: h });
+    const [dx, dy] = [w * 0.6, h];
+    const offsets = [[0, 0], [0, -dy], [0, dy], [-dx, 0], [dx, 0], [-dx, -dy], [dx, -dy], [-dx, dy], [dx, dy], [0, -2 * dy], [0, 2 * dy]];
+    const spots = offsets.map(([ox, oy]): [number, number] => [x + ox!, y + oy!]);
+    const clear = ([cx, cy]: [number, number], strict: number) => {
+      const b = box(cx, cy);
+      if (b.x < area.x || b.y < area.y || b.x + b.width > area.x + area.width || b.y + b.height > area.y + area.height) return false;
+      if (placed.some((p) => overlaps(p, b)) || keepOut.some((k) => overlaps(k, b))) return false;
+      if (strict >= 1 && !inProvince(l.adcode, cx, cy)) return false;
+      return strict < 2 || !markers.some((m) => overlaps(m, b));
+    };
+    let at: [number, number] | undefined;
+    for (const strict of [2, 1, 0]) if (!at) at = spots.find((s) => clear(s, strict));
+    at ??= [x, y];
+    placed.push(box(at[0], at[1]));
+    out.push({ label: l.label, at });
+  }
+  return out;
+}
+

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, choroplethColor, labelTextField } from './style';
+import { buildStyle, choroplethColor, focusFilter, FOCUS_LAYERS, labelLayout, labelTextField } from './style';
+import { markerLabelFilter } from './labels';
+import { adcodeFilter, PROGRAMME_LAYERS } from './programmeLayer';
+import { LAYER } from './ids';
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { classColors, classRamp, paletteOf } from '../theme/palette';
 
@@ -65,5 +68,32 @@ describe('labelTextField', () => {
     expect(evaluate(en, { adcode: 320000, short: '江苏' })).toBe('江苏');
     expect(evaluate(null, { adcode: 510000, short: '四川' })).toBe('四川');
     expect(evaluate(new Map(), { adcode: 510000, short: '四川' })).toBe('四川');
+  });
+});
+
+describe('values set on the map at run time', () => {
+  // The map sets them without validating (create.ts mapSink: validate false, a slide changes several), so the
+  // style with each of them in place must be as valid as the built one.
+  it('keep the style valid: focus and marker-label filters, programme filters, label sizes and names', () => {
+    for (const briefing of [false, true]) {
+      for (const province of [null, 320000]) {
+        const style = buildStyle('light');
+        const layers = style.layers as { id: string; filter?: unknown; layout?: Record<string, unknown> }[];
+        const at = (id: string) => layers.find((l) => l.id === id)!;
+        for (const id of FOCUS_LAYERS) at(id).filter = focusFilter(province);
+        // null removes the filter (setFilter(null)); in a style that is no `filter` at all.
+        const markerFilter = markerLabelFilter(briefing, province);
+        if (markerFilter === null) delete at(LAYER.markerLabels).filter;
+        else at(LAYER.markerLabels).filter = markerFilter;
+        for (const [solid, dashed] of PROGRAMME_LAYERS) {
+          at(solid).filter = adcodeFilter([320100, 320500]);
+          at(dashed).filter = adcodeFilter([]);
+        }
+        const l = labelLayout(briefing);
+        at(LAYER.provinceLabels).layout = { ...at(LAYER.provinceLabels).layout, 'text-size': l.provinceSize, 'text-field': labelTextField(new Map([[320000, 'Jiangsu']])) };
+        at(LAYER.markerLabels).layout = { ...at(LAYER.markerLabels).layout, 'text-size': l.markerSize };
+        expect(problems(style), `briefing ${briefing}, focus ${province}`).toEqual([]);
+      }
+    }
   });
 });

@@ -49,7 +49,7 @@ export interface MapScene {
   /** City and district markers with their seats; radius grows with the count (markerRadius), as on the live map. */
   markers: SceneMarker[];
   /** Province labels of the national view (short names), at each province's label point. */
-  provinceLabels: { label: string; at: [number, number] }[];
+  provinceLabels: { label: string; at: [number, number]; adcode: number }[];
   /** The subject: null = the nation; else the region outlined (its province's cities are drawn too). */
   subject: { adcode: number; province: number; feature: Feature<Geometry> | null } | null;
   bounds: Bounds;
@@ -128,7 +128,7 @@ export function nationalScene(input: SceneInput): MapScene {
     return g ? [{ adcode: m.adcode, name: m.name, label: g.short || m.name, count: m.count, at: g.center }] : [];
   });
   const provinceLabels = geo.provinces.features.flatMap((f) =>
-    (counts.get(f.properties.adcode) ?? 0) > 0 && f.properties.labelPoint ? [{ label: f.properties.short, at: f.properties.labelPoint }] : [],
+    (counts.get(f.properties.adcode) ?? 0) > 0 && f.properties.labelPoint ? [{ label: f.properties.short, at: f.properties.labelPoint, adcode: f.properties.adcode }] : [],
   );
   return {
     provinces: geo.provinces,

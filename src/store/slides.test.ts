@@ -177,6 +177,20 @@ describe('slideLayout (issue 26: 续 slides computed for the screen in use)', ()
     expect(slideLayout(1366, 768)).toEqual(slideLayout(1920, 1080));
     expect(DEFAULT_SLIDE_LAYOUT.lines).toBeGreaterThan(15);
   });
+  it('fills the slides of a practice evenly: no 续 slide holds less than half the text of its fullest slide (batch 1, phones and laptop)', () => {
+    // Issue 26: a 续 slide held two lines under a full one (1366×768: 81 + 39 characters; 360×740: 44 + 74 + 37).
+    const ds = parseDataset(JSON.parse(readFileSync('public/data/practices.json', 'utf8')));
+    const batch1 = ds.practices.filter((p) => p.batch === 1);
+    const thin: string[] = [];
+    for (const [w, h] of [[360, 740], [390, 844], [1366, 768]] as const) {
+      for (const p of batch1) {
+        const sizes = practiceParts(p, slideLayout(w, h)).map(([from, to]) => to - from);
+        if (sizes.slice(1).some((n) => n < Math.max(...sizes) / 2)) thin.push(`${w}×${h} ${p.id}: ${sizes.join(' + ')}`);
+      }
+    }
+    expect(thin).toEqual([]);
+  });
+
   it('splits a long practice over more slides on a phone than on a projector, every character once', () => {
     const p = createPractice({ text: `${'苏州市建立城市更新项目库，统筹推进老旧小区改造与历史街区保护。'.repeat(16)}` });
     const wide = practiceParts(p, slideLayout(1920, 1080));

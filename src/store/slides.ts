@@ -218,8 +218,9 @@ export function figuresNotInText(p: Practice): Practice['figures'] {
 
 /**
  * The body text of a practice cut into slides for a card of `layout`: [from, to) ranges of practiceBody(p), one per
- * slide. Cuts fall after a sentence (。；！？), else after a clause (，、：), never inside a word of the budget's
- * last line; a practice that fits gives one range. Every character is on exactly one slide.
+ * slide. As few slides as the card allows, filled evenly; cuts fall after a sentence (。；！？), else after a clause
+ * (，、：), inside a word only where a card's room holds neither; a practice that fits gives one range. Every
+ * character is on exactly one slide.
  */
 export function practiceParts(p: Practice, layout: SlideLayout = DEFAULT_SLIDE_LAYOUT): [number, number][] {
   const chars = Math.max(4, layout.chars);
@@ -242,31 +243,49 @@ export function practiceParts(p: Practice, layout: SlideLayout = DEFAULT_SLIDE_L
   // the "continued" line; all have the citation.
   const overhead = (first: boolean, last: boolean) =>
     kicker + headline + citation + (first ? measure : 0) + (last ? docLines : 1.4);
+  // Few slides, evenly filled (issue 26: a phone's 续 slide showed two lines over an empty card while the slide
+  // before was full): every way to cut at a sentence or clause end is weighed, cheaply — a practice is a few hundred
+  // characters. A plan costs one per slide, plus per slide the square of the part of its card left empty, plus
+  // CUT.clause when it ends inside a sentence and CUT.word when it ends inside a word (only where a card's room holds
+  // no sentence or clause end, or where that saves a slide).
+  type Plan = { cost: number; to: number };
+  const plans = new Map<number, Plan>();
+  const plan = (from: number): Plan => {
+    const known = plans.get(from);
+    if (known) return known;
+    const first = from === 0;
+    const rest = body.length - from;
+    const empty = (used: number, room: number) => (room > 0 ? 3 * Math.max(0, (room - used) / room) ** 2 : 0);
+    const lastRoom = budget - overhead(first, true) - 0.4;
+    let best: Plan;
+    if (lines(rest) <= lastRoom) best = { cost: 1 + empty(lines(rest), lastRoom), to: body.length };
+    else {
+      // At least two lines per slide, even with a headline that fills half of it (a phone's card).
+      const roomLines = Math.max(2, Math.floor(budget - overhead(first, false) - 0.4));
+      const limit = Math.min(body.length, from + roomLines * chars);
+      const cuts: number[] = [];
+      for (let i = from + 1; i <= limit; i++) if (/[。；！？，、：]/.test(body[i - 1] as string)) cuts.push(i);
+      if (cuts.at(-1) !== limit) cuts.push(limit);
+      best = { cost: Infinity, to: limit };
+      for (const to of cuts) {
+        const end = body[to - 1] as string;
+        const penalty = /[。；！？]/.test(end) ? 0 : /[，、：]/.test(end) ? CUT.clause : to < body.length ? CUT.word : 0;
+        const cost = 1 + empty((to - from) / chars, roomLines) + penalty + (to >= body.length ? 0 : plan(to).cost);
+        if (cost < best.cost) best = { cost, to };
+      }
+    }
+    plans.set(from, best);
+    return best;
+  };
   const out: [number, number][] = [];
   let from = 0;
-  while (out.length === 0 || from < body.length) {
-    const first = out.length === 0;
-    const rest = body.length - from;
-    if (lines(rest) + 0.4 <= budget - overhead(first, true)) {
-      out.push([from, body.length]);
-      break;
-    }
-    // At least two lines per slide, even with a headline that fills half of it (a phone's card).
-    const room = Math.max(2, Math.floor(budget - overhead(first, false) - 0.4)) * chars;
-    // Parts of even length rather than a full slide and a line or two on the next.
-    const aim = Math.min(room, Math.ceil(rest / Math.ceil(rest / room)) + chars);
-    out.push([from, (from = cutAt(body, from, aim))]);
-  }
+  do {
+    const { to } = plan(from);
+    out.push([from, to]);
+    from = to;
+  } while (from < body.length);
   return out;
 }
 
-/** Where to end a slide's text that starts at `from` and has room for `room` characters. */
-function cutAt(text: string, from: number, room: number): number {
-  const limit = Math.min(text.length, from + room);
-  // Not so early that the slide is mostly empty: a cut in the last part of the room.
-  const earliest = from + Math.floor(room * 0.6);
-  for (const marks of [/[。；！？]/, /[，、：]/]) {
-    for (let i = limit; i > earliest; i--) if (marks.test(text[i - 1] as string)) return i;
-  }
-  return limit;
-}
+/** What a cut inside a sentence (at ，、：) and one inside a word cost, against one at a sentence's end (a slide: 1). */
+const CUT = { clause: 0.5, word: 3 };
