@@ -138,7 +138,7 @@ describe('presenting: the smaller points of issue 26', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
-  it('the programme slides hold their lists whole at 1366×768 in Chinese and English, in Chinese at ≥ 2.6 % of the height, with the key to their outlines', async () => {
+  it('the programme slides hold their lists whole at 1366×768 in Chinese and English, in Chinese at ≥ 2.8 % of the height (issue 26.3), with the key to their outlines', async () => {
     const { page } = s;
     const withProgrammes = loadBuiltDataset();
     const slides = buildSlides(withProgrammes, EMPTY_FILTERS, slideLayout(1366, 768));
@@ -157,9 +157,9 @@ describe('presenting: the smaller points of issue 26', () => {
           return { over: card.scrollHeight - card.clientHeight, size: (100 * parseFloat(getComputedStyle(units).fontSize)) / innerHeight };
         });
         if (m.over > 1) problems.push(`${lang} slide ${i}: ${m.over} px past the card`);
-        // 2.9 % where the card holds the list at the body size; the 20 units of the 2025 list under the outline key
-        // read at 0.9 of it (2.61 %). At a fixed 0.75 em they were 2.18 %.
-        if (lang === 'zh' && m.size < 2.6) problems.push(`zh slide ${i}: units at ${m.size.toFixed(2)} % of the height`);
+        // 2.9 %: the body size, for the 20 units of the 2025 list too since the kicker, status and sources went a
+        // step smaller (the list had been fitted to 0.9 of it, 2.61 %). At a fixed 0.75 em they were 2.18 %.
+        if (lang === 'zh' && m.size < 2.8) problems.push(`zh slide ${i}: units at ${m.size.toFixed(2)} % of the height`);
       }
     }
     await page.evaluate(() => (window as any).__atlas.store.getState().applyData({ mode: 'explore', slide: 0, lang: 'zh' }));
