@@ -49,6 +49,12 @@ const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 /** Tile buffer (px of a 512 px tile) of the area sources; see buildStyle. */
 export const AREA_BUFFER = 16;
+/**
+ * How far (px at the tile's zoom) MapLibre's tiler may simplify the area sources' lines: 1 instead of its 0.375.
+ * The levels of detail are made within 1 px at their last zoom (geo/build-core.ts); drawn a zoom or two below it, the
+ * tiler kept nearly every point for nothing. Borders stay within the 2 px the boundaries promise (e2e/geo.e2e.ts).
+ */
+export const AREA_TOLERANCE = 1;
 
 /** Zoom from which cities are labelled and their borders drawn inside the focused province. */
 export const CITY_ZOOM = 5;
@@ -350,7 +356,7 @@ export function buildStyle(theme: ThemeName): StyleSpecification {
     type: 'geojson' as const,
     data: EMPTY,
     ...(promoteId ? { promoteId } : {}),
-    ...(area ? { buffer: AREA_BUFFER } : {}),
+    ...(area ? { buffer: AREA_BUFFER, tolerance: AREA_TOLERANCE } : {}),
     ...(maxzoom !== undefined ? { maxzoom } : {}),
   });
   return {
