@@ -1,6 +1,6 @@
 // MapLibre's map as the atlas needs it: offline (own worker, system fonts, no attribution control), no rotation,
 // no label fade. Kept apart so that the controller only applies state.
-import { Map as MlMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MlMap, setWorkerCount, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import type { MapSink } from './applied';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -8,6 +8,10 @@ import type { Camera } from '../types';
 
 // Production builds must point MapLibre at its worker file, served from our own origin.
 setWorkerUrl(workerUrl);
+// Two workers, not MapLibre's one on a 2-core PC (half the cores): each GeoJSON source lives in one worker, so the
+// seven sources' tiles for a new view are cut on both cores while the picture is held (frameHold.ts) and the main
+// thread waits. Measured in the bench's briefing walk on the 2-core machine (README, issue 25).
+setWorkerCount(Math.max(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
 
 export function createMap(
   container: HTMLElement,
