@@ -7,10 +7,6 @@ import { slideRegions, slidesOf } from '../store/slides';
 import { planDeck } from './deck';
 import { CSV_COLUMNS, practicesCsv, practicesJson } from '../format/csv';
 import { parseDataset } from '../ingest/schema';
-import { mergeDatasets } from '../import/merge';
-import { facetCounts } from '../store/selectors';
-import { EMPTY_FILTERS } from '../store/filters';
-import { createBatch } from '../store/test-helpers';
 
 const programme = (id: string, title: string, status: Programme['status'], units: Place[]): Programme => ({
   id,
@@ -93,15 +89,5 @@ describe('programme columns in the data exports', () => {
     expect(json.practices.map((p) => p.programmes)).toEqual([['pilot', 'fund'], ['fund'], ['pilot']]);
     expect(json.programmes.map((p) => p.id)).toEqual(['pilot', 'fund']);
     expect(parseDataset(json).practices).toHaveLength(3);
-  });
-});
-
-describe('imported batches', () => {
-  it('keep the programmes when merged, and their practices count by the same rule', () => {
-    const d = dataset();
-    const imported = createPractice({ id: '1000-1-1-1', batch: 1000, item: 1, actors: [district(500103, '渝中区')] });
-    const merged = mergeDatasets(d, [{ batch: createBatch(1000), practices: [imported], themes: [], importedAt: '2026-12-01T00:00:00Z' }]);
-    expect(merged.programmes).toBe(d.programmes);
-    expect(Object.fromEntries(facetCounts(merged, EMPTY_FILTERS).programmes)).toEqual({ pilot: 3, fund: 3 });
   });
 });

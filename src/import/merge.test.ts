@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBatch, createDataset, createPractice } from '../store/test-helpers';
+import { city, createBatch, createDataset, createPractice, district, province } from '../store/test-helpers';
+import { facetCounts } from '../store/selectors';
+import { EMPTY_FILTERS } from '../store/filters';
+import type { Place, Programme } from '../types';
 import { contentSignature, findDuplicate, mergeDatasets, nextBatchId, renumberPractices, titleTaken, toImportedBatch, withRelatedMap } from './merge';
 import type { Candidate, ImportedBatch } from './types';
 
@@ -111,5 +114,39 @@ describe('withRelatedMap', () => {
     const out = withRelatedMap(d, new Map([[a!.id, [{ id: b!.id, score: 0.2 }]]]));
     expect(out.practices.map((p) => p.related)).toEqual([[{ id: b!.id, score: 0.2 }], []]);
     expect(d.practices[0]!.related).toBeUndefined();
+  });
+});
+
+describe('imported batches and programmes (issue 27)', () => {
+  const programme = (id: string, units: Place[]): Programme => ({
+    id,
+    title: id,
+    titleEn: id,
+    issuer: '住房和城乡建设部',
+    date: '2021-11-06',
+    status: '正式',
+    sources: [],
+    file: `data/programmes/${id}.json`,
+    units: units.map((u) => ({ ...u, published: u.name })),
+  });
+
+  it('keep the programmes when merged, and their practices count by the same rule', () => {
+    const d = {
+      ...createDataset({
+        practices: [
+          createPractice({ id: '1-1-1-1', item: 1, actors: [district(500107, '九龙坡区')] }),
+          createPractice({ id: '1-1-1-2', item: 2, actors: [province(500000, '重庆市')] }),
+          createPractice({ id: '1-1-1-3', item: 3, actors: [city(370700, '潍坊市')] }),
+        ],
+      }),
+      programmes: [
+        programme('pilot', [district(500103, '渝中区'), district(500107, '九龙坡区'), city(370700, '潍坊市')]),
+        programme('fund', [province(500000, '重庆市'), city(130100, '石家庄市')]),
+      ],
+    };
+    const imported = createPractice({ id: '1000-1-1-1', batch: 1000, item: 1, actors: [district(500103, '渝中区')] });
+    const merged = mergeDatasets(d, [{ batch: createBatch(1000), practices: [imported], themes: [], importedAt: '2026-12-01T00:00:00Z' }]);
+    expect(merged.programmes).toBe(d.programmes);
+    expect(Object.fromEntries(facetCounts(merged, EMPTY_FILTERS).programmes)).toEqual({ pilot: 3, fund: 3 });
   });
 });
