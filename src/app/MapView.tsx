@@ -268,19 +268,17 @@ export function MapView({
     // line) are direct children of the workspace: when one appears, the subject is framed again around it.
     const workspace = el.closest('.workspace');
     let overlayFrame = 0;
-    const overlays = new MutationObserver(() => {
+    const reframeNextFrame = () => {
       cancelAnimationFrame(overlayFrame);
       overlayFrame = requestAnimationFrame(() => ctl.reframe());
-    });
+    };
+    const overlays = new MutationObserver(reframeNextFrame);
     if (workspace) overlays.observe(workspace, { childList: true });
     // On a phone the side panel is a sheet over the map that sizes to its content: entering 省际比较 framed China
     // while the lazily loaded panel was still a short placeholder, and the grown sheet then covered all but 黑龙江.
     // When the sheet changes size the subject is framed again around it.
     const side = workspace?.querySelector('.side-column');
-    const sheet = new ResizeObserver(() => {
-      cancelAnimationFrame(overlayFrame);
-      overlayFrame = requestAnimationFrame(() => ctl.reframe());
-    });
+    const sheet = new ResizeObserver(reframeNextFrame);
     if (side) sheet.observe(side);
     return () => {
       unsub();

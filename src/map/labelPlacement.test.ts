@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { insideRings, insideSamples, labelBox, placeLabels, type LabelCandidate, type Px } from './labelPlacement';
+import { insideSamples, labelBox, placeLabels, type LabelCandidate, type Px } from './labelPlacement';
+
+/** Even-odd point in polygon, edge by edge: the plain rule the placement's row-by-row sampling must agree with. */
+function insideRings(p: Px, rings: readonly (readonly Px[])[]): boolean {
+  let odd = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) odd = !odd;
+    }
+  }
+  return odd;
+}
 
 // A flat projection: 10 px a degree, y down from 50°N.
 const project = ([lng, lat]: [number, number]): Px => [lng * 10, (50 - lat) * 10];

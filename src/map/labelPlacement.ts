@@ -53,20 +53,7 @@ export function labelBox(text: string, size: number, at: Px): Edges {
 const inside = (b: Edges, f: Edges) => b.left >= f.left && b.right <= f.right && b.top >= f.top && b.bottom <= f.bottom;
 const hits = (a: Edges, b: Edges) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-/** Even-odd point in polygon over all rings (outer rings and holes alike). */
-export function insideRings(p: Px, rings: readonly (readonly Px[])[]): boolean {
-  let odd = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) odd = !odd;
-    }
-  }
-  return odd;
-}
-
-/** The x of every crossing of the rings' edges with the row at y, ascending (edges counted as insideRings does). */
+/** The x of every crossing of the rings' edges with the row at y, ascending (a horizontal edge is not a crossing). */
 function crossings(rings: readonly (readonly Px[])[], y: number): number[] {
   const xs: number[] = [];
   for (const ring of rings) {
@@ -107,7 +94,7 @@ export function insideSamples(c: LabelCandidate, project: PlacementInput['projec
   const N = 24;
   const samples: Px[] = [];
   // Row by row: where the row crosses the rings, once (sorted), then each point is inside when an odd number of
-  // crossings lies left of it — the same even-odd rule as insideRings, without walking every edge per point.
+  // crossings lies right of it (the even-odd rule over all rings, holes alike), without walking every edge per point.
   for (let j = 0; j <= N; j++) {
     const y = box.top + ((box.bottom - box.top) * j) / N;
     const xs = crossings(rings, y);

@@ -86,12 +86,13 @@ export class ProvinceLabels {
   private key = '';
   /** Each province's label point and outline, thinned once (see thinRing): what placement tests points against. */
   private readonly outlines: { adcode: number; short: string; labelPoint: [number, number]; rings: [number, number][][] }[];
+  private readonly shorts: ReadonlyMap<number, string>;
 
   constructor(
     private readonly map: MlMap,
     private readonly container: HTMLElement,
     private readonly applied: AppliedState,
-    private readonly provinces: RegionCollection,
+    provinces: RegionCollection,
     private readonly busy: () => void,
   ) {
     this.outlines = provinces.features.flatMap((f) => {
@@ -101,6 +102,7 @@ export class ProvinceLabels {
       const rings = (g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : []) as [number, number][][];
       return [{ adcode: f.properties.adcode, short: f.properties.short, labelPoint: lp as [number, number], rings: rings.map(thinRing) }];
     });
+    this.shorts = new Map(this.outlines.map((o) => [o.adcode, o.short]));
   }
 
   set(next: {
@@ -160,13 +162,12 @@ export class ProvinceLabels {
       rank: o.adcode === this.focus ? 0 : (this.counts.get(o.adcode) ?? 0) > 0 ? 1 : 2,
     }));
     const placed = placeLabels({ candidates, project, frame, obstacles, soft, size });
-    const shorts = new Map(this.provinces.features.map((f) => [f.properties.adcode, f.properties.short]));
     const features = placed.map((p) => {
       const ll = map.unproject(p.at);
       return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [ll.lng, ll.lat] },
-        properties: { adcode: p.adcode, short: shorts.get(p.adcode) ?? '' },
+        properties: { adcode: p.adcode, short: this.shorts.get(p.adcode) ?? '' },
       };
     });
     const key = features.map((f) => `${f.properties.adcode}:${f.geometry.coordinates.map((v) => v.toFixed(4)).join(',')}`).join(';');
