@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapController, SelectionTarget } from '../map/MapController';
 import { useAtlasData, type AtlasData } from '../data/context';
-import { loadDetail, loadDistricts } from '../data/load';
+import { loadDetail, loadDistricts, warmDetail } from '../data/load';
 import { useAtlas, useAtlasStore, type AtlasState, type AtlasStore } from '../store/store';
 import { useNamesEn } from '../i18n/namesEn';
 import { placeNameEn, type NamesEn } from '../format/names';
@@ -188,6 +188,8 @@ export function MapView({
     void ctl.whenReady().then(() => {
       setReady(true);
       onReady?.();
+      // Once the map has drawn its first view, the provinces' first level comes ahead of any click (load.ts).
+      ctl.afterIdle(() => void warmDetail(data.geo));
     });
 
     // Store → map: the policy (src/map/policy.ts) says what to do; this only carries it out.

@@ -3,7 +3,7 @@
 // labelPlacement, policy); all it applies goes through one record (applied.ts), which a context restore replays.
 import { NavigationControl, type Map as MlMap } from 'maplibre-gl';
 import { createMap, mapSink } from './create';
-import { buildLayers, buildStyle, DISTRICT_EVERYWHERE_ZOOM, focusFilter, FOCUS_LAYERS } from './style';
+import { buildLayers, buildStyle, focusFilter, FOCUS_LAYERS } from './style';
 import { applyLabelLayout, applyLabelNames, markerLabelFilter, ProvinceLabels } from './labels';
 import { classRamp, paletteOf, type ThemeName } from '../theme/palette';
 import { bboxOf, type Bounds } from '../geometry/bounds';
@@ -15,7 +15,7 @@ import { HIGHLIGHT_LAYERS, HOVER_LAYERS, LAYER, SRC } from './ids';
 import { markerCollection, type MarkerInput, type RegionFeature } from './features';
 import { AppliedState, type FeatureTarget } from './applied';
 import { DetailStream } from './detailStream';
-import { viewBounds, type DetailCollections, type DetailView } from './lod';
+import { detailDrawn, viewBounds, type DetailCollections, type DetailView } from './lod';
 import { Pointer } from './pointer';
 import { isSoftwareRenderer, rendererOf } from './renderer';
 import type { Camera, GazetteerEntry } from '../types';
@@ -34,6 +34,7 @@ export class MapController {
   private readonly labels: ProvinceLabels;
   /** The levels of detail (null without geo/lod/: national geometry at every zoom, districts per province). */
   private readonly detail: DetailStream | null;
+  private programmes = false; // programme units outlined: every slice's cities at their finer level (lod.ts)
   /** Every region with a boundary on the map (provinces, cities, districts once loaded), for framing. */
   private readonly regions = new Map<number, RegionFeature>();
   private readonly cityIds = new Set<number>();
@@ -117,7 +118,7 @@ export class MapController {
           { provinces: geo.provinces.features, cities: geo.cities.features },
           (c) => this.putDetail(c),
           (s) => void (this.destroyed || (this.container.dataset.detail = s)),
-          (p, zoom) => p === this.selected?.province || (zoom ?? this.map.getZoom()) >= DISTRICT_EVERYWHERE_ZOOM,
+          detailDrawn(() => ({ focus: this.selected?.province ?? null, zoom: this.map.getZoom(), programmes: this.programmes })),
         )
       : null;
 
@@ -154,10 +155,11 @@ export class MapController {
     });
   }
 
+  /** Runs `fn` once the map is next idle (its view drawn, no tile on its way). */
+  afterIdle = (fn: () => void): void => void this.map.once('idle', () => this.destroyed || fn());
+
   /** Resolves once sources exist; callers may call setters before that, they are queued behind it. */
-  whenReady(): Promise<void> {
-    return this.ready;
-  }
+  whenReady = (): Promise<void> => this.ready;
 
   private setBusy(): void {
     this.container.dataset.state = 'busy';
@@ -180,13 +182,11 @@ export class MapController {
     this.counts = counts;
     this.labels.set({ counts: inDataset });
     const rampLength = paletteOf(this.theme).classes.length;
-    let changed = false;
-    for (const f of this.geo.provinces.features) {
-      const id = f.properties.adcode;
+    const changed = this.geo.provinces.features.filter(({ properties: { adcode: id } }) => {
       const count = counts.get(id) ?? 0;
-      if (this.applied.featureState({ source: SRC.provinces, id }, { count, ramp: classRamp(count, breaks, rampLength) })) changed = true;
-    }
-    if (changed) this.setBusy();
+      return this.applied.featureState({ source: SRC.provinces, id }, { count, ramp: classRamp(count, breaks, rampLength) });
+    });
+    if (changed.length) this.setBusy();
   }
 
   /**
@@ -213,11 +213,8 @@ export class MapController {
       this.labels.set({ markers: all.flatMap((p) => { const g = this.gazetteer.get(p.adcode); return g ? [{ at: g.center, count: p.count }] : []; }) });
     }
     const counts = new Map(visible.map((p) => [p.adcode, p.count]));
-    let changed = false;
-    for (const id of this.markerIds) {
-      if (this.applied.featureState({ source: SRC.markers, id }, { count: counts.get(id) ?? 0 })) changed = true;
-    }
-    if (changed || missing.length) this.setBusy();
+    const changed = this.markerIds.filter((id) => this.applied.featureState({ source: SRC.markers, id }, { count: counts.get(id) ?? 0 }));
+    if (changed.length || missing.length) this.setBusy();
     return missing;
   }
 
@@ -235,7 +232,12 @@ export class MapController {
   /** Outlines programme units (issue 27; programmeLayer.ts); null hides them. Filters only: no source is re-parsed. */
   async setProgrammeUnits(marks: ProgrammeMarks | null): Promise<void> {
     await this.ready;
-    if (!this.destroyed && applyProgrammeUnits(this.applied, marks)) this.setBusy();
+    if (this.destroyed) return;
+    if (this.programmes !== (marks !== null)) {
+      this.programmes = marks !== null;
+      this.detail?.flush();
+    }
+    if (applyProgrammeUnits(this.applied, marks)) this.setBusy();
   }
 
   /** Repaints every layer in the new theme, in place (a setStyle would drop sources and feature state). */
@@ -385,9 +387,7 @@ export class MapController {
     return { x: p.x, y: p.y };
   }
 
-  resize(): void {
-    this.camera.resize();
-  }
+  resize = (): void => this.camera.resize();
 
   /** Something over the map appeared or moved: the subject is framed again and the names kept clear of it. */
   reframe(): void {

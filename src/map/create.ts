@@ -5,6 +5,7 @@ import type { MapSink } from './applied';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../types';
+import { installFastReloadBounds } from './reloadBounds';
 
 // Production builds must point MapLibre at its worker file, served from our own origin.
 setWorkerUrl(workerUrl);
@@ -12,6 +13,8 @@ setWorkerUrl(workerUrl);
 // seven sources' tiles for a new view are cut on both cores while the picture is held (frameHold.ts) and the main
 // thread waits. Measured in the bench's briefing walk on the 2-core machine (README, issue 25).
 setWorkerCount(Math.max(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+// The tiles an updateData diff touches, found in one loop instead of MapLibre's allocating one (reloadBounds.ts).
+installFastReloadBounds();
 
 export function createMap(
   container: HTMLElement,

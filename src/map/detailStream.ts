@@ -1,6 +1,6 @@
 // The levels of detail in motion: fetches what planDetail (lod.ts) asks for and hands the composed collections to
 // the controller, in one update per camera move. No MapLibre here either; the controller puts them on the map.
-import { composeDetail, isFiner, planDetail, type DetailCollections, type DetailLevels, type DetailView } from './lod';
+import { composeDetail, isFiner, planDetail, type DetailCollections, type DetailDrawn, type DetailLevels, type DetailView } from './lod';
 import type { DetailSlice, RegionFeature } from './features';
 
 export class DetailStream {
@@ -20,8 +20,11 @@ export class DetailStream {
     private readonly put: (c: DetailCollections) => void,
     /** Testing seam: `loading` while a file is on its way, `ready` once all are on the map. */
     private readonly status: (s: 'loading' | 'ready') => void,
-    /** Whether a province's districts are drawn at a zoom (null: not known yet); the others' stay off the map. */
-    private readonly districtsDrawn: (province: number, zoom: number | null) => boolean = () => true,
+    /**
+     * Whether a province's districts, and its finer cities, are drawn at a zoom (null: not known yet); the others'
+     * stay off the map (composeDetail).
+     */
+    private readonly drawn: DetailDrawn = { districts: () => true, cities: () => true },
   ) {}
 
   /** The level each province is drawn at (provinces on the national level are absent). */
@@ -118,7 +121,12 @@ export class DetailStream {
     this.arrived = false;
     if (this.destroyed) return;
     this.markReady();
-    const c = composeDetail(this.national, this.slices, (p) => this.districtsDrawn(p, this.zoom));
+    const c = composeDetail(
+      this.national,
+      this.slices,
+      (p) => this.drawn.districts(p, this.zoom),
+      (p) => this.drawn.cities(p, this.zoom),
+    );
     if (c.key === this.key) return;
     this.key = c.key;
     this.put(c);

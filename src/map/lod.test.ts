@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeDetail, levelFor, planDetail, type BBox } from './lod';
+import { composeDetail, detailDrawn, levelFor, planDetail, type BBox } from './lod';
+import { CITY_EVERYWHERE_ZOOM, DISTRICT_EVERYWHERE_ZOOM } from './style';
 import type { DetailSlice, RegionFeature } from './features';
 
 const LEVELS = [
@@ -107,10 +108,34 @@ describe('composeDetail', () => {
     expect(c.key).toBe(`${JIANGSU}:2`);
   });
 
+  it("keeps a slice's province outline but the national cities where its cities are not drawn finer", () => {
+    const both = new Map([[JIANGSU, slice], [ZHEJIANG, { ...slice, province: ZHEJIANG, provinces: fc([region(ZHEJIANG, ZHEJIANG, 'fine')]), cities: fc([region(330100, ZHEJIANG, 'fine')]) }]]);
+    const c = composeDetail(national, both, () => true, (p) => p === JIANGSU);
+    expect(c.provinces.map((f) => f.properties.name)).toEqual(['fine', 'fine']);
+    expect(c.cities.map((f) => `${f.properties.adcode}:${f.properties.name}`)).toEqual(['330100:n', '320100:fine']);
+    // Zooming to where every city is drawn must bring the finer cities: another combination.
+    expect(c.key).not.toBe(composeDetail(national, both).key);
+  });
+
   it('the same slices in another order give the same key (no setData for an unchanged combination)', () => {
     const other: DetailSlice = { ...slice, province: ZHEJIANG, level: 1, provinces: fc([]), cities: fc([]), districts: null };
     const a = composeDetail(national, new Map([[JIANGSU, slice], [ZHEJIANG, other]]));
     const b = composeDetail(national, new Map([[ZHEJIANG, other], [JIANGSU, slice]]));
     expect(a.key).toBe(b.key);
+  });
+});
+
+describe('detailDrawn', () => {
+  const at = (focus: number | null, zoom: number, programmes = false) => detailDrawn(() => ({ focus, zoom, programmes }));
+  it("draws the focused province's districts and finer cities at any zoom, the others' only where the style draws them everywhere", () => {
+    const d = at(JIANGSU, 6);
+    expect([d.districts(JIANGSU, null), d.cities(JIANGSU, null)]).toEqual([true, true]);
+    expect([d.districts(ZHEJIANG, null), d.cities(ZHEJIANG, null)]).toEqual([false, false]);
+    expect([d.districts(ZHEJIANG, DISTRICT_EVERYWHERE_ZOOM), d.cities(ZHEJIANG, CITY_EVERYWHERE_ZOOM)]).toEqual([true, true]);
+    expect(d.cities(ZHEJIANG, CITY_EVERYWHERE_ZOOM - 0.1)).toBe(false);
+  });
+  it('brings every finer city while programme units are outlined', () => {
+    expect(at(null, 5, true).cities(ZHEJIANG, null)).toBe(true);
+    expect(at(null, 5, true).districts(ZHEJIANG, null)).toBe(false);
   });
 });

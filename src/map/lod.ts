@@ -9,6 +9,7 @@
 // level 1, +3 s to idle in software GL; a briefing that had visited every province kept them all at their finest
 // level and every later update re-tiled and drew all of them). Dropped files stay cached (data/load.ts).
 import type { DetailSlice, RegionFeature } from './features';
+import { CITY_EVERYWHERE_ZOOM, DISTRICT_EVERYWHERE_ZOOM } from './style';
 
 export type BBox = readonly [number, number, number, number];
 
@@ -98,27 +99,57 @@ export interface DetailCollections {
  * provinces without a slice from the national file plus every slice's cities, and the districts of the slices for
  * which `districtsOf` says they are drawn (in province order, so that the same slices give the same collections).
  * Districts show only inside the focused province below DISTRICT_EVERYWHERE_ZOOM (style.ts): a province slide's
- * neighbours' districts were most of what each slide change sent to the worker and cut into tiles.
+ * neighbours' districts were most of what each slide change sent to the worker and cut into tiles. Likewise a
+ * slice's cities replace the national ones only where `citiesOf` says city borders are drawn (the focused province,
+ * from CITY_EVERYWHERE_ZOOM everywhere): a neighbour in view needs its finer outline (it meets the focused
+ * province's), not its finer cities, which were two thirds of each neighbour's share of a slide's update.
  */
 export function composeDetail(
   national: { provinces: readonly RegionFeature[]; cities: readonly RegionFeature[] },
   slices: ReadonlyMap<number, DetailSlice>,
   districtsOf: (province: number) => boolean = () => true,
+  citiesOf: (province: number) => boolean = () => true,
 ): DetailCollections {
   const provinces = national.provinces.map((f) => slices.get(f.properties.adcode)?.provinces.features[0] ?? f);
-  const cities = national.cities.filter((f) => !slices.has(f.properties.province));
+  const ordered = [...slices.values()].sort((a, b) => a.province - b.province);
+  const finerCities = new Set(ordered.filter((s) => citiesOf(s.province)).map((s) => s.province));
+  const cities = national.cities.filter((f) => !finerCities.has(f.properties.province));
   const districts: RegionFeature[] = [];
   const allDistricts: RegionFeature[] = [];
-  const ordered = [...slices.values()].sort((a, b) => a.province - b.province);
   const keys: string[] = [];
   for (const slice of ordered) {
-    cities.push(...slice.cities.features);
+    const withCities = finerCities.has(slice.province);
+    if (withCities) cities.push(...slice.cities.features);
     const withDistricts = districtsOf(slice.province);
     allDistricts.push(...(slice.districts?.features ?? []));
     if (withDistricts) districts.push(...(slice.districts?.features ?? []));
-    keys.push(`${slice.province}:${slice.level}${withDistricts ? '' : '-'}`);
+    keys.push(`${slice.province}:${slice.level}${withCities ? '' : 'c'}${withDistricts ? '' : '-'}`);
   }
   return { provinces, cities, districts, allDistricts, key: keys.join(',') };
+}
+
+/** Whether a province's districts, and its finer cities, go on the map at a zoom (null: the map's zoom now). */
+export interface DetailDrawn {
+  districts: (province: number, zoom: number | null) => boolean;
+  cities: (province: number, zoom: number | null) => boolean;
+}
+
+/**
+ * The rules of composeDetail's `districtsOf` and `citiesOf`: the focused province's always; everyone's from the zoom
+ * where style.ts draws them everywhere; and every province's finer cities while programme units are outlined (a
+ * unit's outline is drawn in any province).
+ */
+export function detailDrawn(now: () => { focus: number | null; zoom: number; programmes: boolean }): DetailDrawn {
+  return {
+    districts: (p, zoom) => {
+      const s = now();
+      return p === s.focus || (zoom ?? s.zoom) >= DISTRICT_EVERYWHERE_ZOOM;
+    },
+    cities: (p, zoom) => {
+      const s = now();
+      return p === s.focus || (zoom ?? s.zoom) >= CITY_EVERYWHERE_ZOOM || s.programmes;
+    },
+  };
 }
 
 /**
