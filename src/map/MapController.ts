@@ -34,6 +34,7 @@ export class MapController {
   private readonly labels: ProvinceLabels;
   /** The levels of detail (null without geo/lod/: national geometry at every zoom, districts per province). */
   private readonly detail: DetailStream | null;
+  private detailSent: Promise<void> = Promise.resolve(); // the last putDetail, until MapLibre's worker has it
   private programmes = false; // programme units outlined: every slice's cities at their finer level (lod.ts)
   /** Every region with a boundary on the map (provinces, cities, districts once loaded), for framing. */
   private readonly regions = new Map<number, RegionFeature>();
@@ -101,7 +102,8 @@ export class MapController {
         const missing = new Set(adcodes.filter((a) => !this.regions.has(a)).map((a) => provinceOf(a)));
         await Promise.all([...missing].map((p) => this.ensureDistricts(p)));
       },
-      beforeMove: (center, zoom) => this.detail?.prepare(this.viewAt(center, zoom)) ?? Promise.resolve(),
+      // Moved before MapLibre's worker has the new data, the new view's tiles were cut twice (loading tiles reload).
+      beforeMove: async (center, zoom) => (await this.detail?.prepare(this.viewAt(center, zoom)), await this.detailSent),
       regionBounds: (adcode) => this.regionBounds(adcode),
       alive: () => !this.destroyed,
       busy: () => this.setBusy(),
@@ -358,9 +360,8 @@ export class MapController {
     this.applySelectionOutline();
     // Only the features that changed go to MapLibre (a slice swaps one province's features; the others' tiles stay).
     const adcode = (f: { properties: unknown }) => (f.properties as { adcode: number }).adcode;
-    this.applied.patchData(SRC.provinces, { type: 'FeatureCollection', features: c.provinces }, adcode);
-    this.applied.patchData(SRC.cities, { type: 'FeatureCollection', features: c.cities }, adcode);
-    this.applied.patchData(SRC.districts, { type: 'FeatureCollection', features: c.districts }, adcode);
+    const sent = [SRC.provinces, SRC.cities, SRC.districts].map((id) => this.applied.patchData(id, { type: 'FeatureCollection', features: c[id] }, adcode));
+    this.detailSent = Promise.all(sent).then(() => undefined, () => undefined);
     this.setBusy();
   }
 

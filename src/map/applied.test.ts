@@ -4,8 +4,8 @@ import { AppliedState, type MapSink } from './applied';
 function fakeSink() {
   const calls: string[] = [];
   const sink: MapSink = {
-    setData: (s, d) => calls.push(`data ${s} ${d.features.length}`),
-    updateData: (s, d) => calls.push(`update ${s} -${d.remove.join(',')} +${d.add.map((f) => f.id).join(',')}`),
+    setData: (s, d) => void calls.push(`data ${s} ${d.features.length}`),
+    updateData: (s, d) => void calls.push(`update ${s} -${d.remove.join(',')} +${d.add.map((f) => f.id).join(',')}`),
     setFeatureState: (t, st) => calls.push(`state ${t.source}/${t.id} ${JSON.stringify(st)}`),
     setLayoutProperty: (l, p, v) => calls.push(`layout ${l} ${p} ${JSON.stringify(v)}`),
     setPaintProperty: (l, p, v) => calls.push(`paint ${l} ${p} ${JSON.stringify(v)}`),
@@ -89,5 +89,32 @@ describe('AppliedState', () => {
     a.live = false;
     a.replay();
     expect(calls).toEqual(['data c 2', 'update c -1 +2,3', 'data c 2']);
+  });
+});
+
+describe('patchData, awaited', () => {
+  it("resolves with the map's own promise (the worker has the change), at once when nothing changed or the context is lost", async () => {
+    let resolveUpdate: () => void = () => undefined;
+    const order: string[] = [];
+    const { sink } = fakeSink();
+    const state = new AppliedState({
+      ...sink,
+      setData: () => Promise.resolve(),
+      updateData: () => new Promise<void>((r) => (resolveUpdate = () => (order.push('worker'), r()))),
+    });
+    const fc = (ids: number[]) => ({ type: 'FeatureCollection' as const, features: ids.map((id) => ({ type: 'Feature' as const, id, properties: {}, geometry: { type: 'Point' as const, coordinates: [id, 0] } })) });
+    const id = (f: { id?: string | number }) => Number(f.id);
+    await state.patchData('s', fc([1]), id);
+    const two = fc([1, 2]);
+    const sent = state.patchData('s', two, id);
+    void Promise.resolve(sent).then(() => order.push('awaited'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    resolveUpdate();
+    await sent;
+    expect(order).toEqual(['worker', 'awaited']);
+    expect(state.patchData('s', { ...two, features: [...two.features] }, id)).toBeUndefined();
+    state.live = false;
+    expect(state.patchData('s', fc([3]), id)).toBeUndefined();
   });
 });

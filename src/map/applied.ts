@@ -7,9 +7,10 @@ import type { Feature, FeatureCollection } from 'geojson';
 
 /** The few map calls the record makes (MapLibre's Map, through a thin adapter in the controller). */
 export interface MapSink {
-  setData(source: string, data: FeatureCollection): void;
+  /** Resolves (when the map says) once the map's worker has the data. */
+  setData(source: string, data: FeatureCollection): Promise<void> | void;
   /** Changes only the features named (MapLibre then re-cuts only the tiles they touch); ids are promoted ids. */
-  updateData(source: string, diff: FeatureDiff): void;
+  updateData(source: string, diff: FeatureDiff): Promise<void> | void;
   setFeatureState(target: FeatureTarget, state: Record<string, unknown>): void;
   setLayoutProperty(layer: string, prop: string, value: unknown): void;
   setPaintProperty(layer: string, prop: string, value: unknown): void;
@@ -73,13 +74,14 @@ export class AppliedState {
     return this.data.has(source);
   }
 
-  patchData(source: string, data: FeatureCollection, id: (f: Feature) => number): void {
+  /** Resolves once the map's worker has the change (at once when nothing changed or the context is lost). */
+  patchData(source: string, data: FeatureCollection, id: (f: Feature) => number): Promise<void> | void {
     const prev = this.data.get(source);
     this.data.set(source, data);
     if (!this.live) return;
     if (!prev) return this.sink.setData(source, data);
     const diff = featureDiff(prev, data, id);
-    if (diff) this.sink.updateData(source, diff);
+    if (diff) return this.sink.updateData(source, diff);
   }
 
   /** Merges `state` into the feature's; only the keys whose value changed reach the map. True if any did. */

@@ -11,11 +11,13 @@ import type { Camera, GazetteerEntry } from '../types';
 /** Space (px) kept around a framed subject, from the map's edges and from anything drawn over the map. */
 const FIT_MARGIN = 24;
 /**
- * A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. 8, not
+ * A framed city or district stops here: closer, its surroundings (and the neighbouring places) are lost. Not 8 or
  * closer: up to zoom 8 the level of detail made for it is drawn (geo/build-core.ts); past it, the finest level,
  * made for zoom 10, twice the points, which cost a city slide about 450 ms of the worker's cutting in software GL.
+ * And just under 8 (DISTRICT_EVERYWHERE_ZOOM, style.ts), district borders show inside the subject's province only:
+ * at 8 every province in view brought its districts (江苏's city slide: 292 districts instead of 97, 629 → 407 ms).
  */
-const FIT_MAX_ZOOM = 8;
+const FIT_MAX_ZOOM = 7.9;
 /** A camera move of a framed subject (ms); 0 when it happens without the user watching (first load, resize). */
 const FIT_DURATION = 800;
 

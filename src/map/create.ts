@@ -54,7 +54,7 @@ export function createMap(
 export function mapSink(map: MlMap): MapSink {
   return {
     setData: (id, data) => (map.getSource(id) as GeoJSONSource).setData(data as never),
-    updateData: (id, diff) => void (map.getSource(id) as GeoJSONSource).updateData(diff as never),
+    updateData: (id, diff) => (map.getSource(id) as GeoJSONSource).updateData(diff as never),
     setFeatureState: (t, s) => map.setFeatureState(t, s),
     // Not validated again at each call (~3 ms a filter in a slide change's profile): the values are the style
     // builders' own, and style.test.ts validates the whole style they come from.
