@@ -354,6 +354,7 @@ export class MapController {
 
   /** Puts the loaded levels on the map: one setData per source; feature-state (counts, selection) is kept by id. */
   private putDetail(c: DetailCollections): void {
+    this.camera.sweepTiles([SRC.provinces, SRC.cities, SRC.districts, SRC.selection]);
     for (const f of c.allDistricts) if (!this.regions.has(f.properties.adcode)) this.regions.set(f.properties.adcode, f);
     this.drawn = new Map([...c.provinces, ...c.cities, ...c.districts].map((f) => [f.properties.adcode, f]));
     this.drawnKey = c.key;
@@ -378,9 +379,7 @@ export class MapController {
     return f ? bboxOf(f.geometry) : null;
   }
 
-  jumpTo(camera: Camera): void {
-    this.camera.jumpTo(camera);
-  }
+  jumpTo = (camera: Camera): void => this.camera.jumpTo(camera);
 
   /** Screen position of a place, for tests and for the tour. */
   project(lngLat: [number, number]): { x: number; y: number } {

@@ -5,6 +5,7 @@ import { framePadding } from './framing';
 import { unionBounds, type Bounds } from '../geometry/bounds';
 import { measureObstructions } from './obstructions';
 import { FrameHold } from './frameHold';
+import { TileSweep } from './tileSweep';
 import type { Subject } from './policy';
 import type { Camera, GazetteerEntry } from '../types';
 
@@ -43,6 +44,8 @@ export class CameraControl {
   private moving = false;
   /** Keeps the last picture through a jump until the new view is complete (frameHold.ts). */
   private readonly hold: FrameHold;
+  /** Clears the old view's tiles before the data of a jump to another zoom (tileSweep.ts). */
+  private readonly sweep: TileSweep;
 
   constructor(
     private readonly map: MlMap,
@@ -50,6 +53,7 @@ export class CameraControl {
     private readonly host: CameraHost,
   ) {
     this.hold = new FrameHold(map);
+    this.sweep = new TileSweep(map as unknown as ConstructorParameters<typeof TileSweep>[0]);
     // A move the user makes (drag, wheel, zoom buttons) ends the framed view: a resize then keeps their camera.
     map.on('movestart', (e) => {
       if ((e as { originalEvent?: unknown }).originalEvent) this.lastFrame = null;
@@ -78,12 +82,21 @@ export class CameraControl {
       const bounds = this.boundsOf(subject);
       if (!bounds) return;
       const target = this.target(bounds, FIT_MAX_ZOOM);
-      if (target) await this.host.beforeMove(target.center, target.zoom);
+      if (target) {
+        if (!animate) this.sweep.arm(this.map.getZoom(), target.zoom);
+        await this.host.beforeMove(target.center, target.zoom);
+      }
       if (!this.host.alive() || seq !== this.frameSeq) return;
       this.fitTo(bounds, FIT_MAX_ZOOM, animate);
     } finally {
+      this.sweep.release();
       if (!animate && seq === this.frameSeq && this.host.alive()) this.hold.moved();
     }
+  }
+
+  /** The sources are about to change for a jump being prepared: their old tiles go first (tileSweep.ts). */
+  sweepTiles(sources: readonly string[]): void {
+    this.sweep.sweep(sources);
   }
 
   /** A jump is coming (the store changed the subject): hold the picture from now (frameHold.ts). */

@@ -87,4 +87,15 @@ describe('province label placement', () => {
       expect(got.some((p) => p[0] === x && p[1] === y)).toBe(ok);
     }
   });
+
+  it("passes over a province wholly out of view after projecting two corners of its bounds; in view, the same samples", () => {
+    let calls = 0;
+    const counting = (p: [number, number]) => (calls++, project(p));
+    const far = square(200, 60, 220, 70);
+    const out: LabelCandidate = { adcode: 2, text: '新疆', labelPoint: [210, 65], rings: [far], rank: 2, bounds: [200, 60, 220, 70] };
+    expect(insideSamples(out, counting, frame, 12)).toEqual([]);
+    expect(calls).toBe(2);
+    const near: LabelCandidate = { adcode: 3, text: '江西', labelPoint: [20, 30], rings: [square(10, 25, 30, 35)], rank: 1 };
+    expect(insideSamples({ ...near, bounds: [10, 25, 30, 35] }, project, frame, 12)).toEqual(insideSamples(near, project, frame, 12));
+  });
 });

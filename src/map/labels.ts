@@ -8,6 +8,7 @@ import { placeLabels, type LabelCandidate, type Px } from './labelPlacement';
 import { measureObstructions } from './obstructions';
 import { simplifyLine } from '../geometry/simplify';
 import type { Edges } from '../geometry/rect';
+import { bboxOf, type Bounds } from '../geometry/bounds';
 import type { RegionCollection } from './features';
 
 /**
@@ -85,7 +86,7 @@ export class ProvinceLabels {
   private focus: number | null = null;
   private key = '';
   /** Each province's label point and outline, thinned once (see thinRing): what placement tests points against. */
-  private readonly outlines: { adcode: number; short: string; labelPoint: [number, number]; rings: [number, number][][] }[];
+  private readonly outlines: { adcode: number; short: string; labelPoint: [number, number]; rings: [number, number][][]; bounds?: Bounds }[];
   private readonly shorts: ReadonlyMap<number, string>;
 
   constructor(
@@ -100,7 +101,7 @@ export class ProvinceLabels {
       if (!Array.isArray(lp)) return [];
       const g = f.geometry;
       const rings = (g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : []) as [number, number][][];
-      return [{ adcode: f.properties.adcode, short: f.properties.short, labelPoint: lp as [number, number], rings: rings.map(thinRing) }];
+      return [{ adcode: f.properties.adcode, short: f.properties.short, labelPoint: lp as [number, number], rings: rings.map(thinRing), bounds: bboxOf(g) ?? undefined }];
     });
     this.shorts = new Map(this.outlines.map((o) => [o.adcode, o.short]));
   }
