@@ -185,12 +185,15 @@ export function MapView({
       applyFilters(atlasStore.getState());
       applyProgrammes(atlasStore.getState());
     };
-    void ctl.whenReady().then(() => {
-      setReady(true);
-      onReady?.();
-      // Once the map has drawn its first view, the provinces' first level comes ahead of any click (load.ts).
-      ctl.afterIdle(() => void warmDetail(data.geo));
-    });
+    // Ready once the first view is drawn whole (the SVG map stays until then: no half-tiled picture in between);
+    // then the provinces' first level comes ahead of any click (load.ts).
+    void ctl.whenReady().then(() =>
+      ctl.afterIdle(() => {
+        setReady(true);
+        onReady?.();
+        void warmDetail(data.geo);
+      }),
+    );
 
     // Store → map: the policy (src/map/policy.ts) says what to do; this only carries it out.
     const ctx = policyContext(() => dataRef.current, ctl);

@@ -109,6 +109,7 @@ export class MapController {
       busy: () => this.setBusy(),
     });
 
+    this.camera.holdForJump(); // the first view is drawn once, complete (each partial picture costs a software frame)
     for (const f of geo.provinces.features) this.regions.set(f.properties.adcode, f);
     for (const f of geo.cities.features) {
       this.regions.set(f.properties.adcode, f);
@@ -151,6 +152,7 @@ export class MapController {
         // Detail may have arrived before 'load' (a camera from the URL moves the map first): the national data just
         // set replaced it, so put it back.
         this.detail?.flush(true);
+        this.camera.firstViewSet();
         resolve();
         this.followCamera();
       });
@@ -382,10 +384,7 @@ export class MapController {
   jumpTo = (camera: Camera): void => this.camera.jumpTo(camera);
 
   /** Screen position of a place, for tests and for the tour. */
-  project(lngLat: [number, number]): { x: number; y: number } {
-    const p = this.map.project(lngLat);
-    return { x: p.x, y: p.y };
-  }
+  project = (lngLat: [number, number]): { x: number; y: number } => ({ x: this.map.project(lngLat).x, y: this.map.project(lngLat).y });
 
   resize = (): void => this.camera.resize();
 

@@ -104,6 +104,11 @@ export class CameraControl {
     this.hold.begin();
   }
 
+  /** The first view's data is on the map: it is drawn once its tiles are all there (held since the map was made). */
+  firstViewSet(): void {
+    this.hold.moved();
+  }
+
   /** The camera that frames a subject, without moving (for the briefing's next slide: its files, in advance). */
   async targetOf(subject: Subject): Promise<{ center: [number, number]; zoom: number } | null> {
     await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
