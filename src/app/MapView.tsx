@@ -55,6 +55,9 @@ function featureBounds({ geo }: AtlasData, adcode: number): Bounds | null {
   return f ? bboxOf(f.geometry) : null;
 }
 
+/** The longest the SVG first view waits for the WebGL map's first complete view once MapLibre has loaded (ms). */
+const FIRST_VIEW_WAIT = 4000;
+
 export function MapView({
   onFailure,
   onRestored,
@@ -185,15 +188,23 @@ export function MapView({
       applyFilters(atlasStore.getState());
       applyProgrammes(atlasStore.getState());
     };
-    // Ready once the first view is drawn whole (the SVG map stays until then: no half-tiled picture in between);
-    // then the provinces' first level comes ahead of any click (load.ts).
-    void ctl.whenReady().then(() =>
-      ctl.afterIdle(() => {
-        setReady(true);
-        onReady?.();
-        void warmDetail(data.geo);
-      }),
-    );
+    // Ready once the first view is drawn whole (the SVG map stays until then: no half-tiled picture in between), or
+    // after FIRST_VIEW_WAIT whatever keeps the map busy (the SVG map must not stay for good); then the provinces'
+    // first level comes ahead of any click (load.ts).
+    let shown = false;
+    let firstViewTimer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      clearTimeout(firstViewTimer);
+      setReady(true);
+      onReady?.();
+      void warmDetail(data.geo);
+    };
+    void ctl.whenReady().then(() => {
+      ctl.afterIdle(show);
+      firstViewTimer = setTimeout(show, FIRST_VIEW_WAIT);
+    });
 
     // Store → map: the policy (src/map/policy.ts) says what to do; this only carries it out.
     const ctx = policyContext(() => dataRef.current, ctl);
@@ -286,6 +297,8 @@ export function MapView({
     const sheet = new ResizeObserver(reframeNextFrame);
     if (side) sheet.observe(side);
     return () => {
+      shown = true;
+      clearTimeout(firstViewTimer);
       unsub();
       observer.disconnect();
       overlays.disconnect();
