@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { INPUT_TIMES_SCRIPT, installSettle, waitInteractive } from './bench-page';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,37 +41,11 @@ const names = [against, 'this tree'];
 const bases = servers.map((s) => s.resolvedUrls!.local[0]!);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
-// The same settle rule as e2e/bench.ts: the map's last frame, then 600 ms without one, the camera still, every
-// level-of-detail file on the map. Plain JavaScript (tsx would name the page's functions with a helper it lacks).
-const SETTLE = `
-window.__lastRender = 0;
-window.__atlas.map.on('render', () => { window.__lastRender = performance.now(); });
-window.__settle = (t0) => new Promise((resolve) => {
-  const map = window.__atlas.map;
-  const el = document.querySelector('[data-testid="map"]');
-  const check = () => {
-    const last = Math.max(window.__lastRender, t0);
-    if (performance.now() - last > 600 && !map.isMoving() && el.dataset.state === 'idle' && el.dataset.detail !== 'loading') resolve(last - t0);
-    else setTimeout(check, 25);
-  };
-  check();
-});`;
-const INPUT_TIMES = `addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true });
-addEventListener('mousedown', () => { window.__downAt = performance.now(); }, { capture: true });`;
-
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await context.addInitScript(INPUT_TIMES);
+  await context.addInitScript(INPUT_TIMES_SCRIPT);
   return context.newPage();
 }
-const ready = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="map"]')?.getAttribute('data-ready') === 'true' &&
-      document.querySelector('[data-testid="map"]')?.getAttribute('data-state') === 'idle',
-    null,
-    { timeout: 120_000, polling: 10 },
-  );
 const settle = (page: Page, from: 'now' | 'key' | 'down' | number): Promise<number> =>
   page.evaluate((f) => {
     const w = window as unknown as { __settle: (t: number) => Promise<number>; __keyAt: number; __downAt: number };
@@ -84,9 +59,9 @@ async function explore(i: number): Promise<void> {
   const page = await newPage();
   const t0 = Date.now();
   await page.goto(bases[i]!);
-  await ready(page);
+  await waitInteractive(page);
   push(i, 'nav', Date.now() - t0);
-  await page.evaluate(SETTLE);
+  await installSettle(page);
   await settle(page, 'now');
   const p = await page.evaluate((ll) => (window as unknown as { __atlas: { controller: { project: (l: number[]) => { x: number; y: number } } } }).__atlas.controller.project(ll), [119.4, 33.0]);
   const box = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
@@ -101,8 +76,8 @@ async function explore(i: number): Promise<void> {
 async function briefing(i: number): Promise<void> {
   const page = await newPage();
   await page.goto(`${bases[i]}?mode=briefing`);
-  await ready(page);
-  await page.evaluate(SETTLE);
+  await waitInteractive(page);
+  await installSettle(page);
   await settle(page, 'now');
   for (let s = 1; s <= 16; s++) {
     await page.keyboard.press('ArrowRight');

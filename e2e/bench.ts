@@ -22,6 +22,7 @@ import { preview } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { runImportBench } from './bench-import';
+import { INPUT_TIMES_SCRIPT, installSettle, waitInteractive } from './bench-page';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,47 +85,6 @@ async function newPage(b: Browser, motion: 'reduce' | 'no-preference' = reducedM
   const context = await b.newContext({ viewport: VIEWPORT, locale: 'zh-CN', reducedMotion: motion });
   await context.addInitScript(INPUT_TIMES_SCRIPT);
   return context.newPage();
-}
-
-/** In the page: a function that resolves with the ms from `t0` to the map's last frame once it has settled. */
-// Plain JavaScript: tsx names the functions of a page.evaluate callback with a helper the page does not have.
-const SETTLE_SCRIPT = `
-window.__lastRender = 0;
-window.__atlas.map.on('render', () => { window.__lastRender = performance.now(); });
-window.__settle = (t0) => new Promise((resolve) => {
-  const map = window.__atlas.map;
-  const el = document.querySelector('[data-testid="map"]');
-  const check = () => {
-    const last = Math.max(window.__lastRender, t0);
-    if (performance.now() - last > 600 && !map.isMoving() && el.dataset.state === 'idle' && el.dataset.detail !== 'loading') resolve(last - t0);
-    else setTimeout(check, 25);
-  };
-  check();
-});
-`;
-/**
- * The moment the last key went down (a presenter's remote sends keys), and the last button press: recorded before
- * the app's own listeners run (an init script, first on the window in the capture phase), so that the work the app
- * does inside its key handler is timed too (measured: 257 ms of a slide's work ran there, before a listener added
- * after the app's had even been called).
- */
-const INPUT_TIMES_SCRIPT = `
-addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true });
-addEventListener('mousedown', () => { window.__downAt = performance.now(); }, { capture: true });
-`;
-
-async function installSettle(page: Page): Promise<void> {
-  await page.evaluate(SETTLE_SCRIPT);
-}
-
-async function waitInteractive(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="map"]')?.getAttribute('data-ready') === 'true' &&
-      document.querySelector('[data-testid="map"]')?.getAttribute('data-state') === 'idle',
-    null,
-    { timeout: 120_000, polling: 10 },
-  );
 }
 
 async function echartsRun(): Promise<void> {

@@ -384,7 +384,7 @@ export class MapController {
   jumpTo = (camera: Camera): void => this.camera.jumpTo(camera);
 
   /** Screen position of a place, for tests and for the tour. */
-  project = (lngLat: [number, number]): { x: number; y: number } => ({ x: this.map.project(lngLat).x, y: this.map.project(lngLat).y });
+  project = (lngLat: [number, number]): { x: number; y: number } => this.map.project(lngLat);
 
   resize = (): void => this.camera.resize();
 
