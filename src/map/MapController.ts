@@ -142,7 +142,9 @@ export class MapController {
     this.map.on('webglcontextrestored', () => this.restoreAfterLoss());
 
     this.ready = new Promise((resolve) => {
-      this.map.once('load', () => {
+      // At the style's load, not the map's: the sources exist then, and the first view's data reaches the workers
+      // with the style instead of after an empty first round (the map's 'load' waits for every source's tiles).
+      this.map.once('style.load', () => {
         this.applied.setData(SRC.provinces, geo.provinces);
         this.applied.setData(SRC.dash, geo.dash);
         // National cities show only in a focused province below zoom 6 (above, slices bring theirs): they follow the
