@@ -119,6 +119,32 @@ describe('briefing mode', () => {
     await expect(page.getByTestId('mode-briefing').isVisible()).resolves.toBe(true);
   }, 180_000);
 
+  it("has each slide's level-of-detail files before its key is pressed: fetched while the slide before is shown (1366×768)", async () => {
+    // At the projector's size, where the slides of one province change levels between its cities.
+    const own = await openSession(b.browser, { width: 1366, height: 768 });
+    const { page } = own;
+    await gotoApp(own, 'mode=briefing');
+    await onSlide(page, 0);
+    await settled(page);
+    const late: string[] = [];
+    for (let i = 1; i <= Math.min(16, slides.length - 1); i++) {
+      // The presenter speaks to the slide for a moment (also after slides that do not move the map: those draw no
+      // frame, and the next slide's files had waited for one).
+      await page.waitForTimeout(1500);
+      const before = [...own.requests];
+      await page.keyboard.press('ArrowRight');
+      await onSlide(page, i);
+      await settled(page);
+      const levels: [number, number][] = await page.evaluate(() => [...(window as any).__atlas.controller.detailLevels()]);
+      for (const [province, level] of levels) {
+        const file = `/geo/lod/${level}/${province}.topo.json`;
+        if (!before.some((u) => u.endsWith(file))) late.push(`slide ${i}: ${file}`);
+      }
+    }
+    await own.context.close();
+    expect(late).toEqual([]);
+  }, 180_000);
+
   it('opens a slide from its URL, with type readable from the back of the room (≥ 24 px at 1920×1080)', async () => {
     const { page } = s;
     const practiceSlide = slides.findIndex((x) => x.kind === 'practice' && (dataset.practices.find((p) => p.id === x.id)?.figures.length ?? 0) > 1);

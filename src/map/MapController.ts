@@ -142,8 +142,7 @@ export class MapController {
     this.map.on('webglcontextrestored', () => this.restoreAfterLoss());
 
     this.ready = new Promise((resolve) => {
-      // At the style's load, not the map's: the sources exist then, and the first view's data reaches the workers
-      // with the style instead of after an empty first round (the map's 'load' waits for every source's tiles).
+      // The style's load, not the map's: the first view's data then reaches the workers without an empty round first.
       this.map.once('style.load', () => {
         this.applied.setData(SRC.provinces, geo.provinces);
         this.applied.setData(SRC.dash, geo.dash);
@@ -330,8 +329,7 @@ export class MapController {
     return this.detail?.loaded() ?? new Map();
   }
 
-  private viewAt(center: [number, number], zoom: number): DetailView {
-    const focus = this.selected?.province ?? null;
+  private viewAt(center: [number, number], zoom: number, focus = this.selected?.province ?? null): DetailView {
     return { bounds: viewBounds(center, zoom, this.container.clientWidth, this.container.clientHeight), zoom, focus };
   }
 
@@ -340,9 +338,10 @@ export class MapController {
    * idle: the next slide's move then starts with its files in memory.
    */
   prefetch(subject: Subject): void {
-    this.map.once('idle', async () => {
+    this.camera.afterChange(async () => {
       const t = this.detail ? await this.camera.targetOf(subject) : null;
-      if (t && !this.destroyed) this.detail?.prefetch(this.viewAt(t.center, t.zoom));
+      const focus = subject.kind === 'regions' && subject.adcodes[0] !== undefined ? provinceOf(subject.adcodes[0]) : null;
+      if (t && !this.destroyed) this.detail?.prefetch(this.viewAt(t.center, t.zoom, focus)); // focused as it will be
     });
   }
 

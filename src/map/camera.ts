@@ -109,6 +109,19 @@ export class CameraControl {
     this.hold.moved();
   }
 
+  /**
+   * Runs `fn` once the map is idle after the change being made now: looked at a frame later, when the change's own
+   * commands have begun. A change that does not move the map (the briefing's next practice in the same place) draws
+   * no frame and no 'idle' follows it; waiting for one, no slide's files had come early (issue 25).
+   */
+  afterChange(fn: () => void): void {
+    requestAnimationFrame(() => {
+      if (!this.host.alive()) return;
+      if (this.container.dataset.state === 'idle' && this.map.loaded() && !this.map.isMoving()) fn();
+      else this.map.once('idle', () => this.host.alive() && fn());
+    });
+  }
+
   /** The camera that frames a subject, without moving (for the briefing's next slide: its files, in advance). */
   async targetOf(subject: Subject): Promise<{ center: [number, number]; zoom: number } | null> {
     await this.host.prepare(subject.kind === 'regions' ? subject.adcodes : []);
