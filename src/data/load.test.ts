@@ -44,6 +44,21 @@ describe('warmDetail', () => {
     expect(asked).toHaveLength(5);
   });
 
+  it('skips a file a view asked for after the warm-up began (the briefing\'s next slide): fetched once', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (path: string) => {
+      asked.push(path);
+      await new Promise((r) => setTimeout(r, 1));
+      const p = Number(/(\d+)\.topo/.exec(path)![1]);
+      return { ok: true, status: 200, text: async () => topo(p), json: async () => JSON.parse(topo(p)) };
+    });
+    const g = geo([930001, 930002, 930003]);
+    const warming = warmDetail(g, 1);
+    const viewed = loadDetail(g, 1, 930003); // asked for while 930001 is on its way
+    await Promise.all([warming, viewed]);
+    expect(asked.sort()).toEqual([1, 2, 3].map((i) => `geo/lod/1/93000${i}.topo.json`));
+  });
+
   it('a file that failed ahead is fetched again when a view asks for it', async () => {
     let fail = true;
     const asked: string[] = [];

@@ -157,6 +157,8 @@ export async function warmDetail(geo: GeoBundle, concurrency = 3): Promise<void>
   const queue = geo.lod.provinces.map((p) => p.adcode).filter((p) => !detailCache.has(`${first.level}/${p}`));
   const next = async (): Promise<void> => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      // A view may have asked for it since (the briefing's next slide): fetched once, not twice.
+      if (detailCache.has(`${first.level}/${p}`)) continue;
       const path = `geo/${first.path}${p}.topo.json`;
       const text = fetch(path).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${path}: HTTP ${r.status}`))));
       warmed.set(path, text);
