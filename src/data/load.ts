@@ -154,10 +154,11 @@ export async function warmDetail(geo: GeoBundle, concurrency = 3): Promise<void>
   const first = geo.lod?.levels[0];
   const nav = globalThis.navigator as (Navigator & { connection?: { saveData?: boolean } }) | undefined;
   if (!first || !geo.lod || nav?.connection?.saveData) return;
-  const queue = geo.lod.provinces.map((p) => p.adcode).filter((p) => !detailCache.has(`${first.level}/${p}`));
+  const queue = geo.lod.provinces.map((p) => p.adcode);
   const next = async (): Promise<void> => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-      // A view may have asked for it since (the briefing's next slide): fetched once, not twice.
+      // Looked up at its turn, not when the warm-up began: a view may have asked for it since (the briefing's next
+      // slide), and it is fetched once, not twice.
       if (detailCache.has(`${first.level}/${p}`)) continue;
       const path = `geo/${first.path}${p}.topo.json`;
       const text = fetch(path).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${path}: HTTP ${r.status}`))));

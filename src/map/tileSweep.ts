@@ -7,9 +7,10 @@
 // So, right before such an update, the changed sources' tiles are cleared and their tile managers paused (a reload
 // asked for meanwhile finds nothing to reload), and cleared once more when the camera is at the new view (MapLibre
 // resumes a paused source itself when a filter changes, e.g. the focused province's, and may have asked for the old
-// view's tiles again meanwhile; clearing also unpauses): each tile of the new view is cut once. The picture is held through all of it, so nothing blank is ever drawn. MapLibre has no public
-// call for this: its tile managers are reached through the style, guarded — without them (another MapLibre
-// version) nothing is swept and the map reloads as before.
+// view's tiles again meanwhile; clearing also unpauses): each tile of the new view is cut once. The picture is held
+// through all of it, so nothing blank is ever drawn. MapLibre has no public call for this: its tile managers are
+// reached through the style, guarded — without them (another MapLibre version) nothing is swept and the map reloads
+// as before.
 
 interface TileManagerLike {
   /** Removes every tile (aborting those on their way) and unpauses. */
